@@ -1,0 +1,116 @@
+"""Shape inference, cost counting and validation over a whole network.
+
+`analyze` never raises for a bad network: it collects every problem (each naming its node and
+saying how to fix it) so the canvas can mark them all at once. `Analysis.raise_first()` turns
+problems into one exception for the command line and the engine.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import catalogue
+from .catalogue import Cost, Shape, ShapeError
+from .document import DocumentError, Network
+from .params import ParamError
+
+
+class NetworkError(ValueError):
+    """The network cannot be built or run; the message names the node."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    node: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.node}: {self.message}" if self.node else self.message
+
+
+@dataclass
+class Analysis:
+    order: list[str] = field(default_factory=list)
+    params: dict[str, dict] = field(default_factory=dict)        # normalised params per node
+    in_shapes: dict[str, list[Shape]] = field(default_factory=dict)
+    shapes: dict[str, Shape] = field(default_factory=dict)       # output shape per node
+    costs: dict[str, Cost] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)              # Input nodes
+    outputs: list[str] = field(default_factory=list)             # nodes nothing reads from
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def total(self) -> Cost:
+        t = Cost()
+        for c in self.costs.values():
+            t = t + c
+        return t
+
+    def raise_first(self) -> None:
+        if self.problems:
+            p = self.problems[0]
+            more = f" (and {len(self.problems) - 1} more problem(s))" if len(self.problems) > 1 else ""
+            raise NetworkError(f"{p}{more}")
+
+
+def analyze(net: Network) -> Analysis:
+    a = Analysis()
+    try:
+        a.order = net.topological_order()
+    except DocumentError as e:
+        a.problems.append(Problem(None, str(e)))
+        return a
+    types = catalogue.all_types()
+    for nid in a.order:
+        node = net.node(nid)
+        srcs = net.inputs_of(nid)
+        lt = types.get(node.type)
+        if lt is None:
+            a.problems.append(Problem(nid, f"unknown layer type {node.type!r}"))
+            continue
+        if lt.name == "Input":
+            a.inputs.append(nid)
+        where = f"{lt.name} '{nid}'"
+        try:
+            params = lt.schema.normalize(node.params, where)
+        except ParamError as e:
+            a.problems.append(Problem(nid, str(e).removeprefix(where + ": ")))
+            continue
+        a.params[nid] = params
+        n_in = len(srcs)
+        if n_in < lt.min_inputs or (lt.max_inputs is not None and n_in > lt.max_inputs):
+            a.problems.append(Problem(nid, _arity_message(lt, n_in)))
+            continue
+        if any(s not in a.shapes for s in srcs):
+            continue  # an upstream node already has a problem; do not repeat it here
+        in_shapes = [a.shapes[s] for s in srcs]
+        try:
+            out = lt.output_shape(params, in_shapes)
+        except ShapeError as e:
+            a.problems.append(Problem(nid, str(e)))
+            continue
+        if any(d < 1 for d in out):
+            a.problems.append(Problem(nid, f"output shape {list(out)} is empty — the input {list(in_shapes[0])} "
+                                           "is too small for these settings"))
+            continue
+        a.in_shapes[nid] = in_shapes
+        a.shapes[nid] = out
+        a.costs[nid] = lt.cost(params, in_shapes, out)
+    a.outputs = [nid for nid in a.order if not net.outputs_of(nid)]
+    if not a.inputs and net.nodes:
+        a.problems.append(Problem(None, "the network has no Input node — add one from the palette"))
+    return a
+
+
+def _arity_message(lt: catalogue.LayerType, n: int) -> str:
+    if lt.max_inputs == 0:
+        return f"an {lt.name} takes no incoming connections (it has {n}) — remove them"
+    if n == 0:
+        return "has no input — connect a layer's output to it"
+    if lt.max_inputs is not None and n > lt.max_inputs:
+        return (f"takes {lt.max_inputs} input but has {n} — merge the branches with Add or "
+                "Concatenate first")
+    return f"needs at least {lt.min_inputs} inputs, has {n}"

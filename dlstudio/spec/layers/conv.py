@@ -1,0 +1,91 @@
+"""Conv2D and the padding arithmetic shared with pooling (TensorFlow's rules, as in the seed)."""
+from __future__ import annotations
+
+from ..catalogue import Cost, LayerType, ShapeError, register, schema
+from ..params import Param
+
+
+def resolve_padding(padding, size: tuple[int, int], kernel: tuple[int, int],
+                    strides: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """((top, bottom), (left, right)) for "valid", "same" or an explicit padding.
+
+    "same" gives ceil(n / s) outputs; its total padding is split with the odd pixel at the
+    bottom / right.
+    """
+    if padding == "valid":
+        return ((0, 0), (0, 0))
+    if padding == "same":
+        out = []
+        for n, k, s in zip(size, kernel, strides):
+            total = max((-(-n // s) - 1) * s + k - n, 0)
+            out.append((total // 2, total - total // 2))
+        return tuple(out)
+    return tuple(tuple(p) for p in padding)
+
+
+def window_output_size(size, kernel, strides, padding) -> tuple[int, int]:
+    """Output (H, W) of a sliding window; a size below 1 means the window does not fit."""
+    pads = resolve_padding(padding, size, kernel, strides)
+    return tuple((n + a + b - k) // s + 1 for n, k, s, (a, b) in zip(size, kernel, strides, pads))
+
+
+def check_window(what: str, size, kernel, strides, padding) -> tuple[int, int]:
+    pads = resolve_padding(padding, size, kernel, strides)
+    for n, k, (a, b) in zip(size, kernel, pads):
+        if n + a + b < k:
+            hint = "use padding='same' or a smaller kernel" if padding == "valid" else "use a smaller kernel"
+            raise ShapeError(f"{what} {kernel[0]}×{kernel[1]} is larger than its padded "
+                             f"{size[0] + sum(pads[0])}×{size[1] + sum(pads[1])} input — {hint}")
+    return window_output_size(size, kernel, strides, padding)
+
+
+def image_input(layer: str, in_shapes) -> tuple[int, int, int]:
+    (s,) = in_shapes
+    if len(s) != 3:
+        raise ShapeError(f"{layer} needs an image input [C, H, W], got {list(s)}"
+                         + (" — this looks like a vector; use an Input of shape [C, H, W]" if len(s) == 1 else ""))
+    return s
+
+
+def _conv_shape(params, in_shapes):
+    c, h, w = image_input("Conv2D", in_shapes)
+    oh, ow = check_window("Conv2D kernel", (h, w), params["kernel_size"], params["strides"], params["padding"])
+    return (params["filters"], oh, ow)
+
+
+def _conv_weights(params, in_shapes):
+    c = in_shapes[0][0]
+    kh, kw = params["kernel_size"]
+    w = {"kernel": ((params["filters"], c, kh, kw), True)}
+    if params["use_bias"]:
+        w["bias"] = ((params["filters"],), True)
+    return w
+
+
+def _conv_cost(params, in_shapes, out):
+    c = in_shapes[0][0]
+    kh, kw = params["kernel_size"]
+    f, oh, ow = out
+    window = c * kh * kw
+    outputs = f * oh * ow
+    # per output: window multiplies and window - 1 adds; bias adds are not counted (docs/costs.md)
+    flops = outputs * (2 * window - 1)
+    return Cost(trainable=f * window + (f if params["use_bias"] else 0), macs=outputs * window, flops=flops)
+
+
+PADDING_HELP = ("'valid' (no padding), 'same' (output size ⌈n / stride⌉) or "
+                "[[top, bottom], [left, right]] zeros.")
+
+register(LayerType(
+    name="Conv2D", group="Convolution",
+    help="Slides learned filters over the image; each filter sees a small window of all input channels.",
+    schema=schema(
+        Param("filters", "int", 8, "Number of filters = output channels.", minimum=1, maximum=100_000),
+        Param("kernel_size", "pair", 3, "Filter size: n or [h, w].", minimum=1, maximum=1024),
+        Param("strides", "pair", 1, "Step between windows: n or [h, w].", minimum=1, maximum=1024),
+        Param("padding", "padding", "valid", PADDING_HELP),
+        Param("use_bias", "bool", True, "Add a learned bias per filter."),
+    ),
+    shape_rule=_conv_shape, cost_rule=_conv_cost, weights_rule=_conv_weights,
+    summary_keys=("filters", "kernel_size", "strides", "padding"),
+))
