@@ -129,9 +129,10 @@ class Trainer:
         if len(self.y) != len(self.x):
             raise TrainingError(f"{len(self.x)} samples but {len(self.y)} targets")
         try:  # one tiny batch through the loss: wrong target kinds fail here, before any training
-            out = self.model.forward(self.x[:1])
-            start = self.model.fused_start(self.loss)
-            self.loss(self.model.values[start] if start else out, self.y[:1], fused=start is not None)
+            with np.errstate(all="ignore"):
+                out = self.model.forward(self.x[:1])
+                start = self.model.fused_start(self.loss)
+                self.loss(self.model.values[start] if start else out, self.y[:1], fused=start is not None)
         except ValueError as e:
             raise TrainingError(f"loss '{self.config.loss}': {e}") from None
 
@@ -146,7 +147,9 @@ class Trainer:
                     "params": self.model.num_params, "batch_size": b, "mode": batch_mode(self.config.batch_size)})
         last: dict = {}
         while self.epochs_done < target:
-            ep = self._epoch(n, b, nb)
+            # overflow shows up as a non-finite loss or gradient, which the guard reports by layer
+            with np.errstate(all="ignore"):
+                ep = self._epoch(n, b, nb)
             if ep is None:
                 done = {"event": "stopped", "epochs_done": self.epochs_done}
                 self._emit(done)

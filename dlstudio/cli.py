@@ -1,0 +1,248 @@
+"""The `dlstudio` command: train, summary, evaluate, predict, bench.
+
+User mistakes print one line to stderr and exit with code 2 (no traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+
+EXIT_USER = 2
+
+
+def _batch_size(text: str):
+    if text == "full":
+        return "full"
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number or 'full', got {text!r}") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number or 'full', got {text!r}")
+    return v
+
+
+def _positive_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if v < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, got {text!r}")
+    return v
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, like every other user mistake
+        self.print_usage(sys.stderr)
+        print(f"dlstudio: error: {message}", file=sys.stderr)
+        sys.exit(EXIT_USER)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="dlstudio", description="Build, train and inspect neural networks.")
+    p.add_argument("--version", action="version", version=_version())
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    t = sub.add_parser("train", help="train a preset, a network .json or a model .dls")
+    t.add_argument("spec", metavar="SPEC", help="preset name (e.g. mlp), network .json or model .dls")
+    t.add_argument("--data", metavar="DATA", help="data set, e.g. digits, spirals, npz:FILE, csv:FILE")
+    t.add_argument("--epochs", type=_positive_int)
+    t.add_argument("--batch-size", type=_batch_size, help="samples per step: 1 (SGD), k (MBGD) or 'full' (BGD)")
+    t.add_argument("--loss")
+    t.add_argument("--optimizer")
+    t.add_argument("--lr", type=float, help="learning rate")
+    t.add_argument("--seed", type=int)
+    t.add_argument("--val-split", type=float, help="fraction of the data held out for validation")
+    t.add_argument("--clip-norm", type=float, help="clip gradients to this global L2 norm")
+    t.add_argument("--out", metavar="FILE.dls", help="save the trained model here (a .dls SPEC is updated in place)")
+    t.add_argument("--json", action="store_true", help="print JSON Lines: one object per epoch, then 'done'")
+
+    s = sub.add_parser("summary", help="per layer: output shape, parameters, MACs, FLOPs")
+    s.add_argument("spec", metavar="SPEC")
+    s.add_argument("--data", metavar="DATA", help="shape a preset for this data (default: the preset's own)")
+    s.add_argument("--json", action="store_true")
+
+    e = sub.add_parser("evaluate", help="loss and accuracy of a saved model on a data set")
+    e.add_argument("model", metavar="FILE.dls")
+    e.add_argument("--data", metavar="DATA", required=True)
+    e.add_argument("--json", action="store_true")
+
+    pr = sub.add_parser("predict", help="write the network's outputs for every sample")
+    pr.add_argument("model", metavar="FILE.dls")
+    pr.add_argument("--data", metavar="DATA", required=True)
+    pr.add_argument("--out", metavar="PRED.npy|PRED.csv", required=True)
+
+    b = sub.add_parser("bench", help="the engine benchmark suite (with PyTorch side by side if installed)")
+    b.add_argument("--case", action="append", help="run only this case (repeatable)")
+    b.add_argument("--json", action="store_true")
+    b.add_argument("--repeat", type=int, default=3, help="timed repeats per case (best is reported)")
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+    return f"dlstudio {__version__}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 0
+    from .run import UserError
+    try:
+        return {"train": cmd_train, "summary": cmd_summary, "evaluate": cmd_evaluate,
+                "predict": cmd_predict, "bench": cmd_bench}[args.command](args)
+    except UserError as e:
+        print(f"dlstudio: error: {e}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("dlstudio: interrupted", file=sys.stderr)
+        return 130
+
+
+# ---- train ---------------------------------------------------------------------------------
+def cmd_train(args) -> int:
+    from .engine.trainer import TrainingError, batch_mode
+    from .run import UserError, is_model_file, prepare
+    run = prepare(args.spec, args.data, epochs=args.epochs, batch_size=args.batch_size, loss=args.loss,
+                  optimizer=args.optimizer, lr=args.lr, seed=args.seed, val_split=args.val_split,
+                  clip_norm=args.clip_norm)
+    out = args.out or (args.spec if is_model_file(args.spec) else None)
+    cfg = run.config
+    if not args.json:
+        print(f"{run.network.name}: {run.model.num_params:,} parameters · data {run.dataset.source} "
+              f"({len(run.train)} train / {len(run.val)} val) · loss {cfg.loss} · {cfg.optimizer} "
+              f"{_hyper(run.trainer.optimizer.hyper)} · {batch_mode(cfg.batch_size)} batch {run.trainer.batch}",
+              flush=True)
+
+    def on_event(ev):
+        if ev["event"] != "epoch":
+            return
+        if args.json:
+            print(json.dumps({k: ev[k] for k in ("event", "epoch", "train_loss", "train_accuracy", "val_loss",
+                                                   "val_accuracy", "samples_per_s")}), flush=True)
+        else:
+            acc = "" if ev["val_accuracy"] is None else f"  val acc {ev['val_accuracy']:.4f}"
+            val = "" if ev["val_loss"] is None else f"  val loss {ev['val_loss']:.4f}"
+            print(f"epoch {ev['epoch']:4d}  loss {ev['train_loss']:.4f}{val}{acc}  "
+                  f"{ev['samples_per_s']:,.0f} samples/s", flush=True)
+
+    run.trainer.callbacks.append(on_event)
+    previous = signal.signal(signal.SIGINT, lambda *a: run.trainer.stop())
+    try:
+        result = run.trainer.run(cfg.epochs)
+    except TrainingError as e:
+        raise UserError(str(e)) from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if out:
+        run.save(out)
+    done = {"event": "done", "epochs_done": run.trainer.epochs_done, "stopped": result["event"] == "stopped",
+            "val_loss": result.get("val_loss"), "val_accuracy": result.get("val_accuracy"),
+            "train_loss": result.get("train_loss"), "saved": out}
+    if args.json:
+        print(json.dumps(done), flush=True)
+    else:
+        if result["event"] == "stopped":
+            print(f"stopped after {run.trainer.epochs_done} full epoch(s); the model keeps its place in the epoch")
+        print(f"saved {out}" if out else "not saved (use --out FILE.dls to keep the model)")
+    return 130 if result["event"] == "stopped" else 0
+
+
+def _hyper(h: dict) -> str:
+    return ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in h.items())
+
+
+# ---- summary -------------------------------------------------------------------------------
+def cmd_summary(args) -> int:
+    from .summary import network_for_summary, summary_rows
+    net = network_for_summary(args.spec, args.data)
+    rows, total, problems = summary_rows(net)
+    if args.json:
+        print(json.dumps({"name": net.name, "layers": rows, "total": total,
+                          "problems": [str(p) for p in problems]}))
+        return EXIT_USER if problems else 0
+    headers = ("layer", "type", "output shape", "params", "MACs", "FLOPs")
+    table = [(r["id"], r["type"], "×".join(map(str, r["shape"])) if r["shape"] else "?",
+              f"{r['params']:,}", f"{r['macs']:,}", f"{r['flops']:,}") for r in rows]
+    widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(headers)]
+    right = (False, False, False, True, True, True)
+
+    def line(cells):
+        return "  ".join(c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right))
+
+    print(f"{net.name}")
+    print(line(headers))
+    print("  ".join("-" * w for w in widths))
+    for t in table:
+        print(line(t))
+    print("  ".join("-" * w for w in widths))
+    print(line(("total", "", "", f"{total['params']:,}", f"{total['macs']:,}", f"{total['flops']:,}")))
+    print(f"trainable {total['trainable']:,} · non-trainable {total['non_trainable']:,}")
+    for p in problems:
+        print(f"problem: {p}", file=sys.stderr)
+    return EXIT_USER if problems else 0
+
+
+# ---- evaluate / predict --------------------------------------------------------------------
+def _data_for(bundle, data: str, model):
+    from .run import UserError, load_data
+    ds = load_data(data, seed=bundle.training.get("config", {}).get("seed", 0))
+    try:
+        model.check_input(ds.x[:1])
+    except ValueError as e:
+        raise UserError(str(e)) from None
+    return ds
+
+
+def cmd_evaluate(args) -> int:
+    from .engine.trainer import evaluate
+    from .run import UserError, model_for_inference
+    model, bundle = model_for_inference(args.model)
+    ds = _data_for(bundle, args.data, model)
+    loss = bundle.training.get("config", {}).get("loss", "cross_entropy" if ds.task == "classification" else "mse")
+    try:
+        value, acc = evaluate(model, ds.x, ds.y, loss)
+    except ValueError as e:
+        raise UserError(f"these data do not fit the model: {e}") from None
+    result = {"event": "evaluate", "samples": len(ds), "loss": loss, "value": value, "accuracy": acc}
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{len(ds)} samples · {loss} {value:.4f}" + ("" if acc is None else f" · accuracy {acc:.4f}"))
+    return 0
+
+
+def cmd_predict(args) -> int:
+    import numpy as np
+    from .run import UserError, model_for_inference
+    model, bundle = model_for_inference(args.model)
+    ds = _data_for(bundle, args.data, model)
+    pred = model.predict(ds.x)
+    out = Path(args.out)
+    if out.suffix not in (".npy", ".csv"):
+        raise UserError(f"--out must end in .npy or .csv, got {out.name}")
+    try:
+        if out.suffix == ".npy":
+            np.save(out, pred)
+        else:
+            np.savetxt(out, pred.reshape(len(pred), -1), delimiter=",", fmt="%.7g")
+    except OSError as e:
+        raise UserError(f"cannot write {out}: {e}") from None
+    print(f"wrote {len(pred)} predictions of shape {list(pred.shape[1:])} to {out}", file=sys.stderr)
+    return 0
+
+
+# ---- bench ---------------------------------------------------------------------------------
+def cmd_bench(args) -> int:
+    from .bench import run_cases
+    return run_cases(args.case, as_json=args.json, repeat=args.repeat)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
