@@ -1,0 +1,269 @@
+"""Datasets read from the user's files: ``npz:PATH`` and ``csv:PATH``."""
+
+from __future__ import annotations
+
+import csv
+import math
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from .dataset import DataError
+
+MAX_CSV_CLASSES = 50
+TASK_CHOICES = ("auto", "classification", "regression")
+REMAP_HINT = ("remap them first, e.g. with numpy: "
+              "classes, y = np.unique(y, return_inverse=True)")
+
+
+def resolve_path(path: str, kind: str) -> Path:
+    if not path:
+        raise DataError(f"{kind}: needs a file path, e.g. {kind}:data/train.{kind}")
+    p = Path(path).expanduser().resolve()
+    if not p.exists():
+        raise DataError(f"{kind} file not found: {p}. Check the path (relative paths are "
+                        "resolved from the current folder)")
+    if not p.is_file():
+        raise DataError(f"{kind} path is not a file: {p}")
+    return p
+
+
+def check_labels(labels: np.ndarray, where) -> list[str]:
+    """Check classification labels are integers 0..K-1 with every value used; return names.
+
+    ``where(i)`` describes sample ``i`` for error messages (an index or a line number).
+    """
+    if labels.size == 0:
+        return []
+    values = np.unique(labels)
+    k = len(values)
+    bad = np.flatnonzero((labels < 0) | (labels >= k))
+    if bad.size:
+        i = int(bad[0])
+        raise DataError(
+            f"class labels must be the integers 0..{k - 1} ({k} distinct labels found), but "
+            f"{where(i)} has label {labels[i]:g}; {REMAP_HINT}, or treat the target as a number "
+            "with ?task=regression")
+    return [str(i) for i in range(k)]
+
+
+def _check_task(task: str) -> str:
+    if task not in TASK_CHOICES:
+        raise DataError(f"task must be one of {', '.join(TASK_CHOICES)}, not {task!r}")
+    return task
+
+
+# ---------------------------------------------------------------- npz
+
+def _read_npz(p: Path) -> dict[str, np.ndarray]:
+    if not zipfile.is_zipfile(p):
+        raise DataError(
+            f"{p} is not an .npz file (not a zip archive). Save your arrays with "
+            "numpy.savez(path, x=x, y=y)")
+    try:
+        with np.load(p, allow_pickle=False) as z:
+            names = list(z.files)
+            arrays = {}
+            for name in ("x", "y", "classes"):
+                if name in names:
+                    arrays[name] = z[name]
+    except ValueError as exc:
+        if "pickle" in str(exc):
+            raise DataError(
+                f"{p} holds object (pickled) arrays, which are not loaded for safety; save "
+                "plain numeric arrays") from exc
+        raise DataError(f"{p} is damaged or not an .npz file ({exc})") from exc
+    except (OSError, zipfile.BadZipFile, EOFError, KeyError) as exc:
+        raise DataError(f"{p} is damaged or not an .npz file ({exc})") from exc
+    for name, a in arrays.items():
+        if not isinstance(a, np.ndarray):  # a member that is not a .npy array comes back raw
+            raise DataError(f"{p} is damaged or not an .npz file: '{name}' is not a NumPy array")
+    for name in ("x", "y"):
+        if name not in arrays:
+            found = ", ".join(names) if names else "no arrays"
+            raise DataError(
+                f"{p} has no array named '{name}' (found: {found}). Save the inputs as x and "
+                "the targets as y: numpy.savez(path, x=inputs, y=targets)")
+    return arrays
+
+
+def _numeric(a: np.ndarray, name: str, p: Path) -> None:
+    if a.dtype == bool or np.issubdtype(a.dtype, np.integer) or np.issubdtype(a.dtype, np.floating):
+        return
+    raise DataError(f"array '{name}' in {p} has dtype {a.dtype}; it must be numeric "
+                    "(integers, floats or booleans)")
+
+
+def load_npz(path: str, task: str = "auto"):
+    """Read ``x`` (N, ...) and ``y`` (N,) or (N, ...) from an .npz file.
+
+    Returns (x, y, task, classes, path). Integer or boolean y means classification, float y
+    regression, unless ``task`` forces one. A 1-D x becomes (N, 1); a 1-D regression y becomes
+    (N, 1); integer y of shape (N, 1) becomes (N,).
+    """
+    task = _check_task(task)
+    p = resolve_path(path, "npz")
+    arrays = _read_npz(p)
+    x, y = arrays["x"], arrays["y"]
+    _numeric(x, "x", p)
+    _numeric(y, "y", p)
+    if x.ndim == 0 or y.ndim == 0:
+        raise DataError(f"x and y in {p} must have a leading sample axis (N, ...)")
+    if x.shape[0] != y.shape[0]:
+        raise DataError(f"x in {p} has {x.shape[0]} samples but y has {y.shape[0]}; "
+                        "they must have the same first dimension N")
+    if x.shape[0] == 0:
+        raise DataError(f"{p} holds no samples (N = 0)")
+    if x.ndim == 1:
+        x = x[:, None]
+    with np.errstate(over="ignore"):
+        x = x.astype(np.float32)
+    bad = ~np.isfinite(x)
+    if bad.any():
+        i = int(np.argwhere(bad)[0][0])
+        raise DataError(f"x in {p} contains NaN or infinite values (or values too large for "
+                        f"float32), first in sample {i}; clean or impute them first")
+    is_int = y.dtype == bool or np.issubdtype(y.dtype, np.integer)
+    if task == "auto":
+        task = "classification" if is_int else "regression"
+    if task == "classification":
+        y = _npz_labels(y, is_int, p)
+        classes = check_labels(y, lambda i: f"sample {i}")
+        y = y.astype(np.int64)
+        classes = _npz_class_names(arrays.get("classes"), len(classes), p) or classes
+        return x, y, task, classes, p
+    with np.errstate(over="ignore"):
+        y = y.astype(np.float32)
+    if not np.isfinite(y).all():
+        raise DataError(f"y in {p} contains NaN or infinite values; regression targets "
+                        "must be finite numbers")
+    if y.ndim == 1:
+        y = y[:, None]
+    return x, y, task, [], p
+
+
+def _npz_labels(y: np.ndarray, is_int: bool, p: Path) -> np.ndarray:
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    if y.ndim != 1:
+        raise DataError(
+            f"classification labels in {p} must have shape (N,), but y has shape {y.shape}. "
+            "Give one integer label per sample, or store y as floats (or add ?task=regression) "
+            "for a multi-value regression target")
+    if not is_int:
+        if not np.isfinite(y).all() or not np.all(y == np.round(y)):
+            raise DataError(
+                f"y in {p} has non-integer values, so it cannot be used as class labels; "
+                "store integer labels 0..K-1, or drop ?task=classification")
+    if y.dtype == bool:
+        y = y.astype(np.int64)
+    return y
+
+
+def _npz_class_names(names, k: int, p: Path) -> list[str]:
+    if names is None or k == 0:
+        return []
+    if names.ndim != 1 or names.dtype.kind not in "US" or len(names) != k:
+        raise DataError(
+            f"the optional 'classes' array in {p} must be a 1-D array of {k} strings "
+            f"(one name per label), not {names.dtype} of shape {names.shape}")
+    return [n.decode() if isinstance(n, bytes) else str(n) for n in names.tolist()]
+
+
+# ---------------------------------------------------------------- csv
+
+def _number(text: str) -> float | None:
+    try:
+        v = float(text)
+    except ValueError:
+        return None
+    return v
+
+
+def _split_rows(p: Path):
+    """Yield (line number, fields) for every non-empty, non-comment line."""
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{p} is not a UTF-8 text file ({exc}); save it as plain-text CSV") \
+            from exc
+    lines = raw.splitlines()
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), None)
+    if first is None:
+        return []
+    delimiter = next((d for d in (",", ";", "\t") if d in first), None)
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if delimiter is None:
+            fields = line.split()
+        else:
+            fields = next(csv.reader([line], delimiter=delimiter))
+        rows.append((number, [f.strip() for f in fields]))
+    return rows
+
+
+def load_csv(path: str, task: str = "auto"):
+    """Read numeric columns with the target in the last one.
+
+    Returns (x float32 (N, F), y, task, classes, path, header or None). The first row is a
+    header when any of its fields is not a number. Comma, semicolon, tab or whitespace
+    separated (chosen from the first line); blank lines and lines starting with # are skipped.
+    With task "auto" the target is a class label when every value is a whole number and there
+    are at most 50 distinct values, otherwise a regression target.
+    """
+    task = _check_task(task)
+    p = resolve_path(path, "csv")
+    rows = _split_rows(p)
+    if not rows:
+        raise DataError(f"{p} is empty: it needs rows of numbers with the target in the "
+                        "last column")
+    header = None
+    first_line, first = rows[0]
+    if any(_number(f) is None for f in first):
+        header, rows = first, rows[1:]
+        if not rows:
+            raise DataError(f"{p} has a header (line {first_line}) but no data rows")
+    width = len(header) if header is not None else len(rows[0][1])
+    if width < 2:
+        raise DataError(f"{p} has only one column; it needs at least one input column and "
+                        "the target in the last column")
+    values = np.empty((len(rows), width), dtype=np.float64)
+    for r, (line, fields) in enumerate(rows):
+        if len(fields) != width:
+            raise DataError(f"{p}, line {line}: expected {width} values (like "
+                            f"{'the header' if header is not None else 'the first row'}), "
+                            f"found {len(fields)}; every row needs the same number of columns")
+        for c, text in enumerate(fields):
+            v = _number(text)
+            if v is None or not math.isfinite(v):
+                col = f"column {c + 1}"
+                if header is not None and header[c]:
+                    col += f" ({header[c]})"
+                what = "an empty value" if not text else f"{text!r}, which is not a finite number"
+                raise DataError(f"{p}, line {line}, {col}: {what}; all values must be numbers")
+            values[r, c] = v
+    with np.errstate(over="ignore"):
+        x = values[:, :-1].astype(np.float32)
+    if not np.isfinite(x).all():
+        raise DataError(f"{p} has values too large for float32")
+    target = values[:, -1]
+    whole = bool(np.all(target == np.round(target)))
+    if task == "auto":
+        few = len(np.unique(target)) <= MAX_CSV_CLASSES
+        task = "classification" if whole and few else "regression"
+    if task == "classification":
+        if not whole:
+            r = int(np.flatnonzero(target != np.round(target))[0])
+            raise DataError(f"{p}, line {rows[r][0]}: target {target[r]:g} is not a whole "
+                            "number, so it cannot be a class label; drop ?task=classification "
+                            "for a regression target")
+        classes = check_labels(target, lambda i: f"line {rows[i][0]}")
+        return x, target.astype(np.int64), task, classes, p, header
+    with np.errstate(over="ignore"):
+        y = target.astype(np.float32)[:, None]
+    if not np.isfinite(y).all():
+        raise DataError(f"{p} has target values too large for float32")
+    return x, y, task, [], p, header

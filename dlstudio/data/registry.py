@@ -1,0 +1,229 @@
+"""The DATA string: parse it, load the dataset it names, list what is available.
+
+Syntax (see docs/data.md)::
+
+    NAME[:ARG][?KEY=VALUE[&KEY=VALUE...]]
+
+    spirals            spirals:5          spirals?n=600&noise=0.1     blobs:4?n=200
+    digits             digits:28
+    npz:PATH           csv:PATH           csv:PATH?task=regression
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+
+import numpy as np
+
+from . import digits as _digits
+from . import files as _files
+from .dataset import DataError, Dataset, _check_seed
+from .procedural import GENERATORS
+
+MAX_SAMPLES = 1_000_000
+MAX_NOISE = 1.0
+FILE_KINDS = ("npz", "csv")
+_OPTIONS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*=[^&=]*(&[A-Za-z_][A-Za-z0-9_-]*=[^&=]*)*$")
+
+# Names that later versions will provide; asking for them now gives a clear message.
+PLANNED = {
+    "mnist": "MNIST handwritten digits (downloaded)",
+    "fashion-mnist": "Fashion-MNIST clothing images (downloaded)",
+    "shapes": "procedural images of simple shapes",
+    "sine": "a sine-wave regression sequence",
+    "adding": "the adding problem for recurrent networks",
+    "digits-seq": "the digits read row by row as sequences",
+    "idx": "idx:IMAGES,LABELS files in the MNIST format",
+    "folder": "folder:DIR with one sub-folder of images per class",
+    "text": "text:PATH character sequences",
+}
+
+
+def _known_names() -> list[str]:
+    return [*GENERATORS, "digits", *FILE_KINDS]
+
+
+def parse_spec(spec: str) -> tuple[str, str | None, dict[str, str]]:
+    """Split a DATA string into (name, argument or None, options)."""
+    if not isinstance(spec, str):
+        raise DataError(f"the data source must be a string such as 'spirals' or "
+                        f"'csv:data.csv', not {type(spec).__name__}")
+    spec = spec.strip()
+    if not spec:
+        raise DataError("no data source given; use e.g. 'spirals', 'digits' or 'csv:PATH'. "
+                        f"Known names: {', '.join(_known_names())}")
+    cut = min((i for i in (spec.find(":"), spec.find("?")) if i >= 0), default=len(spec))
+    name = spec[:cut].strip().lower()
+    rest = spec[cut:]
+    arg: str | None = None
+    query = ""
+    if rest.startswith(":"):
+        arg = rest[1:]
+        q = arg.rfind("?")
+        if q >= 0 and _OPTIONS_RE.match(arg[q + 1:]):
+            arg, query = arg[:q], arg[q + 1:]
+        elif q >= 0 and name not in FILE_KINDS and name not in PLANNED:
+            arg, query = arg[:q], arg[q + 1:]
+    elif rest.startswith("?"):
+        query = rest[1:]
+    options: dict[str, str] = {}
+    if query:
+        for part in query.split("&"):
+            key, eq, value = part.partition("=")
+            key = key.strip().lower()
+            if not eq or not key:
+                raise DataError(f"bad option {part!r} in {spec!r}: options are written "
+                                "KEY=VALUE and joined with &, e.g. spirals?n=600&noise=0.1")
+            if key in options:
+                raise DataError(f"option {key!r} is given twice in {spec!r}")
+            options[key] = value.strip()
+    return name, arg, options
+
+
+def _check_options(name: str, options: dict, allowed: tuple[str, ...]) -> None:
+    unknown = [k for k in options if k not in allowed]
+    if unknown:
+        allowed_text = ", ".join(allowed) if allowed else "none"
+        raise DataError(f"unknown option {unknown[0]!r} for {name}; "
+                        f"options for {name}: {allowed_text}")
+
+
+def _int(text: str, what: str, lo: int, hi: int, example: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise DataError(f"{what} must be a whole number, not {text!r} (e.g. {example})") from None
+    if not lo <= v <= hi:
+        raise DataError(f"{what} must be between {lo} and {hi}, not {v} (e.g. {example})")
+    return v
+
+
+def _float(text: str, what: str, lo: float, hi: float, example: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise DataError(f"{what} must be a number, not {text!r} (e.g. {example})") from None
+    if not (math.isfinite(v) and lo <= v <= hi):
+        raise DataError(f"{what} must be between {lo:g} and {hi:g}, not {text} (e.g. {example})")
+    return v
+
+
+def _procedural(name: str, arg: str | None, options: dict, seed: int) -> Dataset:
+    gen = GENERATORS[name]
+    _check_options(name, options, ("n", "noise"))
+    if gen.k is None:
+        if arg is not None:
+            raise DataError(f"{name} takes no ':' argument: it always has "
+                            f"{gen.fixed_classes} classes. Options: {name}?n=N&noise=S")
+        k = gen.fixed_classes
+    else:
+        lo, hi = gen.k_range
+        k = gen.k
+        if arg is not None and arg.strip():
+            k = _int(arg, f"the number of {gen.k_word} in {name}:K", lo, hi, f"{name}:{gen.k}")
+    n = gen.n
+    if "n" in options:
+        n = _int(options["n"], f"{name} size n", k, MAX_SAMPLES, f"{name}?n={gen.n}")
+    noise = gen.noise
+    if "noise" in options:
+        noise = _float(options["noise"], f"{name} noise", 0.0, MAX_NOISE,
+                       f"{name}?noise={gen.noise:g}")
+    rng = np.random.default_rng(seed)
+    x, y, classes = gen.make(n, k, noise, rng)
+    source = name if gen.k is None else f"{name}:{k}"
+    extra = []
+    if n != gen.n:
+        extra.append(f"n={n}")
+    if noise != gen.noise:
+        extra.append(f"noise={noise!r}")
+    if extra:
+        source += "?" + "&".join(extra)
+    return Dataset(name=name, source=source, x=x, y=y, task="classification",
+                   classes=classes, preprocessing={})
+
+
+def _digits_set(arg: str | None, options: dict) -> Dataset:
+    _check_options("digits", options, ())
+    size = _digits.NATIVE_SIZE
+    if arg is not None:
+        size = _int(arg, "the digits image size in digits:S", _digits.MIN_SIZE,
+                    _digits.MAX_SIZE, "digits:28")
+    x, y, classes, prep = _digits.load_digits(size)
+    source = "digits" if size == _digits.NATIVE_SIZE else f"digits:{size}"
+    return Dataset(name="digits", source=source, x=x, y=y, task="classification",
+                   classes=classes, preprocessing=prep)
+
+
+def _file_set(kind: str, arg: str | None, options: dict) -> Dataset:
+    _check_options(kind, options, ("task",))
+    task = options.get("task", "auto").lower()
+    path = (arg or "").strip()
+    if kind == "npz":
+        x, y, got_task, classes, p = _files.load_npz(path, task)
+    else:
+        x, y, got_task, classes, p, _header = _files.load_csv(path, task)
+    source = f"{kind}:{p}" + (f"?task={task}" if task != "auto" else "")
+    return Dataset(name=p.name, source=source, x=x, y=y, task=got_task, classes=classes,
+                   preprocessing={})
+
+
+def _unknown(name: str, spec: str) -> DataError:
+    known = _known_names()
+    hint = ""
+    low = spec.strip().lower()
+    for kind in FILE_KINDS:
+        if low.endswith("." + kind):
+            hint = f" To read a file, write {kind}:{spec.strip()}."
+    if not hint:
+        close = difflib.get_close_matches(name, known + list(PLANNED), n=1)
+        if close:
+            hint = f" Did you mean {close[0]!r}?"
+    return DataError(f"unknown data source {name!r}.{hint} Known names: {', '.join(known)} "
+                     "(file sources are written npz:PATH or csv:PATH)")
+
+
+def load_dataset(spec: str, seed: int = 0) -> Dataset:
+    """Load the dataset a DATA string names. ``seed`` drives the procedural generators."""
+    seed = _check_seed(seed)
+    name, arg, options = parse_spec(spec)
+    if name in GENERATORS:
+        return _procedural(name, arg, options, seed)
+    if name == "digits":
+        return _digits_set(arg, options)
+    if name in FILE_KINDS:
+        return _file_set(name, arg, options)
+    if name in PLANNED:
+        raise DataError(f"{name!r} ({PLANNED[name]}) is not available yet in this version of "
+                        f"dlstudio. Available now: {', '.join(_known_names())}")
+    raise _unknown(name, spec)
+
+
+def available() -> list[dict]:
+    """What the GUI and CLI can offer: one dict per name with task, one-line help and options."""
+    out = []
+    for g in GENERATORS.values():
+        if g.k is not None:
+            lo, hi = g.k_range
+            opts = (f"{g.name}:K ({g.k_word}, {lo}-{hi}, default {g.k}); "
+                    f"?n=N (samples, default {g.n}) &noise=S (default {g.noise:g})")
+            help_ = f"{g.help}; 2-D points"
+        else:
+            opts = f"{g.name}?n=N (samples, default {g.n}) &noise=S (default {g.noise:g})"
+            help_ = f"{g.help}; 2-D points, {g.fixed_classes} classes"
+        out.append({"name": g.name, "task": "classification", "help": help_, "options": opts})
+    out.append({
+        "name": "digits", "task": "classification",
+        "help": "UCI handwritten digits: 1,797 grey 8x8 images, 10 classes (bundled)",
+        "options": f"digits:S (resize to SxS, {_digits.MIN_SIZE}-{_digits.MAX_SIZE}, "
+                   "bilinear; default 8)"})
+    out.append({
+        "name": "npz", "task": "auto",
+        "help": "your arrays x (N, ...) and y (N,) or (N, ...) in a NumPy .npz file",
+        "options": "npz:PATH ?task=classification|regression (default: integer y classifies)"})
+    out.append({
+        "name": "csv", "task": "auto",
+        "help": "your numeric table, target in the last column, optional header row",
+        "options": "csv:PATH ?task=classification|regression (default: auto from the target)"})
+    return out
