@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
 
 from .dataset import DataError
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+def _resources() -> Path:
+    """The top-level resources/ of a source checkout (editable installs), else the copy a
+    regular install puts under <prefix>/share/dlstudio/resources."""
+    here = Path(__file__).resolve().parents[2] / "resources"
+    if here.is_dir():
+        return here
+    return Path(sys.prefix) / "share" / "dlstudio" / "resources"
+
+
+RESOURCES = _resources()
 DIGITS_FILE = RESOURCES / "digits.npz"
 NATIVE_SIZE = 8
 MIN_SIZE, MAX_SIZE = 8, 64
