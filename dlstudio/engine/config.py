@@ -21,7 +21,7 @@ if "NUMBA_CACHE_DIR" not in os.environ:
         os.environ["NUMBA_CACHE_DIR"] = str(_user_cache_dir())
 
 # Serial kernels: called from the training worker with the GIL released.
-JIT = dict(nogil=True, cache=True, fastmath=False)
+JIT = dict(nogil=True, cache=True, fastmath=False, error_model="numpy")
 # Parallel kernels: prange over an independent axis (batch or channels).
 PJIT = dict(JIT, parallel=True)
 # Below this many multiply-adds a parallel launch costs more than it saves.

@@ -1,0 +1,471 @@
+"""The ``.dls`` model file: a zip of JSON documents and ``.npz`` arrays (format described in
+docs/file-format.md).
+
+    save_model(path, bundle)    atomic: temp file in the same folder, fsync, then replace
+    load_model(path)            -> ModelBundle; any bad file -> ModelFileError
+    read_manifest(path)         -> the manifest only (same checks of the container)
+
+Loading treats the file as untrusted: only known members are read, their sizes are capped
+(from the zip directory and while reading), arrays must be numeric and are never unpickled.
+A file written by format version N opens in every later version: `_LAYOUTS` says which
+members version N has and `_UPGRADES[N]` turns what was read from a version-N file into
+version N + 1, so a new version adds one layout and one upgrade step.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from dlstudio import __version__
+from dlstudio.spec.document import DocumentError, Network
+
+from ._safezip import BadFile, human_size, open_zip, read_capped, read_npz, spool_capped
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "ModelBundle", "ModelFileError", "load_model", "read_manifest",
+           "save_model"]
+
+FORMAT = "dlstudio-model"
+FORMAT_VERSION = 1
+
+MANIFEST, NETWORK, WEIGHTS, OPTIMIZER, TRAINING, HISTORY = (
+    "manifest.json", "network.json", "weights.npz", "optimizer.npz", "training.json", "history.json")
+
+# Members per format version: (required, optional).
+_LAYOUTS: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    1: ((MANIFEST, NETWORK, WEIGHTS, TRAINING), (OPTIMIZER, HISTORY)),
+}
+# version N -> function turning the members read from a version-N file ({name: parsed content})
+# into those of version N + 1. Version 1 is the first: nothing to upgrade yet.
+_UPGRADES: dict[int, Callable[[dict], dict]] = {}
+
+# Largest uncompressed size of each member; for an .npz also the most array data it may hold.
+LIMITS: dict[str, int] = {
+    MANIFEST: 1 << 20,
+    NETWORK: 64 << 20,
+    TRAINING: 64 << 20,
+    HISTORY: 64 << 20,
+    WEIGHTS: 2 << 30,
+    OPTIMIZER: 4 << 30,          # room for two slots per weight (Adam's m and v)
+}
+MAX_ARRAYS = 20_000              # arrays in one .npz
+MAX_NAME_LENGTH = 256            # characters in a weight name
+_MAX_MEMBERS = 16                # zip entries in the container (a valid file has at most 6)
+_MAX_JSON_DEPTH = 200
+
+_SLOT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_PARAM_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+class ModelFileError(Exception):
+    """A model file cannot be opened: missing, damaged, not a model file, or from a newer dlstudio."""
+
+
+@dataclass
+class ModelBundle:
+    network: dict
+    weights: dict[str, np.ndarray]
+    training: dict = field(default_factory=dict)
+    optimizer_slots: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)
+    history: dict = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
+
+
+# ---- shared checks (save raises ValueError, load raises ModelFileError) ---------------------------
+
+def _weight_name_problem(name) -> str | None:
+    if not isinstance(name, str):
+        return f"weight name {name!r} is not a string"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"weight name {name[:40]!r}… is longer than {MAX_NAME_LENGTH} characters"
+    node, dot, param = name.rpartition(".")
+    if not dot or not node or not _PARAM_RE.match(param):
+        return f"weight name {name!r} is not of the form '<node id>.<name>'"
+    if not name.isprintable() or "/" in name or "\\" in name:
+        return f"weight name {name!r} contains '/', '\\' or unprintable characters"
+    return None
+
+
+def _array_problem(value, label: str) -> str | None:
+    if not isinstance(value, np.ndarray):
+        return f"{label} is a {type(value).__name__}, not a numpy array"
+    dt = value.dtype
+    if dt.hasobject:
+        return f"{label} holds Python objects (dtype object); only float and integer arrays are stored"
+    if dt.fields is not None or dt.subdtype is not None or dt.kind not in "fiu":
+        return f"{label} has dtype {dt}; only float and integer arrays are stored"
+    return None
+
+
+def _network_problem(network) -> tuple[str | None, set[str]]:
+    if not isinstance(network, dict):
+        return f"the network is a {type(network).__name__}, not a JSON object", set()
+    try:
+        net = Network.from_dict(network)
+    except DocumentError as e:
+        return f"the network is not a valid network document ({e})", set()
+    return None, {n.id for n in net.nodes}
+
+
+def _history_problem(history) -> str | None:
+    if not isinstance(history, dict):
+        return f"history is a {type(history).__name__}, not a JSON object"
+    for key in ("batches", "epochs"):
+        if key in history and not isinstance(history[key], list):
+            return f"history[{key!r}] is not a list"
+    return None
+
+
+def _check_arrays(network_ids: set[str], weights, slots, fail: Callable[[str], Exception]) -> None:
+    if not isinstance(weights, dict):
+        raise fail(f"weights is a {type(weights).__name__}, not a dict")
+    if len(weights) > MAX_ARRAYS:
+        raise fail(f"there are {len(weights)} weight arrays; at most {MAX_ARRAYS} are stored")
+    for name, value in weights.items():
+        problem = _weight_name_problem(name) or _array_problem(value, f"weight {name!r}")
+        if problem:
+            raise fail(problem)
+        if name.rpartition(".")[0] not in network_ids:
+            raise fail(f"weight {name!r} belongs to a node that is not in the network")
+    if not isinstance(slots, dict):
+        raise fail(f"optimizer_slots is a {type(slots).__name__}, not a dict")
+    for slot, per_weight in slots.items():
+        if not isinstance(slot, str) or not _SLOT_RE.match(slot):
+            raise fail(f"optimizer slot name {slot!r} is not a simple name (letters, digits, _)")
+        if not isinstance(per_weight, dict):
+            raise fail(f"optimizer slot {slot!r} is a {type(per_weight).__name__}, not a dict")
+        for name, value in per_weight.items():
+            problem = _array_problem(value, f"optimizer slot {slot!r} of {name!r}")
+            if problem:
+                raise fail(problem)
+            if name not in weights:
+                raise fail(f"optimizer slot {slot!r} names {name!r}, which is not a weight")
+    if sum(len(v) for v in slots.values()) > MAX_ARRAYS:
+        raise fail(f"the optimizer has more than {MAX_ARRAYS} arrays")
+
+
+# ---- saving ------------------------------------------------------------------------------------
+
+class _NotJson(Exception):
+    """Internal: a value that is not JSON data; `keys` is filled in on the way out."""
+
+    def __init__(self, problem: str):
+        super().__init__(problem)
+        self.problem, self.keys = problem, []
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _json_safe(value, depth: int = 0):
+    """A copy of `value` made of dict (str keys) / list / str / int / float / bool / None; numpy
+    scalars become Python numbers, tuples lists. Anything else raises _NotJson."""
+    if type(value) in _PLAIN or isinstance(value, (str, int, float)):
+        return value
+    if depth >= _MAX_JSON_DEPTH:
+        raise _NotJson(f"is nested more than {_MAX_JSON_DEPTH} levels deep")
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise _NotJson(f"has the key {k!r}: JSON keys must be strings")
+            try:
+                out[k] = _json_safe(v, depth + 1)
+            except _NotJson as e:
+                e.keys.append(k)
+                raise
+        return out
+    if isinstance(value, (list, tuple)):
+        out = []
+        for i, v in enumerate(value):
+            try:
+                out.append(_json_safe(v, depth + 1))
+            except _NotJson as e:
+                e.keys.append(i)
+                raise
+        return out
+    if isinstance(value, (np.bool_, np.integer, np.floating)):
+        return value.item()
+    hint = " (arrays belong in weights or optimizer_slots, or use .tolist())" if isinstance(
+        value, np.ndarray) else ""
+    raise _NotJson(f"is a {type(value).__name__}, which is not JSON data{hint}")
+
+
+def _json_bytes(value, where: str, compact: bool = False) -> bytes:
+    try:
+        value = _json_safe(value)
+    except _NotJson as e:
+        spot = where + "".join(f"[{k!r}]" for k in reversed(e.keys))
+        raise ValueError(f"{spot} {e.problem}") from None
+    text = json.dumps(value, ensure_ascii=False, allow_nan=True,
+                      **({"separators": (",", ":")} if compact else {"indent": 2}))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"{where} holds text that cannot be stored as UTF-8 ({e})") from None
+
+
+def _new_file_mode() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _fsync_dir(folder: str) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_model(path, bundle: ModelBundle) -> None:
+    """Write `bundle` to `path` atomically (the old file stays intact if anything fails) and set
+    `bundle.manifest` to the manifest written. Raises ValueError for content that cannot be
+    stored (before touching the disk) and OSError for file system problems."""
+    if not isinstance(bundle, ModelBundle):
+        raise TypeError(f"save_model needs a ModelBundle, got {type(bundle).__name__}")
+    path = os.fspath(path)
+    problem, node_ids = _network_problem(bundle.network)
+    if problem:
+        raise ValueError(problem)
+    _check_arrays(node_ids, bundle.weights, bundle.optimizer_slots, ValueError)
+    if not isinstance(bundle.training, dict):
+        raise ValueError(f"training is a {type(bundle.training).__name__}, not a JSON object")
+    if problem := _history_problem(bundle.history):
+        raise ValueError(problem)
+    texts = {NETWORK: _json_bytes(bundle.network, "network"),
+             TRAINING: _json_bytes(bundle.training, "training"),
+             HISTORY: _json_bytes(bundle.history, "history", compact=True)}
+    optimizer = {f"{slot}/{name}": np.asarray(arr)
+                 for slot, per_weight in bundle.optimizer_slots.items() for name, arr in per_weight.items()}
+    members = [NETWORK, WEIGHTS] + ([OPTIMIZER] if optimizer else []) + [TRAINING, HISTORY]
+    manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+                "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "members": members}
+
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    folder = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(folder):
+        raise FileNotFoundError(f"Cannot save {path}: the folder {folder} does not exist")
+    if os.path.isdir(target):
+        raise IsADirectoryError(f"Cannot save {path}: it is a folder")
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = _new_file_mode()
+
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+                zf.writestr(MANIFEST, _json_bytes(manifest, "manifest"))
+                for name in (NETWORK, TRAINING, HISTORY):
+                    zf.writestr(name, texts[name])
+                with zf.open(WEIGHTS, "w", force_zip64=True) as member:
+                    np.savez(member, **{k: np.asarray(v) for k, v in bundle.weights.items()})
+                if optimizer:
+                    with zf.open(OPTIMIZER, "w", force_zip64=True) as member:
+                        np.savez(member, **optimizer)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, mode)
+        except OSError:               # some file systems have no permission bits
+            pass
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(folder)
+    bundle.manifest = manifest
+
+
+# ---- loading -----------------------------------------------------------------------------------
+
+@contextmanager
+def _reading(member: str):
+    """Turn whatever zipfile / zlib / numpy raise on a damaged member into BadFile."""
+    try:
+        yield
+    except (BadFile, MemoryError):
+        raise
+    except Exception as e:
+        raise BadFile(f"{member} is damaged ({e})") from e
+
+
+class _Container:
+    """An open .dls zip whose directory has been checked; reads members with size caps."""
+
+    def __init__(self, path: str):
+        try:
+            st = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            raise BadFile("there is no such file") from None
+        except (OSError, ValueError) as e:
+            raise BadFile(f"it cannot be read ({getattr(e, 'strerror', None) or e})") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise BadFile("it is a folder, not a dlstudio model file")
+        if not stat.S_ISREG(st.st_mode):
+            raise BadFile("it is not a regular file")
+        if st.st_size == 0:
+            raise BadFile("the file is empty")
+        try:
+            self._file = open(path, "rb")
+        except OSError as e:
+            raise BadFile(f"it cannot be read ({e.strerror or e})") from None
+        try:
+            self._zip = open_zip(self._file, "the file", _MAX_MEMBERS, 64 << 10,
+                                 hint=" — it is damaged (perhaps cut short) or not a dlstudio model file")
+        except BaseException:
+            self._file.close()
+            raise
+        self.infos = {info.filename: info for info in self._zip.infolist()}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._zip.close()
+        self._file.close()
+
+    def _stream(self, name: str, spool: bool):
+        """The uncompressed bytes of `name` (bytes, or a spooled file for an .npz), capped."""
+        info, cap = self.infos[name], LIMITS[name]
+        too_big = f"{name} is larger than the {human_size(cap)} allowed"
+        if info.file_size > cap:                  # the directory's word, checked again while reading
+            raise BadFile(too_big)
+        with self._zip.open(info) as raw:
+            return spool_capped(raw, cap, too_big) if spool else read_capped(raw, cap, too_big)
+
+    def json(self, name: str):
+        with _reading(name):
+            data = self._stream(name, spool=False)
+        try:
+            return json.loads(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise BadFile(f"{name} is not UTF-8 text") from None
+        except RecursionError:
+            raise BadFile(f"{name} is nested too deeply") from None
+        except ValueError as e:
+            raise BadFile(f"{name} is not valid JSON ({e})") from None
+
+    def npz(self, name: str) -> dict[str, np.ndarray]:
+        with _reading(name):
+            with self._stream(name, spool=True) as spool:
+                return read_npz(spool, name, LIMITS[name], MAX_ARRAYS)
+
+    def manifest(self) -> dict:
+        if MANIFEST not in self.infos:
+            raise BadFile("it is not a dlstudio model file (it has no manifest.json)")
+        m = self.json(MANIFEST)
+        if not isinstance(m, dict):
+            raise BadFile("manifest.json is not a JSON object")
+        if m.get("format") != FORMAT:
+            raise BadFile(f"it is not a dlstudio model file (its manifest says format {m.get('format')!r})")
+        version = m.get("format_version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise BadFile(f"manifest.json has an invalid format_version {version!r}")
+        if version > FORMAT_VERSION:
+            raise BadFile(f"it was written by a newer dlstudio (model file format version {version}; "
+                          f"this dlstudio {__version__} reads versions up to {FORMAT_VERSION}). "
+                          "Update dlstudio to open it")
+        for key in ("app_version", "created"):
+            if not isinstance(m.get(key), str):
+                raise BadFile(f"manifest.json has no valid {key!r}")
+        listed = m.get("members")
+        if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
+            raise BadFile("manifest.json has no valid 'members' list")
+        required, optional = _LAYOUTS[version]
+        present = set(self.infos) - {MANIFEST}
+        for name in sorted(present):
+            if name not in required + optional:
+                raise BadFile(f"it holds an unexpected member {name!r}")
+        for name in listed:
+            if name not in present:
+                raise BadFile(f"{name} is listed in manifest.json but missing from the file")
+        if len(set(listed)) != len(listed) or set(listed) != present:
+            raise BadFile(f"manifest.json does not list the members the file holds ({sorted(present)})")
+        for name in required:
+            if name not in self.infos:
+                raise BadFile(f"it has no {name}")
+        return m
+
+
+def _fail(path, e: BaseException) -> ModelFileError:
+    if isinstance(e, BadFile):
+        return ModelFileError(f"Cannot open {path}: {e}")
+    if isinstance(e, MemoryError):
+        return ModelFileError(f"Cannot open {path}: there is not enough memory to load it")
+    return ModelFileError(f"Cannot open {path}: the file is damaged ({type(e).__name__}: {e})")
+
+
+def read_manifest(path) -> dict:
+    """The manifest of a model file, after the same checks of the container as load_model."""
+    path = os.fspath(path)
+    try:
+        with _Container(path) as c:
+            return c.manifest()
+    except Exception as e:
+        raise _fail(path, e) from e
+
+
+def load_model(path) -> ModelBundle:
+    """Read a model file. Any problem with the file is a ModelFileError that says what is wrong."""
+    path = os.fspath(path)
+    try:
+        with _Container(path) as c:
+            manifest = c.manifest()
+            parts = {name: (c.json(name) if name.endswith(".json") else c.npz(name))
+                     for name in c.infos if name != MANIFEST}
+        for version in range(manifest["format_version"], FORMAT_VERSION):
+            parts = _UPGRADES[version](parts)
+        return _bundle(parts, manifest)
+    except Exception as e:
+        raise _fail(path, e) from e
+
+
+def _bundle(parts: dict, manifest: dict) -> ModelBundle:
+    network, training = parts[NETWORK], parts[TRAINING]
+    history, weights = parts.get(HISTORY, {}), parts[WEIGHTS]
+    problem, node_ids = _network_problem(network)
+    if problem:
+        raise BadFile(f"network.json: {problem}")
+    if not isinstance(training, dict):
+        raise BadFile("training.json is not a JSON object")
+    if problem := _history_problem(history):
+        raise BadFile(f"history.json: {problem}")
+    slots: dict[str, dict[str, np.ndarray]] = {}
+    for key, arr in parts.get(OPTIMIZER, {}).items():
+        slot, sep, name = key.partition("/")
+        if not sep:
+            raise BadFile(f"optimizer.npz holds {key!r}, which is not of the form '<slot>/<weight name>'")
+        slots.setdefault(slot, {})[name] = arr
+    _check_arrays(node_ids, weights, slots, BadFile)
+    return ModelBundle(network=network, weights=weights, training=training, optimizer_slots=slots,
+                       history=history, manifest=manifest)
