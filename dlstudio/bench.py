@@ -9,7 +9,6 @@ is shared, so compare ratios rather than absolute numbers. One JSON object per c
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -24,19 +23,32 @@ class Case:
     run: Callable[[int], dict]   # repeat -> result dict
 
 
+_TORCH: list = []
+
+
 def _torch():
-    try:
-        import torch
-    except ImportError:
-        return None
-    torch.set_num_threads(_threads())
-    return torch
+    """PyTorch, imported once with as many threads as the engine uses; None if not installed.
+
+    Import it before Numba starts its thread pool: when Numba's OpenMP pool comes up first,
+    PyTorch's own OpenMP runtime competes with it and runs ~10× slower on 2 cores, which
+    would make every ratio meaningless.
+    """
+    if not _TORCH:
+        try:
+            import torch
+        except ImportError:
+            torch = None
+        if torch is not None:
+            torch.set_num_threads(_threads())
+        _TORCH.append(torch)
+    return _TORCH[0]
 
 
 def _threads() -> int:
+    # the configured count, without starting Numba's thread pool
     from .engine import config  # noqa: F401
     import numba
-    return numba.get_num_threads()
+    return int(numba.config.NUMBA_NUM_THREADS)
 
 
 def _best_rate(step_epoch: Callable[[], int], repeat: int, min_seconds: float = 0.5) -> float:
@@ -116,13 +128,14 @@ CASES: dict[str, Case] = {c.name: c for c in [
 
 def run_cases(names: list[str] | None, as_json: bool = False, repeat: int = 3) -> int:
     from .run import UserError
+    torch = _torch()  # first: see _torch
     names = names or list(CASES)
     unknown = [n for n in names if n not in CASES]
     if unknown:
         raise UserError(f"unknown benchmark case {unknown[0]!r} (known: {', '.join(CASES)})")
     if not as_json:
-        print(f"threads: {_threads()} · PyTorch: {'yes' if _torch() else 'not installed (pip install dlstudio[bench])'}"
-              f" · pid {os.getpid()}")
+        version = f"PyTorch {torch.__version__}" if torch else "PyTorch not installed (pip install -e '.[bench]')"
+        print(f"threads: {_threads()} · {version}")
     for name in names:
         r = CASES[name].run(repeat)
         if as_json:

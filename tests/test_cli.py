@@ -124,3 +124,15 @@ def test_the_installed_command_runs_without_a_traceback(tmp_path):
     r = subprocess.run([sys.executable, "-m", "dlstudio.cli", "train", "mlp", "--data", "nope"],
                        capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+def test_bench_prints_one_json_object_per_case(capsys):
+    code, out, err = run_cli(capsys, "bench", "--case", "mlp_train", "--json", "--repeat", "1")
+    assert code == 0, err
+    (row,) = json_lines(out)
+    assert row["case"] == "mlp_train" and row["batch"] == 32 and row["shape"] == [2]
+    assert row["unit"] == "samples/s" and row["dlstudio"] > 0
+    if row["torch"] is None:  # PyTorch not installed: no ratio
+        assert row["ratio"] is None
+    else:
+        assert row["ratio"] == pytest.approx(row["dlstudio"] / row["torch"], rel=1e-2)
