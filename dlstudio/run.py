@@ -5,7 +5,6 @@ are `UserError`s whose message is one readable sentence.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,7 +150,7 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
                                  "step": o.get("step", 0),
                                  "slots": {k: model.join_flat(v) for k, v in bundle.optimizer_slots.items()}})
             if lr is not None:
-                opt.hyper["lr"] = float(lr)
+                opt.lr = lr
         history = bundle.history if bundle is not None and bundle.history else None
         trainer = Trainer(model, train.x, train.y, cfg, val=(val.x, val.y), optimizer=opt,
                           history=history, state=saved.get("trainer"))
@@ -190,10 +189,3 @@ def model_for_inference(path: str) -> tuple[Model, ModelBundle]:
         raise UserError(f"{path}: {e}") from None
     return model, bundle
 
-
-def fmt_int(n: int) -> str:
-    return f"{n:,}"
-
-
-def eta_seconds(done: int, total: int, elapsed: float) -> float:
-    return math.inf if done == 0 else elapsed / done * (total - done)
