@@ -1,0 +1,98 @@
+"""MaxPool2D, AvgPool2D, GlobalAvgPool2D on NCHW batches (kernels in kernels/pool.py).
+
+Pool size and strides are (h, w) pairs, strides defaulting to the pool size; padding is
+"valid", "same" (TensorFlow's split, odd pixel at the bottom / right) or explicit
+[[top, bottom], [left, right]]. Padding never wins a max and is not counted in an average.
+A window lying wholly in padding (explicit padding larger than the pool) outputs 0.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import config
+from ..kernels import pool as K
+from ...spec.layers.conv import resolve_padding
+from ...spec.layers.pool import pool_strides
+from .base import Layer, engine_layer
+
+
+class _Pool2D(Layer):
+    def __init__(self, node_id, params, in_shapes, out_shape, dtype):
+        super().__init__(node_id, params, in_shapes, out_shape, dtype)
+        c, h, w = in_shapes[0]
+        self.kh, self.kw = (int(v) for v in params["pool_size"])
+        self.sh, self.sw = (int(v) for v in pool_strides(params))
+        (pt, _pb), (pl, _pr) = resolve_padding(params["padding"], (h, w), (self.kh, self.kw), (self.sh, self.sw))
+        self.pt, self.pl = int(pt), int(pl)
+        self.in_hw = (h, w)
+
+    def _parallel(self, n: int) -> bool:
+        c, oh, ow = self.out_shape
+        return n * c * oh * ow * self.kh * self.kw >= config.PARALLEL_MIN_WORK
+
+    def _window(self):
+        return self.kh, self.kw, self.sh, self.sw, self.pt, self.pl
+
+
+@engine_layer("MaxPool2D")
+class MaxPool2D(_Pool2D):
+    def forward(self, inputs, training):
+        x = np.ascontiguousarray(inputs[0])
+        n = x.shape[0]
+        y = np.empty((n, *self.out_shape), x.dtype)
+        arg = np.empty((n, *self.out_shape), np.int64)
+        fn = K.maxpool2d_forward if self._parallel(n) else K.maxpool2d_forward_serial
+        fn(x, *self._window(), y, arg)
+        self._arg = arg
+        return y
+
+    def backward(self, dout):
+        if not self.need_dx:
+            return [None]
+        dy = np.ascontiguousarray(dout)
+        n, c = dy.shape[0], dy.shape[1]
+        h, w = self.in_hw
+        dx = np.empty((n, c, h * w), dy.dtype)
+        fn = K.maxpool2d_backward if self._parallel(n) else K.maxpool2d_backward_serial
+        fn(dy, self._arg, dx)
+        return [dx.reshape(n, c, h, w)]
+
+
+@engine_layer("AvgPool2D")
+class AvgPool2D(_Pool2D):
+    def forward(self, inputs, training):
+        x = np.ascontiguousarray(inputs[0])
+        n = x.shape[0]
+        y = np.empty((n, *self.out_shape), x.dtype)
+        fn = K.avgpool2d_forward if self._parallel(n) else K.avgpool2d_forward_serial
+        fn(x, *self._window(), y)
+        return y
+
+    def backward(self, dout):
+        if not self.need_dx:
+            return [None]
+        dy = np.ascontiguousarray(dout)
+        n, c = dy.shape[0], dy.shape[1]
+        h, w = self.in_hw
+        dx = np.empty((n, c, h * w), dy.dtype)
+        fn = K.avgpool2d_backward if self._parallel(n) else K.avgpool2d_backward_serial
+        fn(dy, w, *self._window(), dx)
+        return [dx.reshape(n, c, h, w)]
+
+
+@engine_layer("GlobalAvgPool2D")
+class GlobalAvgPool2D(Layer):
+    """(N, C, H, W) → (N, C): the mean of each plane. Plain NumPy: one streaming pass."""
+
+    def forward(self, inputs, training):
+        x = inputs[0]
+        n, c = x.shape[0], x.shape[1]
+        return x.reshape(n, c, -1).mean(axis=2, dtype=x.dtype)
+
+    def backward(self, dout):
+        if not self.need_dx:
+            return [None]
+        c, h, w = self.in_shapes[0]
+        dx = np.empty((dout.shape[0], c, h, w), dout.dtype)
+        dx[...] = (dout * dout.dtype.type(1.0 / (h * w)))[:, :, None, None]
+        return [dx]
