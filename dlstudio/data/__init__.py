@@ -1,7 +1,9 @@
-"""Datasets for training: procedural 2-D sets, the bundled digits, and the user's files.
+"""Datasets for training: procedural 2-D sets and shape images, the bundled digits,
+downloaded MNIST / Fashion-MNIST, and the user's files (npz, csv, idx, folders of PNG / JPEG).
 
-A dataset is named by a DATA string (``spirals``, ``digits:28``, ``csv:PATH`` …, see
-docs/data.md). This package uses only NumPy and the standard library.
+A dataset is named by a DATA string (``spirals``, ``digits:28``, ``shapes?color=1``, ``mnist``,
+``csv:PATH``, ``folder:DIR`` …, see docs/data.md). This package uses only NumPy and the
+standard library (its image decoders included).
 """
 
 from .dataset import DataError, Dataset, split

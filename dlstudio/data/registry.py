@@ -5,44 +5,47 @@ Syntax (see docs/data.md)::
     NAME[:ARG][?KEY=VALUE[&KEY=VALUE...]]
 
     spirals            spirals:5          spirals?n=600&noise=0.1     blobs:4?n=200
-    digits             digits:28
+    digits             digits:28          digits?normalize=standard
+    shapes             shapes:32?color=1  mnist?split=test            fashion-mnist?resize=32
     npz:PATH           csv:PATH           csv:PATH?task=regression
+    idx:IMAGES,LABELS  folder:DIR?size=32&color=0
 """
 
 from __future__ import annotations
 
 import difflib
-import math
 import re
+from pathlib import Path
 
 import numpy as np
 
 from . import digits as _digits
 from . import files as _files
+from . import imagesets as _images
 from .dataset import DataError, Dataset, _check_seed
+from .options import check_options as _check_options
+from .options import float_option as _float
+from .options import int_option as _int
 from .procedural import GENERATORS
 
 MAX_SAMPLES = 1_000_000
 MAX_NOISE = 1.0
 FILE_KINDS = ("npz", "csv")
+IMAGE_NAMES = ("digits", "shapes", "mnist", "fashion-mnist")
+PATH_KINDS = FILE_KINDS + _images.PATH_SOURCES  # their ':' argument is a path
 _OPTIONS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*=[^&=]*(&[A-Za-z_][A-Za-z0-9_-]*=[^&=]*)*$")
 
 # Names that later versions will provide; asking for them now gives a clear message.
 PLANNED = {
-    "mnist": "MNIST handwritten digits (downloaded)",
-    "fashion-mnist": "Fashion-MNIST clothing images (downloaded)",
-    "shapes": "procedural images of simple shapes",
     "sine": "a sine-wave regression sequence",
     "adding": "the adding problem for recurrent networks",
     "digits-seq": "the digits read row by row as sequences",
-    "idx": "idx:IMAGES,LABELS files in the MNIST format",
-    "folder": "folder:DIR with one sub-folder of images per class",
     "text": "text:PATH character sequences",
 }
 
 
 def _known_names() -> list[str]:
-    return [*GENERATORS, "digits", *FILE_KINDS]
+    return [*GENERATORS, *IMAGE_NAMES, *PATH_KINDS]
 
 
 def parse_spec(spec: str) -> tuple[str, str | None, dict[str, str]]:
@@ -64,7 +67,7 @@ def parse_spec(spec: str) -> tuple[str, str | None, dict[str, str]]:
         q = arg.rfind("?")
         if q >= 0 and _OPTIONS_RE.match(arg[q + 1:]):
             arg, query = arg[:q], arg[q + 1:]
-        elif q >= 0 and name not in FILE_KINDS and name not in PLANNED:
+        elif q >= 0 and name not in PATH_KINDS and name not in PLANNED:
             arg, query = arg[:q], arg[q + 1:]
     elif rest.startswith("?"):
         query = rest[1:]
@@ -80,34 +83,6 @@ def parse_spec(spec: str) -> tuple[str, str | None, dict[str, str]]:
                 raise DataError(f"option {key!r} is given twice in {spec!r}")
             options[key] = value.strip()
     return name, arg, options
-
-
-def _check_options(name: str, options: dict, allowed: tuple[str, ...]) -> None:
-    unknown = [k for k in options if k not in allowed]
-    if unknown:
-        allowed_text = ", ".join(allowed) if allowed else "none"
-        raise DataError(f"unknown option {unknown[0]!r} for {name}; "
-                        f"options for {name}: {allowed_text}")
-
-
-def _int(text: str, what: str, lo: int, hi: int, example: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise DataError(f"{what} must be a whole number, not {text!r} (e.g. {example})") from None
-    if not lo <= v <= hi:
-        raise DataError(f"{what} must be between {lo} and {hi}, not {v} (e.g. {example})")
-    return v
-
-
-def _float(text: str, what: str, lo: float, hi: float, example: str) -> float:
-    try:
-        v = float(text)
-    except ValueError:
-        raise DataError(f"{what} must be a number, not {text!r} (e.g. {example})") from None
-    if not (math.isfinite(v) and lo <= v <= hi):
-        raise DataError(f"{what} must be between {lo:g} and {hi:g}, not {text} (e.g. {example})")
-    return v
 
 
 def _procedural(name: str, arg: str | None, options: dict, seed: int) -> Dataset:
@@ -144,18 +119,6 @@ def _procedural(name: str, arg: str | None, options: dict, seed: int) -> Dataset
                    classes=classes, preprocessing={})
 
 
-def _digits_set(arg: str | None, options: dict) -> Dataset:
-    _check_options("digits", options, ())
-    size = _digits.NATIVE_SIZE
-    if arg is not None:
-        size = _int(arg, "the digits image size in digits:S", _digits.MIN_SIZE,
-                    _digits.MAX_SIZE, "digits:28")
-    x, y, classes, prep = _digits.load_digits(size)
-    source = "digits" if size == _digits.NATIVE_SIZE else f"digits:{size}"
-    return Dataset(name="digits", source=source, x=x, y=y, task="classification",
-                   classes=classes, preprocessing=prep)
-
-
 def _file_set(kind: str, arg: str | None, options: dict) -> Dataset:
     _check_options(kind, options, ("task",))
     task = options.get("task", "auto").lower()
@@ -176,22 +139,35 @@ def _unknown(name: str, spec: str) -> DataError:
     for kind in FILE_KINDS:
         if low.endswith("." + kind):
             hint = f" To read a file, write {kind}:{spec.strip()}."
+    if low.endswith((".gz", "-ubyte")):
+        hint = " To read MNIST-format files, write idx:IMAGES,LABELS."
+    elif not hint and Path(spec.strip()).expanduser().is_dir():
+        hint = f" To read a folder of images, write folder:{spec.strip()}."
     if not hint:
         close = difflib.get_close_matches(name, known + list(PLANNED), n=1)
         if close:
             hint = f" Did you mean {close[0]!r}?"
     return DataError(f"unknown data source {name!r}.{hint} Known names: {', '.join(known)} "
-                     "(file sources are written npz:PATH or csv:PATH)")
+                     "(file sources are written npz:PATH, csv:PATH, idx:IMAGES,LABELS or "
+                     "folder:DIR)")
 
 
-def load_dataset(spec: str, seed: int = 0) -> Dataset:
-    """Load the dataset a DATA string names. ``seed`` drives the procedural generators."""
+def load_dataset(spec: str, seed: int = 0, preprocessing: dict | None = None,
+                 progress=None) -> Dataset:
+    """Load the dataset a DATA string names.
+
+    ``seed`` drives the procedural generators. ``preprocessing`` is the record a model file
+    kept (``Dataset.preprocessing`` of its training data): image sources then apply exactly
+    that resize and normalisation (the training set's mean / std, not this data's) so that
+    evaluation sees what training saw. ``progress(done_bytes, total_bytes, file_name)`` is
+    called while a dataset downloads (total_bytes is 0 when the server does not say).
+    """
     seed = _check_seed(seed)
     name, arg, options = parse_spec(spec)
     if name in GENERATORS:
         return _procedural(name, arg, options, seed)
-    if name == "digits":
-        return _digits_set(arg, options)
+    if name in _images.LOADERS:
+        return _images.load_image_source(name, arg, options, seed, preprocessing, progress)
     if name in FILE_KINDS:
         return _file_set(name, arg, options)
     if name in PLANNED:
@@ -213,11 +189,13 @@ def available() -> list[dict]:
             opts = f"{g.name}?n=N (samples, default {g.n}) &noise=S (default {g.noise:g})"
             help_ = f"{g.help}; 2-D points, {g.fixed_classes} classes"
         out.append({"name": g.name, "task": "classification", "help": help_, "options": opts})
+    images = {e["name"]: e for e in _images.describe()}
     out.append({
         "name": "digits", "task": "classification",
         "help": "UCI handwritten digits: 1,797 grey 8x8 images, 10 classes (bundled)",
-        "options": f"digits:S (resize to SxS, {_digits.MIN_SIZE}-{_digits.MAX_SIZE}, "
-                   "bilinear; default 8)"})
+        "options": f"digits:S (resize to SxS, {_digits.MIN_SIZE}-"
+                   f"{_digits.MAX_SIZE}, bilinear; default 8) ?normalize=standard"})
+    out.extend(images[n] for n in ("shapes", "mnist", "fashion-mnist"))
     out.append({
         "name": "npz", "task": "auto",
         "help": "your arrays x (N, ...) and y (N,) or (N, ...) in a NumPy .npz file",
@@ -226,4 +204,5 @@ def available() -> list[dict]:
         "name": "csv", "task": "auto",
         "help": "your numeric table, target in the last column, optional header row",
         "options": "csv:PATH ?task=classification|regression (default: auto from the target)"})
+    out.extend(images[n] for n in _images.PATH_SOURCES)
     return out

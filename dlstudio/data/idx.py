@@ -1,0 +1,120 @@
+"""The idx file format of MNIST and friends, raw or gzip-compressed.
+
+An idx file is: two zero bytes, one dtype byte, one byte with the number of dimensions D, D
+big-endian uint32 sizes, then the values in C order, big-endian.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from .dataset import DataError
+
+DTYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
+DTYPE_NAMES = {0x08: "uint8", 0x09: "int8", 0x0B: "int16", 0x0C: "int32", 0x0D: "float32",
+               0x0E: "float64"}
+MAX_BYTES = 2 << 30  # 2 GiB of decompressed data
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        with open(p, "rb") as f:
+            head = f.read(2)
+            f.seek(0)
+            if head == b"\x1f\x8b":
+                with gzip.GzipFile(fileobj=f) as g:
+                    raw = g.read(MAX_BYTES + 1)
+            else:
+                raw = f.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataError(f"cannot read {p}: it is damaged or not an idx file ({exc})") from exc
+    if len(raw) > MAX_BYTES:
+        raise DataError(f"{p} is larger than {MAX_BYTES >> 30} GiB; split it into smaller files")
+    return raw
+
+
+def parse_idx(raw: bytes, where: str) -> np.ndarray:
+    """The array an idx file holds, in native byte order. ``where`` names it in errors."""
+    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0:
+        raise DataError(f"{where} is not an idx file: it must start with two zero bytes "
+                        f"(found {raw[:4].hex(' ') or 'an empty file'})")
+    code, ndim = raw[2], raw[3]
+    if code not in DTYPES:
+        known = ", ".join(f"0x{c:02X} {n}" for c, n in DTYPE_NAMES.items())
+        raise DataError(f"{where} has the unsupported idx data type 0x{code:02X}; "
+                        f"supported: {known}")
+    if ndim == 0:
+        raise DataError(f"{where} declares 0 dimensions; an idx file needs at least one")
+    head = 4 + 4 * ndim
+    if len(raw) < head:
+        raise DataError(f"{where} is truncated: its header declares {ndim} dimensions but "
+                        "the file ends before their sizes")
+    dims = tuple(int(d) for d in np.frombuffer(raw, ">u4", ndim, 4))
+    dtype = np.dtype(DTYPES[code])
+    need = int(np.prod(dims, dtype=np.int64)) * dtype.itemsize
+    have = len(raw) - head
+    if have < need:
+        raise DataError(f"{where} is truncated: its header declares shape {dims} "
+                        f"({need:,} bytes of data) but only {have:,} bytes follow; "
+                        "download or copy it again")
+    if have > need:
+        raise DataError(f"{where} has {have - need:,} bytes more than its header's shape {dims} "
+                        "declares; it is damaged or not an idx file")
+    arr = np.frombuffer(raw, dtype, offset=head).reshape(dims)
+    return arr.astype(dtype.newbyteorder("="))
+
+
+def read_idx(path: str | Path) -> np.ndarray:
+    """Read one idx file (``.gz`` or raw: the gzip header is detected, not the extension)."""
+    p = Path(path)
+    if not p.is_file():
+        raise DataError(f"idx file not found: {p}" if not p.exists() else
+                        f"idx path is not a file: {p}")
+    return parse_idx(_read_bytes(p), str(p))
+
+
+def images_to_float(images: np.ndarray, where: str) -> tuple[np.ndarray, dict]:
+    """(N, H, W) or (N, 1, H, W) idx images -> float32 (N, 1, H, W) and preprocessing.
+
+    uint8 images are divided by 255 into [0, 1]; other types keep their values.
+    """
+    if images.ndim == 3:
+        images = images[:, None]
+    elif not (images.ndim == 4 and images.shape[1] in (1, 3)):
+        raise DataError(f"{where} holds an array of shape {images.shape}; image files must "
+                        "have 3 dimensions (N, rows, columns)")
+    if images.dtype == np.uint8:
+        return images.astype(np.float32) / np.float32(255), {"scale": 1 / 255}
+    x = images.astype(np.float32)
+    if not np.isfinite(x).all():
+        raise DataError(f"{where} contains NaN or infinite values")
+    return x, {}
+
+
+def labels_to_int(labels: np.ndarray, where: str) -> np.ndarray:
+    if labels.ndim == 2 and labels.shape[1] == 1:
+        labels = labels[:, 0]
+    if labels.ndim != 1:
+        raise DataError(f"{where} holds an array of shape {labels.shape}; a label file must "
+                        "have one dimension (N,)")
+    if not np.issubdtype(labels.dtype, np.integer):
+        raise DataError(f"{where} holds {labels.dtype} values; labels must be integers")
+    return labels.astype(np.int64)
+
+
+def load_idx_pair(images_path: str | Path, labels_path: str | Path):
+    """Images float32 (N, 1, H, W), labels int64 (N,), preprocessing, from two idx files."""
+    images = read_idx(images_path)
+    labels = read_idx(labels_path)
+    x, prep = images_to_float(images, str(images_path))
+    y = labels_to_int(labels, str(labels_path))
+    if len(x) != len(y):
+        raise DataError(f"{images_path} holds {len(x):,} images but {labels_path} holds "
+                        f"{len(y):,} labels; they must match (is it the right pair of files?)")
+    if len(x) == 0:
+        raise DataError(f"{images_path} holds no images")
+    return x, y, prep
