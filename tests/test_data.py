@@ -471,12 +471,6 @@ def test_csv_errors(tmp_path):
 
 # ---------------------------------------------------------------- names and the registry
 
-@pytest.mark.parametrize("name", ["sine", "adding", "digits-seq", "text:/tmp/a.txt"])
-def test_planned_names_not_available_yet(name):
-    with pytest.raises(DataError, match="not available yet"):
-        load_dataset(name)
-
-
 def test_unknown_names():
     with pytest.raises(DataError) as err:
         load_dataset("iris")
@@ -500,12 +494,12 @@ def test_available():
     entries = available()
     names = [e["name"] for e in entries]
     assert names == ["spirals", "circles", "xor", "moons", "blobs", "digits", "shapes", "mnist",
-                     "fashion-mnist", "npz", "csv", "idx", "folder"]
+                     "fashion-mnist", "npz", "csv", "idx", "folder", "sine", "adding", "digits-seq", "text"]
     for e in entries:
         assert set(e) == {"name", "task", "help", "options"}
         assert all(isinstance(v, str) and v for v in e.values())
         assert e["options"].startswith(e["name"])
-        if e["name"] not in ("npz", "csv", "idx", "folder", "mnist", "fashion-mnist"):
+        if e["name"] not in ("npz", "csv", "idx", "folder", "mnist", "fashion-mnist", "text"):
             assert load_dataset(e["name"]).task == e["task"]
 
 

@@ -27,25 +27,21 @@ from .options import check_options as _check_options
 from .options import float_option as _float
 from .options import int_option as _int
 from .procedural import GENERATORS
+from .sequences import SEQUENCE_SOURCES, SEQUENCE_TASKS
 
 MAX_SAMPLES = 1_000_000
 MAX_NOISE = 1.0
 FILE_KINDS = ("npz", "csv")
 IMAGE_NAMES = ("digits", "shapes", "mnist", "fashion-mnist")
-PATH_KINDS = FILE_KINDS + _images.PATH_SOURCES  # their ':' argument is a path
+PATH_KINDS = FILE_KINDS + _images.PATH_SOURCES + ("text",)  # their ':' argument is a path
 _OPTIONS_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*=[^&=]*(&[A-Za-z_][A-Za-z0-9_-]*=[^&=]*)*$")
 
 # Names that later versions will provide; asking for them now gives a clear message.
-PLANNED = {
-    "sine": "a sine-wave regression sequence",
-    "adding": "the adding problem for recurrent networks",
-    "digits-seq": "the digits read row by row as sequences",
-    "text": "text:PATH character sequences",
-}
+PLANNED: dict[str, str] = {}
 
 
 def _known_names() -> list[str]:
-    return [*GENERATORS, *IMAGE_NAMES, *PATH_KINDS]
+    return [*GENERATORS, *IMAGE_NAMES, *(n for n in SEQUENCE_SOURCES if n not in PATH_KINDS), *PATH_KINDS]
 
 
 def parse_spec(spec: str) -> tuple[str, str | None, dict[str, str]]:
@@ -170,6 +166,8 @@ def load_dataset(spec: str, seed: int = 0, preprocessing: dict | None = None,
         return _images.load_image_source(name, arg, options, seed, preprocessing, progress)
     if name in FILE_KINDS:
         return _file_set(name, arg, options)
+    if name in SEQUENCE_SOURCES:
+        return SEQUENCE_SOURCES[name][0](arg, options, seed)
     if name in PLANNED:
         raise DataError(f"{name!r} ({PLANNED[name]}) is not available yet in this version of "
                         f"dlstudio. Available now: {', '.join(_known_names())}")
@@ -205,4 +203,6 @@ def available() -> list[dict]:
         "help": "your numeric table, target in the last column, optional header row",
         "options": "csv:PATH ?task=classification|regression (default: auto from the target)"})
     out.extend(images[n] for n in _images.PATH_SOURCES)
+    out.extend({"name": n, "task": SEQUENCE_TASKS[n], "help": help_, "options": opts}
+               for n, (_, help_, opts) in SEQUENCE_SOURCES.items())
     return out
