@@ -60,9 +60,10 @@ class Run:
             raise UserError(f"cannot save {path}: {e}") from None
 
 
-def load_data(data: str, seed: int = 0) -> Dataset:
+def load_data(data: str, seed: int = 0, preprocessing: dict | None = None, progress=None) -> Dataset:
+    """Load DATA; with a model file's recorded `preprocessing`, apply exactly that (its mean / std)."""
     try:
-        return load_dataset(data, seed=seed)
+        return load_dataset(data, seed=seed, preprocessing=preprocessing, progress=progress)
     except DataError as e:
         raise UserError(str(e)) from None
 
@@ -97,7 +98,7 @@ def is_model_file(spec: str) -> bool:
 
 
 def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=None, optimizer=None,
-            lr=None, seed=None, val_split=None, clip_norm=None) -> Run:
+            lr=None, seed=None, val_split=None, clip_norm=None, progress=None) -> Run:
     """Build a run from SPEC (preset name, network .json or model .dls) and DATA."""
     bundle = open_model(spec) if is_model_file(spec) else None
     saved = bundle.training if bundle else {}
@@ -107,7 +108,7 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
         if data is None:
             raise UserError("say which data to train on with --data (e.g. --data digits)")
     seed = seed if seed is not None else saved_cfg.get("seed", 0)
-    ds = load_data(data, seed=seed)
+    ds = load_data(data, seed=seed, preprocessing=saved.get("data", {}).get("preprocessing"), progress=progress)
     defaults: dict = {}
     if bundle is not None:
         net = _network_from(bundle.network, spec)

@@ -136,3 +136,16 @@ def test_bench_prints_one_json_object_per_case(capsys):
         assert row["ratio"] is None
     else:
         assert row["ratio"] == pytest.approx(row["dlstudio"] / row["torch"], rel=1e-2)
+
+
+def test_evaluation_uses_the_recorded_normalisation(tmp_path, capsys):
+    model = tmp_path / "n.dls"
+    assert run_cli(capsys, "train", "mlp", "--data", "digits?normalize=standard", "--epochs", "3",
+                   "--out", str(model))[0] == 0
+    stats = load_model(model).training["data"]["preprocessing"]["normalize"]
+    assert len(stats["mean"]) == 1 and stats["std"][0] > 0
+    _, out, _ = run_cli(capsys, "evaluate", str(model), "--data", "digits", "--json")
+    recorded = json.loads(out)
+    _, out, _ = run_cli(capsys, "evaluate", str(model), "--data", "digits?normalize=none", "--json")
+    raw = json.loads(out)
+    assert recorded["accuracy"] > 0.9 and recorded["value"] < raw["value"]
