@@ -89,6 +89,10 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or "--screenshot" in argv:  # the desktop app; Qt is imported only here
+        from .gui.app import main as gui_main
+        return gui_main(argv)
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()
@@ -111,7 +115,7 @@ def cmd_train(args) -> int:
     from .run import UserError, is_model_file, prepare
     run = prepare(args.spec, args.data, epochs=args.epochs, batch_size=args.batch_size, loss=args.loss,
                   optimizer=args.optimizer, lr=args.lr, seed=args.seed, val_split=args.val_split,
-                  clip_norm=args.clip_norm)
+                  clip_norm=args.clip_norm, progress=_download_progress())
     out = args.out or (args.spec if is_model_file(args.spec) else None)
     cfg = run.config
     if not args.json:
@@ -190,9 +194,22 @@ def cmd_summary(args) -> int:
 
 
 # ---- evaluate / predict --------------------------------------------------------------------
+def _download_progress():
+    """A progress line on stderr while a data set downloads (first use of mnist etc.)."""
+    def report(done: int, total: int, name: str) -> None:
+        if not sys.stderr.isatty() and done and done != total:
+            return  # keep logs short: only the start and end of each file
+        pct = f"{100 * done / total:5.1f}%" if total else f"{done / 1e6:.1f} MB"
+        end = "\n" if total and done >= total else "\r"
+        print(f"downloading {name}: {pct}", end=end, file=sys.stderr, flush=True)
+    return report
+
+
 def _data_for(bundle, data: str, model):
     from .run import UserError, load_data
-    ds = load_data(data, seed=bundle.training.get("config", {}).get("seed", 0))
+    recorded = bundle.training.get("data", {}).get("preprocessing")
+    ds = load_data(data, seed=bundle.training.get("config", {}).get("seed", 0), preprocessing=recorded,
+                   progress=_download_progress())
     try:
         model.check_input(ds.x[:1])
     except ValueError as e:

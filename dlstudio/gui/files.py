@@ -1,0 +1,371 @@
+"""Files: new / open / save (network .json and model .dls), recent files, the unsaved-changes
+prompt, and autosave to a recovery file that the next start offers to restore.
+
+A `.dls` that was opened keeps its weights, optimizer state and history when saved again,
+as long as the weights still fit the edited network; if they do not, the user chooses
+between saving the network alone as `.json` and a model file with fresh weights.
+Every dialog goes through QMessageBox / QFileDialog or `ask_weights_choice` (tests replace them).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from dlstudio.io.modelfile import ModelBundle, ModelFileError, load_model, save_model
+from dlstudio.spec import DocumentError, Network, all_types, analyze
+
+from .canvas.scene import node_size
+from .document import Document
+from .layout import layered_layout
+
+RECENT_KEY = "files/recent"
+MAX_RECENT = 10
+AUTOSAVE_MS = 30_000
+RECOVERY_FORMAT = "dlstudio-recovery"
+OPEN_FILTER = "Networks and models (*.dls *.json);;Model files (*.dls);;Network files (*.json);;All files (*)"
+SAVE_FILTER = "Model file (*.dls);;Network file (*.json)"
+MessageBox = QMessageBox.StandardButton
+
+
+class FileError(Exception):
+    """A file cannot be read or written; the message says why."""
+
+
+def weights_problem(net: Network, weights: dict) -> str | None:
+    """Why these named weights do not fit the network (None if they fit exactly)."""
+    a = analyze(net)
+    if a.problems:
+        return f"the network has problems ({a.problems[0]})"
+    types = all_types()
+    expected = {}
+    for nid in a.order:
+        lt = types[net.node(nid).type]
+        for name, (shape, _) in lt.weights(a.params[nid], a.in_shapes[nid]).items():
+            expected[f"{nid}.{name}"] = tuple(shape)
+    missing = sorted(set(expected) - set(weights))
+    extra = sorted(set(weights) - set(expected))
+    if missing or extra:
+        return "the layers that own weights changed" + (f" (new: {', '.join(missing[:3])})" if missing else "") + \
+            (f" (gone: {', '.join(extra[:3])})" if extra else "")
+    for name, shape in expected.items():
+        if tuple(weights[name].shape) != shape:
+            return f"{name} was {list(weights[name].shape)} and is now {list(shape)}"
+    return None
+
+
+def fresh_bundle(net: Network) -> ModelBundle:
+    """A model file for an untrained network: freshly initialised weights, no training state."""
+    from dlstudio.engine.model import Model  # the engine only when a model file is written
+    return ModelBundle(network=net.to_dict(), weights=Model(net, seed=0).weights(), training={})
+
+
+def read_file(path: str) -> tuple[Network, ModelBundle | None]:
+    if path.lower().endswith(".dls"):
+        try:
+            bundle = load_model(path)
+            return Network.from_dict(bundle.network), bundle
+        except (ModelFileError, DocumentError) as e:
+            raise FileError(str(e)) from None
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError) as e:
+        raise FileError(f"Cannot open {path}: {getattr(e, 'strerror', None) or e}") from None
+    try:
+        return Network.from_json(text), None
+    except DocumentError as e:
+        raise FileError(f"Cannot open {path}: {e}") from None
+
+
+def write_text_atomic(path: str, text: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def ensure_positions(net: Network, force: bool = False) -> None:
+    """Lay the network out if asked to, or if some node has no canvas position."""
+    if force or any(n.pos is None for n in net.nodes):
+        types = {n.id: n.type for n in net.nodes}
+        pos = layered_layout(list(types), net.edges, lambda i: node_size(types[i]))
+        for n in net.nodes:
+            n.pos = pos[n.id]
+
+
+def ask_weights_choice(parent: QWidget, problem: str) -> str | None:
+    """'json' (save the network alone), 'fresh' (model file with new weights) or None (cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "The weights no longer fit",
+                      f"The trained weights in this model file do not fit the edited network: {problem}.",
+                      parent=parent)
+    box.setInformativeText("Save the network alone as a .json file, or keep the model file and start "
+                           "again from fresh, untrained weights?")
+    as_json = box.addButton("Save network as .json…", QMessageBox.ButtonRole.AcceptRole)
+    fresh = box.addButton("Use fresh weights", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return {as_json: "json", fresh: "fresh"}.get(box.clickedButton())
+
+
+class FileController(QObject):
+    sigPathChanged = Signal()     # the current file (or its name) changed
+    sigRecentChanged = Signal()   # the recent-files list changed
+    sigMessage = Signal(str)      # a status message ("Saved lenet.dls")
+
+    def __init__(self, window: QWidget, doc: Document, stack: QUndoStack, settings: QSettings,
+                 recovery_dir: str):
+        super().__init__(window)
+        self.window, self.doc, self.stack, self.settings = window, doc, stack, settings
+        self.path: str | None = None
+        self.bundle: ModelBundle | None = None
+        self.recovery_path = os.path.join(recovery_dir, "recovery.json")
+        # The recovery file is this session's only once the previous session's was dealt with
+        # (`offer_recovery`): until then nothing here writes or deletes it.
+        self.recovery_armed = False
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave)
+        stack.cleanChanged.connect(self._clean_changed)
+        doc.sigNodeRenamed.connect(self._rename_weights)
+
+    # ---- state --------------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return not self.stack.isClean()
+
+    def display_name(self) -> str:
+        return os.path.basename(self.path) if self.path else f"{self.doc.network.name} (unsaved)"
+
+    def _rename_weights(self, old: str, new: str) -> None:
+        """Weights are named <node id>.<name>: a renamed layer keeps its trained weights."""
+        b = self.bundle
+        if b is None:
+            return
+
+        def renamed(name: str) -> str:
+            node, _, rest = name.rpartition(".")
+            return f"{new}.{rest}" if node == old else name
+
+        b.weights = {renamed(k): v for k, v in b.weights.items()}
+        b.optimizer_slots = {slot: {renamed(k): v for k, v in arrays.items()}
+                             for slot, arrays in b.optimizer_slots.items()}
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:  # saved, or undone back to the saved state: nothing to recover
+            self.remove_recovery()
+
+    # ---- loading ------------------------------------------------------------------------------
+    def load_network(self, net: Network, path: str | None = None, bundle: ModelBundle | None = None,
+                     layout: bool = False) -> None:
+        ensure_positions(net, force=layout)
+        self.path, self.bundle = path, bundle
+        self.doc.replace(net)
+        self.stack.clear()
+        self.stack.setClean()
+        self.sigPathChanged.emit()
+
+    def new_network(self, net: Network) -> bool:
+        """Replace the document with `net` (after the unsaved-changes prompt)."""
+        if not self.maybe_save():
+            return False
+        self.load_network(net, layout=True)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        start = os.path.dirname(self.path) if self.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open network or model", start, OPEN_FILTER)
+        return bool(path) and self.open_path(path, ask=False)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            net, bundle = read_file(path)
+        except FileError as e:
+            QMessageBox.warning(self.window, "Cannot open", str(e))
+            return False
+        self.load_network(net, os.path.abspath(path), bundle)
+        self.add_recent(os.path.abspath(path))
+        self.sigMessage.emit(f"Opened {os.path.basename(path)}")
+        return True
+
+    # ---- saving -------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True if it is fine to drop the current document (saved, discarded or clean)."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes", f"Save the changes to {self.display_name()}?",
+            MessageBox.Save | MessageBox.Discard | MessageBox.Cancel, MessageBox.Save)
+        if answer == MessageBox.Save:
+            return self.save()
+        return answer == MessageBox.Discard
+
+    def save(self) -> bool:
+        return self.save_as() if self.path is None else self.write(self.path)
+
+    def save_as(self) -> bool:
+        suggested = self.path or os.path.join(os.path.expanduser("~"), _slug(self.doc.network.name) + ".json")
+        path, chosen = QFileDialog.getSaveFileName(self.window, "Save network", suggested, SAVE_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith((".dls", ".json")):
+            path += ".dls" if "dls" in (chosen or "") else ".json"
+        return self.write(path)
+
+    def write(self, path: str) -> bool:
+        net = self.doc.network
+        try:
+            if not path.lower().endswith(".dls"):
+                write_text_atomic(path, net.to_json())
+                self.bundle = None
+            else:
+                bundle = self._bundle_for_save(path)
+                if bundle is None:
+                    return False
+                if isinstance(bundle, str):  # the user chose to save as .json instead
+                    return self.write(bundle)
+                save_model(path, bundle)
+                self.bundle = bundle
+        except (OSError, ValueError) as e:
+            QMessageBox.warning(self.window, "Cannot save", f"Cannot save {path}: {getattr(e, 'strerror', None) or e}")
+            return False
+        self.path = os.path.abspath(path)
+        self.stack.setClean()
+        self.add_recent(self.path)
+        self.sigPathChanged.emit()
+        self.sigMessage.emit(f"Saved {os.path.basename(path)}")
+        return True
+
+    def _bundle_for_save(self, path: str) -> ModelBundle | str | None:
+        """The bundle to write to a .dls, a .json path to write instead, or None (cancelled)."""
+        net = self.doc.network
+        if self.bundle is not None:
+            problem = weights_problem(net, self.bundle.weights)
+            if problem is None:
+                b = self.bundle
+                return ModelBundle(network=net.to_dict(), weights=b.weights, training=b.training,
+                                   optimizer_slots=b.optimizer_slots, history=b.history)
+            choice = ask_weights_choice(self.window, problem)
+            if choice is None:
+                return None
+            if choice == "json":
+                json_path, _ = QFileDialog.getSaveFileName(
+                    self.window, "Save network", os.path.splitext(path)[0] + ".json", "Network file (*.json)")
+                return json_path or None
+        problems = analyze(net).problems
+        if problems:
+            QMessageBox.warning(self.window, "Cannot save a model file",
+                                f"A model file needs a network that works: {problems[0]}. "
+                                "Fix it, or save the network as .json.")
+            return None
+        return fresh_bundle(net)
+
+    # ---- recent files -------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [p for p in (value or []) if isinstance(p, str)]
+
+    def add_recent(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue(RECENT_KEY, files[:MAX_RECENT])
+        self.sigRecentChanged.emit()
+
+    def clear_recent(self) -> None:
+        self.settings.setValue(RECENT_KEY, [])
+        self.sigRecentChanged.emit()
+
+    # ---- recovery -----------------------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Write the recovery file if there are unsaved changes; True if written."""
+        if not self.recovery_armed or not self.is_dirty():
+            return False
+        data = {"format": RECOVERY_FORMAT, "version": 1, "path": self.path, "saved": time.time(),
+                "network": self.doc.network.to_dict()}
+        try:
+            os.makedirs(os.path.dirname(self.recovery_path), exist_ok=True)
+            write_text_atomic(self.recovery_path, json.dumps(data))
+        except OSError as e:
+            self.sigMessage.emit(f"Autosave failed: {e.strerror or e}")
+            return False
+        return True
+
+    def remove_recovery(self) -> None:
+        if not self.recovery_armed:
+            return
+        try:
+            os.unlink(self.recovery_path)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
+
+    def pending_recovery(self) -> dict | None:
+        try:
+            with open(self.recovery_path, encoding="utf-8") as f:
+                data = json.load(f)
+            if data.get("format") == RECOVERY_FORMAT and isinstance(data.get("network"), dict):
+                return data
+        except (OSError, ValueError, AttributeError):
+            pass
+        return None
+
+    def arm_recovery(self) -> None:
+        """From now on autosave every 30 s while there are unsaved changes."""
+        self.recovery_armed = True
+        self.autosave_timer.start()
+
+    def offer_recovery(self) -> bool:
+        """If the last session ended without a clean exit, offer its unsaved work; True if restored.
+        Afterwards the recovery file belongs to this session (autosave starts)."""
+        data = self.pending_recovery()
+        self.arm_recovery()
+        if data is None:
+            self.remove_recovery()
+            return False
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(data.get("saved") or 0))
+        name = os.path.basename(data.get("path") or "") or data["network"].get("name", "untitled")
+        answer = QMessageBox.question(
+            self.window, "Restore unsaved work?",
+            f"dlstudio did not close cleanly last time. Restore the unsaved changes to {name} (autosaved {when})?",
+            MessageBox.Yes | MessageBox.No, MessageBox.Yes)
+        if answer != MessageBox.Yes:
+            self.remove_recovery()
+            return False
+        try:
+            net = Network.from_dict(data["network"])
+        except DocumentError as e:
+            QMessageBox.warning(self.window, "Cannot restore", f"The recovery file is damaged: {e}")
+            self.remove_recovery()
+            return False
+        path = data.get("path")
+        bundle = None
+        if path and path.lower().endswith(".dls"):
+            try:
+                bundle = load_model(path)
+            except ModelFileError:
+                path = None  # the original model file is gone: save the restored network anew
+        self.load_network(net, path, bundle)
+        self.stack.resetClean()
+        self.sigPathChanged.emit()
+        self.autosave()
+        return True
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name.lower()).strip("-") or "network"

@@ -1,0 +1,4 @@
+"""The inspector: a form generated from the selected layer's params schema."""
+from .form import Inspector
+
+__all__ = ["Inspector"]

@@ -1,0 +1,250 @@
+"""One editor widget per param kind: int, float, bool, choice, pair, padding, shape.
+
+Every editor offers `value()` (what the user entered, as document JSON; raises `ValueError`
+with a readable message if the text cannot be read), `set_value(v)` (without signalling)
+and `sigEdited`, emitted as the user types or picks. The form checks the value against the
+param's schema and shows the message (`set_error`) or makes the undo command.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSpinBox,
+                               QWidget)
+
+from dlstudio.spec import Param
+
+INT_LIMIT = 2**31 - 1
+_SPLIT = re.compile(r"\s*(?:[x×,*]|\s)\s*")
+
+
+def parse_ints(text: str, what: str) -> list[int]:
+    parts = [p for p in _SPLIT.split(text.strip()) if p]
+    if not parts:
+        raise ValueError(f"type {what}")
+    out = []
+    for p in parts:
+        try:
+            out.append(int(p))
+        except ValueError:
+            raise ValueError(f"{p!r} is not a whole number — type {what}") from None
+    return out
+
+
+def _error_style(error: str | None) -> str:
+    return "" if error is None else "border: 1.5px solid #d32f2f; border-radius: 3px;"
+
+
+class _Editor:
+    """Mixin: the error look shared by all editors."""
+
+    def set_error(self, error: str | None) -> None:
+        self.setStyleSheet(_error_style(error))
+        self.setToolTip(error or self._help)
+
+
+class IntEditor(QSpinBox, _Editor):
+    sigEdited = Signal()
+
+    def __init__(self, param: Param):
+        super().__init__()
+        self._help = param.help
+        lo = -INT_LIMIT if param.minimum is None else max(-INT_LIMIT, int(math.ceil(param.minimum)))
+        hi = INT_LIMIT if param.maximum is None else min(INT_LIMIT, int(param.maximum))
+        self.setRange(lo, hi)
+        self.setKeyboardTracking(True)
+        self.setAccelerated(True)
+        self.valueChanged.connect(lambda _: self.sigEdited.emit())
+
+    def value(self):  # noqa: D102 - QSpinBox.value, as the document value
+        return int(super().value())
+
+    def set_value(self, v) -> None:
+        self.blockSignals(True)
+        self.setValue(int(v))
+        self.blockSignals(False)
+
+
+class FloatEditor(QDoubleSpinBox, _Editor):
+    sigEdited = Signal()
+
+    def __init__(self, param: Param):
+        super().__init__()
+        self._help = param.help
+        small = abs(param.default or 0) and abs(param.default) < 0.01
+        self.setDecimals(6 if small else 4)
+        self.setRange(-1e9 if param.minimum is None else param.minimum,
+                      1e9 if param.maximum is None else param.maximum)
+        span = (param.maximum or 10.0) - (param.minimum or 0.0)
+        self.setSingleStep(0.001 if small else 0.01 if span <= 1 else 0.1)
+        self.setKeyboardTracking(True)
+        self.valueChanged.connect(lambda _: self.sigEdited.emit())
+
+    def value(self):
+        return float(super().value())
+
+    def set_value(self, v) -> None:
+        self.blockSignals(True)
+        self.setValue(float(v))
+        self.blockSignals(False)
+
+
+class BoolEditor(QCheckBox, _Editor):
+    sigEdited = Signal()
+
+    def __init__(self, param: Param):
+        super().__init__()
+        self._help = param.help
+        self.toggled.connect(lambda _: self.sigEdited.emit())
+
+    def value(self):
+        return self.isChecked()
+
+    def set_value(self, v) -> None:
+        self.blockSignals(True)
+        self.setChecked(bool(v))
+        self.blockSignals(False)
+
+
+class ChoiceEditor(QComboBox, _Editor):
+    sigEdited = Signal()
+
+    def __init__(self, param: Param):
+        super().__init__()
+        self._help = param.help
+        for c in param.choices:
+            self.addItem(str(c), c)
+        self.currentIndexChanged.connect(lambda _: self.sigEdited.emit())
+
+    def value(self):
+        return self.currentData()
+
+    def set_value(self, v) -> None:
+        self.blockSignals(True)
+        self.setCurrentIndex(max(0, self.findData(v)))
+        self.blockSignals(False)
+
+
+class _TextEditor(QLineEdit, _Editor):
+    sigEdited = Signal()
+
+    def __init__(self, param: Param):
+        super().__init__()
+        self._help = param.help
+        self.param = param
+        self.textEdited.connect(lambda _: self.sigEdited.emit())
+
+    def set_value(self, v) -> None:
+        self.blockSignals(True)
+        self.setText(self.to_text(v))
+        self.blockSignals(False)
+
+
+class PairEditor(_TextEditor):
+    """One int (square) or h×w; empty means None for optional params (pool strides)."""
+
+    def __init__(self, param: Param):
+        super().__init__(param)
+        self.setPlaceholderText("same as the pool size" if param.optional else "n or h×w")
+
+    @staticmethod
+    def to_text(v) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, (list, tuple)):
+            return str(v[0]) if v[0] == v[1] else f"{v[0]}×{v[1]}"
+        return str(v)
+
+    def value(self):
+        if not self.text().strip() and self.param.optional:
+            return None
+        ints = parse_ints(self.text(), "one number or h×w, e.g. 3 or 3×5")
+        if len(ints) == 1:
+            return ints[0]
+        if len(ints) == 2:
+            return ints
+        raise ValueError("type one number or two (h×w), e.g. 3 or 3×5")
+
+
+class ShapeEditor(_TextEditor):
+    """Sizes separated by ×, x, commas or spaces: 1×28×28."""
+
+    def __init__(self, param: Param):
+        super().__init__(param)
+        self.setPlaceholderText("e.g. 1×28×28, 20×1 or 2")
+
+    @staticmethod
+    def to_text(v) -> str:
+        return "×".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v)
+
+    def value(self):
+        return parse_ints(self.text(), "the sizes of one sample, e.g. 1×28×28 (image), 20×1 (sequence) or 2")
+
+
+class PaddingEditor(QWidget, _Editor):
+    """"valid", "same", or explicit [[top, bottom], [left, right]] with four spin boxes."""
+
+    sigEdited = Signal()
+    MODES = ("valid", "same", "explicit")
+
+    def __init__(self, param: Param):
+        super().__init__()
+        self._help = param.help
+        self.mode = QComboBox()
+        self.mode.addItems(self.MODES)
+        self.mode.setItemData(2, "[[top, bottom], [left, right]] zeros", Qt.ItemDataRole.ToolTipRole)
+        self.sides = []
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(3)
+        lay.addWidget(self.mode)
+        for name in ("top", "bottom", "left", "right"):
+            box = QSpinBox()
+            box.setRange(0, 1024)
+            box.setToolTip(f"{name} padding (zeros)")
+            box.setKeyboardTracking(True)
+            box.valueChanged.connect(lambda _: self.sigEdited.emit())
+            self.sides.append(box)
+            lay.addWidget(box)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self._show_sides()
+
+    def _show_sides(self) -> None:
+        explicit = self.mode.currentText() == "explicit"
+        for box in self.sides:
+            box.setVisible(explicit)
+
+    def _mode_changed(self, _=None) -> None:
+        self._show_sides()
+        self.sigEdited.emit()
+
+    def value(self):
+        mode = self.mode.currentText()
+        if mode != "explicit":
+            return mode
+        t, b, l, r = (box.value() for box in self.sides)
+        return [[t, b], [l, r]]
+
+    def set_value(self, v) -> None:
+        for w in (self.mode, *self.sides):
+            w.blockSignals(True)
+        if isinstance(v, str):
+            self.mode.setCurrentText(v)
+        else:
+            self.mode.setCurrentText("explicit")
+            (t, b), (l, r) = v
+            for box, x in zip(self.sides, (t, b, l, r)):
+                box.setValue(int(x))
+        for w in (self.mode, *self.sides):
+            w.blockSignals(False)
+        self._show_sides()
+
+
+EDITORS = {"int": IntEditor, "float": FloatEditor, "bool": BoolEditor, "choice": ChoiceEditor,
+           "pair": PairEditor, "padding": PaddingEditor, "shape": ShapeEditor}
+
+
+def make_editor(param: Param):
+    return EDITORS[param.kind](param)

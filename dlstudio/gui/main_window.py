@@ -1,0 +1,305 @@
+"""The main window: palette (left), canvas (centre), inspector (right), summary / problems
+(bottom), toolbar, menus and a status bar with the network's totals and the engine state."""
+from __future__ import annotations
+
+import os
+
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget,
+                               QWidget)
+
+from dlstudio import __version__
+from dlstudio.spec import Network
+
+from . import format as fmt
+from . import gallery, theme
+from .actions import apply_icons, build_menus, build_toolbar, create_actions
+from .canvas.scene import NetworkScene
+from .canvas.view import CanvasView
+from .document import Document
+from .editor import Editor
+from .files import FileController
+from .inspector import Inspector
+from .palette import Palette
+from .problems_panel import ProblemsPanel
+from .summary_panel import SummaryPanel
+
+SHORTCUTS = [("Ctrl+N", "New network (empty or preset)"), ("Ctrl+O", "Open .dls / .json"), ("Ctrl+S", "Save"),
+             ("Ctrl+Shift+S", "Save as"), ("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+             ("Delete / Backspace", "Delete selected layers and connections"), ("Ctrl+C / X / V", "Copy / cut / paste"),
+             ("Ctrl+D", "Duplicate"), ("Ctrl+A", "Select all"), ("F", "Fit the network in the view"),
+             ("L", "Automatic layout"), ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / 100 %"),
+             ("Wheel", "Zoom around the cursor"), ("Middle drag, Space + drag", "Pan"),
+             ("Space", "Start / pause training (next version)")]
+
+
+def app_settings() -> QSettings:
+    """The app's settings (an INI file; tests point QSettings.setPath at a temporary folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "dlstudio", "dlstudio")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, network: Network | None = None, settings: QSettings | None = None,
+                 recovery_dir: str | None = None):
+        super().__init__()
+        self.settings = settings or app_settings()
+        if recovery_dir is None:
+            recovery_dir = os.path.join(os.path.dirname(self.settings.fileName()), "recovery")
+        self.setObjectName("dlstudioMainWindow")
+        self.doc = Document(parent=self)
+        self.stack = QUndoStack(self)
+        self.editor = Editor(self.doc, self.stack, self)
+        self.scene = NetworkScene(self.doc, self.editor, self)
+        self.view = CanvasView(self.scene)
+        self.setCentralWidget(self.view)
+        self.palette_panel = Palette()
+        self.inspector = Inspector(self.doc, self.editor)
+        self.summary = SummaryPanel(self.doc)
+        self.problems = ProblemsPanel(self.doc)
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.summary, "Summary")
+        self.bottom_tabs.addTab(self.problems, "Problems")
+        self.training_placeholder = QLabel("Training — loss curves, feature maps and gates — arrives in the next "
+                                           "version.", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.docks = [self._dock("Layers", "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+                      self._dock("Inspector", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+                      self._dock("Summary", "summaryDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea),
+                      self._dock("Training", "trainingDock", self.training_placeholder,
+                                 Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.docks[2].setTitleBarWidget(QWidget())  # its tabs say what it is
+        self.training_dock = self.docks[-1]
+        self.training_dock.hide()
+        self.files = FileController(self, self.doc, self.stack, self.settings, recovery_dir)
+        self.acts = create_actions(self)
+        build_menus(self, self.acts)
+        self.toolbar = build_toolbar(self, self.acts)
+        self._build_status_bar()
+        self._wire()
+        self.setAcceptDrops(True)
+        self.setWindowTitle("dlstudio")
+        self.resize(1400, 900)
+        self._restore_settings()
+        self.files.load_network(network if network is not None else gallery.startup_network(), layout=network is None)
+        self._update_title()
+        self._fitted = False
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.totals_label = QLabel()
+        self.problems_label = QLabel()
+        self.zoom_label = QLabel("100 %")
+        self.engine_label = QLabel("Engine: idle")
+        self.engine_label.setToolTip("The training engine (next version)")
+        for w in (self.totals_label, self.problems_label, self.zoom_label, self.engine_label):
+            w.setContentsMargins(8, 0, 8, 0)
+            sb.addPermanentWidget(w)
+
+    def _wire(self) -> None:
+        self.scene.sigSelectedIdsChanged.connect(self._selection_changed)
+        self.summary.sigNodesSelected.connect(self.select_and_show)
+        self.problems.sigNodeActivated.connect(lambda node_id: self.select_and_show([node_id]))
+        self.problems.sigCountChanged.connect(self._problem_count_changed)
+        self.palette_panel.sigAddRequested.connect(self.add_after_selection)
+        self.editor.sigRefused.connect(self.show_refusal)
+        self.doc.sigAnalysisChanged.connect(self._update_totals)
+        self.stack.cleanChanged.connect(self._clean_changed)
+        self.files.sigPathChanged.connect(self._update_title)
+        self.files.sigPathChanged.connect(lambda: QTimer.singleShot(0, self.view.show_start))
+        self.files.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.view.sigFilesDropped.connect(self.open_dropped)
+        self.view.sigZoomChanged.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
+        self._update_totals()
+        self._problem_count_changed(self.problems.problem_count())
+        self._selection_changed([])
+
+    def _clean_changed(self, clean: bool) -> None:
+        if shiboken6.isValid(self):  # the stack also reports while the window is being destroyed
+            self.setWindowModified(not clean)
+
+    # ---- status and title ---------------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — dlstudio")
+        self.setWindowModified(self.files.is_dirty())
+
+    def _update_totals(self) -> None:
+        t = self.doc.analysis.total
+        self.totals_label.setText(f"{len(self.doc.network.nodes)} layers · {fmt.count(t.params)} parameters · "
+                                  f"{fmt.compact(t.flops)} FLOPs")
+
+    def _problem_count_changed(self, n: int) -> None:
+        self.bottom_tabs.setTabText(1, f"Problems ({n})" if n else "Problems")
+        err = theme.colors(self.palette()).error.name()
+        self.problems_label.setText(f"<span style='color:{err}'>⚠ {n} problem{'s' if n != 1 else ''}</span>"
+                                    if n else "✓ no problems")
+
+    def show_refusal(self, text: str, where=None) -> None:
+        self.statusBar().showMessage(text, 6000)
+        self.view.show_toast(text, where)
+
+    # ---- selection ----------------------------------------------------------------------------
+    def _selection_changed(self, ids: list[str]) -> None:
+        self.inspector.show_selection(ids)
+        self.summary.select_ids(ids)
+        has = bool(ids) or bool(self.scene.selected_edges())
+        for action in (self.acts.cut, self.acts.copy, self.acts.duplicate):
+            action.setEnabled(bool(ids))
+        self.acts.delete.setEnabled(has)
+
+    def select_and_show(self, ids: list[str]) -> None:
+        self.scene.select_ids(ids)
+        if ids and ids[0] in self.scene.nodes:
+            self.view.ensureVisible(self.scene.nodes[ids[0]], 60, 60)
+
+    def select_all(self) -> None:
+        self.scene.select_ids(self.doc.ids())
+
+    # ---- edits --------------------------------------------------------------------------------
+    def add_after_selection(self, type_name: str) -> str:
+        ids = self.scene.selected_ids()
+        node_id = self.editor.add_layer(type_name, after=ids[-1] if len(ids) == 1 else None)
+        self.view.ensureVisible(self.scene.nodes[node_id], 60, 60)
+        return node_id
+
+    def delete_selection(self) -> None:
+        self.editor.delete(self.scene.selected_ids(), self.scene.selected_edges())
+
+    def copy(self) -> None:
+        ids = self.scene.selected_ids()
+        if ids:
+            QGuiApplication.clipboard().setText(self.editor.copy_text(ids))
+            self.statusBar().showMessage(f"Copied {len(ids)} layer{'s' if len(ids) != 1 else ''}", 3000)
+
+    def cut(self) -> None:
+        ids = self.scene.selected_ids()
+        if ids:
+            QGuiApplication.clipboard().setText(self.editor.copy_text(ids))
+            self.editor.delete(ids, [])
+
+    def paste(self) -> None:
+        if not self.editor.paste_text(QGuiApplication.clipboard().text()):
+            self.statusBar().showMessage("Nothing to paste: the clipboard holds no layers", 3000)
+
+    def duplicate(self) -> None:
+        self.editor.duplicate(self.scene.selected_ids())
+
+    def auto_layout(self) -> None:
+        self.editor.auto_layout()
+        self.scene.update_scene_rect()
+        self.scene.reroute()
+        self.view.fit_to_view()
+
+    # ---- files --------------------------------------------------------------------------------
+    def new_network(self) -> bool:
+        net = gallery.ask_new_network(self)
+        return net is not None and self.files.new_network(net)
+
+    def open_file(self) -> bool:
+        return self.files.open_dialog()
+
+    def save_file(self) -> bool:
+        return self.files.save()
+
+    def save_file_as(self) -> bool:
+        return self.files.save_as()
+
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.files.recent_files()
+        for path in files:
+            action = menu.addAction(os.path.basename(path))
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.files.open_path(p))
+        if not files:
+            menu.addAction("No recent files").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear List", self.files.clear_recent)
+
+    def dragEnterEvent(self, event):
+        if CanvasView.network_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event):
+        paths = CanvasView.network_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[str]) -> None:
+        # after the drop returns: the unsaved-changes prompt must not run inside the drag
+        QTimer.singleShot(0, lambda: self.files.open_path(paths[0]))
+
+    # ---- theme, settings, closing -------------------------------------------------------------
+    def set_theme(self, mode: str) -> None:
+        theme.apply(QApplication.instance(), mode)
+        self.acts.theme_actions[mode].setChecked(True)
+        self.settings.setValue("ui/theme", mode)
+        apply_icons(self, self.acts)
+        self.scene.update()
+        self._problem_count_changed(self.problems.problem_count())
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if s.value("window/geometry") is not None:
+            self.restoreGeometry(s.value("window/geometry"))
+        if s.value("window/state") is not None:
+            self.restoreState(s.value("window/state"))
+        else:
+            self.resizeDocks([self.docks[0], self.docks[1]], [220, 300], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks[2]], [180], Qt.Orientation.Vertical)
+        sizes = s.value("window/paletteSplitter")
+        if sizes:
+            self.palette_panel.splitter.setSizes([int(x) for x in sizes])
+        mode = s.value("ui/theme", "system")
+        self.acts.theme_actions.get(mode, self.acts.theme_actions["system"]).setChecked(True)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/paletteSplitter", self.palette_panel.splitter.sizes())
+        s.sync()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self.view.show_start)
+
+    def closeEvent(self, event):
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_settings()
+        self.files.remove_recovery()
+        self.files.autosave_timer.stop()
+        event.accept()
+
+    # ---- help ---------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About dlstudio",
+                          f"<b>dlstudio {__version__}</b><br>Build neural networks visually, see every layer's "
+                          "shape, parameters and FLOPs, and (soon) train them on a Numba CPU engine.")
