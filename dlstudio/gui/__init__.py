@@ -8,7 +8,3 @@
     files.py, gallery.py, thumbnail.py                              open / save / recovery / presets
     main_window.py, app.py                                          the window and the entry point
 """
-
-from ._bool_refcount import install as _install_bool_fix
-
-_install_bool_fix()  # before any widget exists: see _bool_refcount.py

@@ -51,11 +51,11 @@ def drop(widget, pos: QPoint, mime: QMimeData) -> bool:
     """Drag enter + move + drop at pos on widget; True if the drop was accepted."""
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     buttons, mods = LEFT, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(pos), actions, mime, buttons, mods)
+    enter = QDragEnterEvent(QPoint(pos), actions, mime, buttons, mods)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    move = QDragMoveEvent(QPointF(pos), actions, mime, buttons, mods)
+    move = QDragMoveEvent(QPoint(pos), actions, mime, buttons, mods)
     QApplication.sendEvent(widget, move)
     if not move.isAccepted():
         return False

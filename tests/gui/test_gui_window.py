@@ -147,14 +147,16 @@ def test_param_edit_latency_reports_numbers(qapp):
         assert result[key]["median"] > 0
 
 
-def test_bool_signals_do_not_exhaust_true_and_false(qapp):
-    """PySide6 6.12 on CPython 3.11 drops a reference to True / None per bool signal or slot call;
-    dlstudio.gui gives them a reserve (see dlstudio/gui/_bool_refcount.py)."""
+def test_bool_signals_do_not_leak_true_false_or_none(qapp):
+    """PySide6 6.12.0 on CPython 3.11 drops a reference to True / None per bool signal or slot
+    call and aborts the interpreter after a few hundred; pyproject.toml keeps that release out."""
     from PySide6.QtWidgets import QCheckBox
-    import dlstudio.gui  # noqa: F401  (installs the workaround)
     box = QCheckBox()
     seen = []
     box.toggled.connect(lambda checked: seen.append(checked) if len(seen) < 3 else None)
-    for k in range(5000):
+    before = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
+    for k in range(2000):
         box.setChecked(k % 2 == 0)
-    assert sys.getrefcount(True) > 10_000 and sys.getrefcount(None) > 10_000
+    after = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
+    assert all(a >= b - 50 for a, b in zip(after, before)), (before, after)
+    assert seen == [True, False, True]
