@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="dlstudio", description="Build, train and inspect neural networks.")
     p.add_argument("--version", action="version", version=_version())
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    o = sub.add_parser("open", help="open a model (.dls) or network (.json) in the app")
+    o.add_argument("file", metavar="FILE")
 
     t = sub.add_parser("train", help="train a preset, a network .json or a model .dls")
     t.add_argument("spec", metavar="SPEC", help="preset name (e.g. mlp), network .json or model .dls")
@@ -90,7 +92,7 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or "--screenshot" in argv:  # the desktop app; Qt is imported only here
+    if not argv or argv[0] == "open" or "--screenshot" in argv:  # the app; Qt is imported only here
         from .gui.app import main as gui_main
         return gui_main(argv)
     args = build_parser().parse_args(argv)
