@@ -1,16 +1,22 @@
 """Preset networks and the training settings that train them well.
 
 A preset is built for a data set: its Input takes the data's sample shape, its last layer has
-one output per class (or per target value) and its loss suits the task.
+one output per class (or per target value) and its loss suits the task. The full-size
+reference networks (`*-full`) keep their ImageNet input shape. See docs/presets.md.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Callable
 
 from ..spec import Network
+from .cnn import alexnet, inception, lenet5, resnet
+from .layout import ROW, apply_layout
+from .reference import (REFERENCE_CLASSES, REFERENCE_SHAPE, alexnet_full, googlenet_full, resnet18_full,
+                        resnet50_full)
 
-X_STEP, Y_STEP = 0.0, 90.0  # canvas layout: a vertical chain, one row per layer
+X_STEP, Y_STEP = 0.0, ROW  # a plain chain: one row per layer, straight down
 
 
 @dataclass(frozen=True)
@@ -40,12 +46,47 @@ def mlp(sample_shape: tuple, outputs: int) -> Network:
     layers += [("dense1", "Dense", {"units": 64}), ("tanh1", "Tanh", {}),
                ("dense2", "Dense", {"units": 64}), ("tanh2", "Tanh", {}),
                ("output", "Dense", {"units": outputs})]
-    return _chain("MLP", layers)
+    return apply_layout(_chain("MLP", layers))
+
+
+# The small CNNs are meant for the procedural `shapes` images; until that data set is loadable
+# they default to the digits drawn at 28×28.
+SMALL_CNN_DATA = "digits:28"
+
+
+def _full(name, help, build, defaults) -> Preset:
+    return Preset(name, help, build, defaults, default_data=None,
+                  default_shape=REFERENCE_SHAPE, default_outputs=REFERENCE_CLASSES)
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in [
     Preset("mlp", "Multi-layer perceptron: two hidden layers of 64 tanh units.", mlp,
            {"epochs": 60, "batch_size": 32, "optimizer": "adam", "hyper": {"lr": 0.005}}),
+    Preset("lenet5", "LeNet-5: two 5×5 conv + max-pool stages, then 120-84 dense (ReLU).", lenet5,
+           {"epochs": 20, "batch_size": 32, "optimizer": "adam", "hyper": {"lr": 0.001}},
+           default_data="digits:28"),
+    Preset("alexnet", "Small AlexNet: five conv layers with three overlapping max pools, two dropout dense layers.",
+           alexnet, {"epochs": 15, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.001}},
+           default_data=SMALL_CNN_DATA),
+    Preset("inception", "Small Inception: conv stem, two four-branch Inception modules, global average pool.",
+           inception, {"epochs": 12, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.002}},
+           default_data=SMALL_CNN_DATA),
+    Preset("resnet", "Small ResNet-8: conv stem, three stages of residual blocks (16-32-64), global average pool.",
+           resnet, {"epochs": 12, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.002}},
+           default_data=SMALL_CNN_DATA),
+    _full("alexnet-full", "AlexNet on 3×224×224, 1000 classes (torchvision's layout): 61.1 M parameters.",
+          alexnet_full, {"epochs": 90, "batch_size": 128, "optimizer": "sgd",
+                         "hyper": {"lr": 0.01, "momentum": 0.9}}),
+    _full("googlenet-full", "GoogLeNet / Inception v1 on 3×224×224 (torchvision's, BatchNorm, no auxiliary "
+          "classifiers): 6.6 M parameters.",
+          googlenet_full, {"epochs": 90, "batch_size": 128, "optimizer": "sgd",
+                           "hyper": {"lr": 0.01, "momentum": 0.9}}),
+    _full("resnet18-full", "ResNet-18 on 3×224×224, 1000 classes: 11.7 M parameters.",
+          resnet18_full, {"epochs": 90, "batch_size": 256, "optimizer": "sgd",
+                          "hyper": {"lr": 0.1, "momentum": 0.9}}),
+    _full("resnet50-full", "ResNet-50 (v1.5, torchvision) on 3×224×224, 1000 classes: 25.6 M parameters.",
+          resnet50_full, {"epochs": 90, "batch_size": 256, "optimizer": "sgd",
+                          "hyper": {"lr": 0.1, "momentum": 0.9}}),
 ]}
 
 
@@ -59,4 +100,4 @@ def build_preset(name: str, sample_shape: tuple, outputs: int) -> tuple[Network,
         p = PRESETS[name]
     except KeyError:
         raise KeyError(f"unknown preset {name!r} (known: {', '.join(preset_names())})") from None
-    return p.build(tuple(sample_shape), int(outputs)), dict(p.defaults)
+    return p.build(tuple(sample_shape), int(outputs)), copy.deepcopy(p.defaults)
