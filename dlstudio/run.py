@@ -122,7 +122,7 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
     cfg = TrainConfig.from_dict(saved_cfg) if saved_cfg else TrainConfig(
         loss=default_loss(ds), optimizer=defaults.get("optimizer", "adam"),
         hyper=dict(defaults.get("hyper", {})), batch_size=defaults.get("batch_size", 32),
-        epochs=defaults.get("epochs", 10), seed=seed)
+        epochs=defaults.get("epochs", 10), seed=seed, clip_norm=defaults.get("clip_norm"))
     for name, value in (("epochs", epochs), ("batch_size", batch_size), ("loss", loss),
                         ("val_split", val_split), ("clip_norm", clip_norm)):
         if value is not None:
@@ -135,8 +135,30 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
     if lr is not None:
         cfg.hyper = {**cfg.hyper, "lr": lr}
     cfg.seed = seed
+    return prepare_network(net, ds, cfg, bundle)
+
+
+def prepare_network(network: Network, data: Dataset | str, config: TrainConfig,
+                    bundle: ModelBundle | None = None, progress=None) -> Run:
+    """Build a run for this network, data and configuration (shared by `prepare` and the app).
+
+    With a model file's `bundle` the run continues it: its weights, optimizer state (the
+    optimizer must be the one it was trained with), trainer state and history; hyperparameters
+    in `config.hyper` that differ from the recorded ones (e.g. a new learning rate) are applied.
+    DATA given as a string is loaded with the bundle's recorded preprocessing. Anything that
+    does not fit is a `UserError` that says what to change.
+    """
+    saved = bundle.training if bundle is not None else {}
+    if isinstance(data, str):
+        data = load_data(data, seed=config.seed, preprocessing=saved.get("data", {}).get("preprocessing"),
+                         progress=progress)
+    ds, cfg, net, seed = data, config, network, config.seed
     if not (0 <= cfg.val_split <= 0.9):
         raise UserError(f"--val-split must be between 0 and 0.9, got {cfg.val_split}")
+    trained_with = saved.get("optimizer", {}).get("name") if bundle is not None and bundle.optimizer_slots else None
+    if trained_with and trained_with != cfg.optimizer:
+        raise UserError(f"this model was trained with {trained_with}; continuing with a different "
+                        "optimizer would lose its state — train a copy from the network instead")
     try:
         model = Model(net, seed=seed)
         if bundle is not None:
@@ -147,11 +169,13 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
         opt = make_optimizer(cfg.optimizer, **cfg.hyper)
         if bundle is not None and bundle.optimizer_slots:
             o = saved.get("optimizer", {})
-            opt.load_state_dict({"name": o.get("name", cfg.optimizer), "hyper": o.get("hyper", cfg.hyper),
+            recorded = o.get("hyper", cfg.hyper)
+            opt.load_state_dict({"name": o.get("name", cfg.optimizer), "hyper": recorded,
                                  "step": o.get("step", 0),
                                  "slots": {k: model.join_flat(v) for k, v in bundle.optimizer_slots.items()}})
-            if lr is not None:
-                opt.lr = lr
+            changed = {k: v for k, v in cfg.hyper.items() if k in recorded and recorded[k] != v}
+            if changed:
+                opt.set_hyper(**changed)
         history = bundle.history if bundle is not None and bundle.history else None
         trainer = Trainer(model, train.x, train.y, cfg, val=(val.x, val.y), optimizer=opt,
                           history=history, state=saved.get("trainer"))
@@ -160,6 +184,63 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
     except ValueError as e:  # hyperparameter and loss validation
         raise UserError(str(e)) from None
     return Run(net, model, cfg, ds, train, val, trainer, trainer.history)
+
+
+def setup_problems(network: Network, ds: Dataset, config: TrainConfig) -> list[str]:
+    """What stops this network, data and configuration from training — found without building
+    the model (cheap enough to run on every change in the app). `prepare_network` makes the
+    same checks, and more, on the built model."""
+    from .engine.layers.base import ENGINE_LAYERS
+    from .engine.losses import get_loss
+    from .spec import analyze
+    problems: list[str] = []
+    a = analyze(network)
+    if a.problems:
+        return [str(a.problems[0])]
+    unsupported = sorted({n.type for n in network.nodes if n.type not in ENGINE_LAYERS})
+    if unsupported:
+        return [f"{', '.join(unsupported)}: this layer type cannot be trained by the engine yet"]
+    if len(a.inputs) != 1 or len(a.outputs) != 1:
+        which, ids = ("Input", a.inputs) if len(a.inputs) != 1 else ("output", a.outputs)
+        return [f"training needs exactly one {which}, the network has {len(ids)}"
+                + (f" ({', '.join(ids)})" if ids else "")]
+    in_id, out_id = a.inputs[0], a.outputs[0]
+    if tuple(a.shapes[in_id]) != tuple(ds.sample_shape):
+        problems.append(f"the data has samples of shape {list(ds.sample_shape)} but the Input '{in_id}' "
+                        f"expects {list(a.shapes[in_id])}")
+    out = tuple(a.shapes[out_id])
+    if ds.task == "classification":
+        k = ds.num_classes
+        if out[-1] != k and not (k == 2 and out[-1] == 1):
+            problems.append(f"the network ends in {out[-1]} output(s) but the data has {k} classes — "
+                            f"set the last layer ('{out_id}') to {k} units")
+    elif out != tuple(ds.target_shape):
+        problems.append(f"the network outputs {list(out)} per sample but the targets are "
+                        f"{list(ds.target_shape)} — change the last layer ('{out_id}')")
+    try:
+        loss = get_loss(config.loss)
+    except ValueError as e:
+        problems.append(str(e))
+    else:
+        if loss.task == "classification" and ds.task == "regression":
+            problems.append(f"{loss.name} is a classification loss but {ds.source} has regression targets — "
+                            "use a regression loss such as mse, mae or smooth_l1")
+        elif loss.task == "regression" and ds.task == "classification":
+            problems.append(f"{loss.name} is a regression loss but {ds.source} has class labels — use "
+                            "cross_entropy (or mse, which one-hot encodes the labels)")
+    try:
+        make_optimizer(config.optimizer, **config.hyper)
+    except ValueError as e:
+        problems.append(str(e))
+    try:
+        config.resolved_batch(len(ds))
+    except TrainingError as e:
+        problems.append(str(e))
+    if not (0 <= config.val_split <= 0.9):
+        problems.append(f"the validation split must be between 0 and 0.9, got {config.val_split}")
+    if config.clip_norm is not None and not config.clip_norm > 0:
+        problems.append(f"gradient clipping needs a norm above 0, got {config.clip_norm}")
+    return problems
 
 
 def _network_from(doc: dict, where: str) -> Network:

@@ -361,3 +361,19 @@ def test_zoo_imports_only_the_spec():
                 assert m.split(".")[0] not in ("numpy", "numba", "torch", "PySide6", "pyqtgraph"), f"{f.name}: {m}"
                 if m.startswith(".."):
                     assert m.startswith("..spec"), f"{f.name} imports {m}"
+
+
+def test_recurrent_presets_fit_sequences():
+    from dlstudio.spec import analyze
+    from dlstudio.zoo import build_preset
+    for name, cells in (("rnn", 1), ("lstm", 4), ("lstm-stacked", 4)):
+        net, defaults = build_preset(name, (50, 2), 1)
+        a = analyze(net)
+        assert a.ok, (name, a.problems)
+        assert a.shapes[a.outputs[0]] == (1,)
+        assert defaults["clip_norm"] == 1.0
+        first = cells * 64 * (2 + 64 + 1)
+        second = cells * 64 * (64 + 64 + 1) if name == "lstm-stacked" else 0
+        assert a.total.trainable == first + second + 64 + 1
+    a = analyze(build_preset("lstm", (1, 8, 8), 10)[0])
+    assert not a.ok and "sequence input" in a.problems[0].message

@@ -13,6 +13,7 @@ from typing import Callable
 from ..spec import Network
 from .cnn import alexnet, inception, lenet5, resnet
 from .layout import ROW, apply_layout
+from .rnn import lstm, lstm_stacked, rnn
 from .reference import (REFERENCE_CLASSES, REFERENCE_SHAPE, alexnet_full, googlenet_full, resnet18_full,
                         resnet50_full)
 
@@ -24,7 +25,7 @@ class Preset:
     name: str
     help: str
     build: Callable[[tuple, int], Network]   # (sample shape, outputs) -> network
-    defaults: dict = field(default_factory=dict)  # epochs, batch_size, optimizer, hyper
+    defaults: dict = field(default_factory=dict)  # epochs, batch_size, optimizer, hyper, clip_norm
     default_data: str | None = "digits"           # what `summary` shapes it for without --data
     default_shape: tuple = ()                     # fixed-size presets: shape and outputs without data
     default_outputs: int = 0
@@ -49,9 +50,11 @@ def mlp(sample_shape: tuple, outputs: int) -> Network:
     return apply_layout(_chain("MLP", layers))
 
 
-# The small CNNs are meant for the procedural `shapes` images; until that data set is loadable
-# they default to the digits drawn at 28×28.
-SMALL_CNN_DATA = "digits:28"
+# The small CNNs are meant for the procedural `shapes` images.
+SMALL_CNN_DATA = "shapes"
+# Recurrent presets clip gradients to a global norm of 1: one long sequence can otherwise blow up
+# a step (exploding gradients through time).
+RECURRENT = {"epochs": 30, "batch_size": 32, "optimizer": "adam", "hyper": {"lr": 0.003}, "clip_norm": 1.0}
 
 
 def _full(name, help, build, defaults) -> Preset:
@@ -74,6 +77,12 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
     Preset("resnet", "Small ResNet-8: conv stem, three stages of residual blocks (16-32-64), global average pool.",
            resnet, {"epochs": 12, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.002}},
            default_data=SMALL_CNN_DATA),
+    Preset("rnn", "Plain recurrent network: SimpleRNN(64) over the sequence, then a dense output.", rnn,
+           RECURRENT, default_data="adding:50"),
+    Preset("lstm", "LSTM(64) over the sequence, then a dense output: remembers across long gaps.", lstm,
+           RECURRENT, default_data="adding:50"),
+    Preset("lstm-stacked", "Two stacked LSTM(64) layers (the first returns its whole sequence), then a dense output.",
+           lstm_stacked, RECURRENT, default_data="digits-seq"),
     _full("alexnet-full", "AlexNet on 3×224×224, 1000 classes (torchvision's layout): 61.1 M parameters.",
           alexnet_full, {"epochs": 90, "batch_size": 128, "optimizer": "sgd",
                          "hyper": {"lr": 0.01, "momentum": 0.9}}),
