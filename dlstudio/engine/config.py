@@ -54,5 +54,7 @@ if os.environ.get("OPENBLAS_NUM_THREADS") == "1":
 JIT = dict(nogil=True, cache=True, fastmath=False, error_model="numpy")
 # Parallel kernels: prange over an independent axis (batch or channels).
 PJIT = dict(JIT, parallel=True)
+# Reductions whose summation order may change (weight-gradient sums): lets LLVM vectorise them.
+RJIT = dict(JIT, fastmath={"reassoc", "contract"})
 # Below this many multiply-adds a parallel launch costs more than it saves.
 PARALLEL_MIN_WORK = 1 << 16

@@ -1,0 +1,333 @@
+"""Conv2D kernels on NCHW batches: direct convolution over flat "phase" planes, no BLAS.
+
+Layout. Each sample's input is copied once into `ah·aw` phase planes per channel, zero padded
+(ah = min(sh, kh), aw = min(sw, kw): the phases some tap reads):
+    xph[(c·ah + a)·aw + b, u·wq + v] = x[c, u·sh + a − pt, v·sw + b − pl]      (hq × wq each)
+so a strided convolution becomes a sum of stride-1 ones, and tap (c, i, j) of the kernel reads
+plane (c, i mod sh, j mod sw) at the flat offset (i div sh)·wq + (j div sw). Outputs are
+computed "wide": position q = oy·wq + ox for q < L = (oh − 1)·wq + ow, where the columns
+ox ≥ ow are junk that is cropped away (forward) or held at zero (backward). Every tap is then
+one contiguous run `src[off + q]`, and the inner loops are long, unit-stride and vectorized:
+
+- forward   yw[f, q]  = bias[f] + Σ_t w[f, t] · xph[off_t + q]
+- input grad dxph[plane_t, off_t + q] += Σ_f w[f, t] · dyw[f, q]      (then un-phased into dx)
+- weight grad dw[f, t] = Σ_q dyw[f, q] · xph[off_t + q]
+
+Parallel kernels split the batch into `chunks` contiguous runs of samples (one per thread);
+each `prange` iteration writes only its own samples' outputs and its own scratch / partial-sum
+rows, and weight and bias gradients are summed over the per-chunk partials after the loop.
+The `*_chunk` kernels run one chunk; called as chunk 0 of 1 they are the serial kernels for
+small work, where a thread-pool launch costs more than it saves.
+"""
+from __future__ import annotations
+
+from .. import config  # noqa: F401  (before numba: sets the cache dir)
+
+from numba import njit, prange
+
+from ..config import JIT, PJIT, RJIT  # RJIT: the weight gradient's dot products may be summed
+# in any order, which lets LLVM vectorise them (about 10× faster); results change only by rounding
+
+
+# ---- layout moves ---------------------------------------------------------------------------
+
+@njit(**JIT)
+def _valid_range(size, k_off, stride, pad, out):
+    """Positions o in [lo, hi) ⊂ [0, out) whose input index o·stride + k_off − pad is in [0, size)."""
+    lo = (pad - k_off + stride - 1) // stride
+    if lo < 0:
+        lo = 0
+    hi = (size - 1 + pad - k_off) // stride + 1
+    if hi > out:
+        hi = out
+    if hi < lo:
+        hi = lo
+    return lo, hi
+
+
+@njit(**JIT)
+def _to_phases(x, n, sh, sw, pt, pl, hq, wq, ah, aw, dst):
+    """dst[(c·ah + a)·aw + b, u·wq + v] = x[n, c, u·sh + a − pt, v·sw + b − pl], 0 outside x.
+
+    dst is 1-D (planes of hq·wq, flat)."""
+    c_, h, w = x.shape[1], x.shape[2], x.shape[3]
+    ps = hq * wq
+    for c in range(c_):
+        for a in range(ah):
+            ulo, uhi = _valid_range(h, a, sh, pt, hq)
+            for b in range(aw):
+                base = ((c * ah + a) * aw + b) * ps
+                vlo, vhi = _valid_range(w, b, sw, pl, wq)
+                off = b - pl
+                for u in range(hq):
+                    row = dst[base + u * wq:]
+                    if u < ulo or u >= uhi:
+                        for v in range(wq):
+                            row[v] = 0
+                        continue
+                    src = x[n, c, u * sh + a - pt]
+                    for v in range(vlo):
+                        row[v] = 0
+                    if sw == 1:
+                        for v in range(vlo, vhi):
+                            row[v] = src[v + off]
+                    else:
+                        for v in range(vlo, vhi):
+                            row[v] = src[v * sw + off]
+                    for v in range(vhi, wq):
+                        row[v] = 0
+
+
+@njit(**JIT)
+def _from_phases(src, n, sh, sw, pt, pl, wq, ps, ah, aw, dx):
+    """dx[n, c, y, x] = src[(c·ah + a)·aw + b, u·wq + v] with y + pt = u·sh + a, x + pl = v·sw + b;
+    0 for the phases a ≥ ah or b ≥ aw that no tap reads."""
+    c_, h, w = dx.shape[1], dx.shape[2], dx.shape[3]
+    for c in range(c_):
+        for yy in range(h):
+            py = yy + pt
+            a, u = py % sh, py // sh
+            dst = dx[n, c, yy]
+            if a >= ah:
+                for xx in range(w):
+                    dst[xx] = 0
+            elif sw == 1:
+                row = src[(c * ah + a) * ps + u * wq + pl:]
+                for xx in range(w):
+                    dst[xx] = row[xx]
+            else:
+                for xx in range(w):
+                    px = xx + pl
+                    b = px % sw
+                    if b < aw:
+                        dst[xx] = src[((c * ah + a) * aw + b) * ps + u * wq + px // sw]
+                    else:
+                        dst[xx] = 0
+
+
+# ---- inner loops ----------------------------------------------------------------------------
+
+@njit(**JIT)
+def _mac2(o0, o1, src, offs, w0, w1, length):
+    """o0[q] += Σ_k w0[k]·src[offs[k] + q] and o1 likewise, for q < length (4 taps at a time)."""
+    k_ = offs.shape[0]
+    k = 0
+    while k + 4 <= k_:
+        r0 = src[offs[k]:]
+        r1 = src[offs[k + 1]:]
+        r2 = src[offs[k + 2]:]
+        r3 = src[offs[k + 3]:]
+        a0, a1, a2, a3 = w0[k], w0[k + 1], w0[k + 2], w0[k + 3]
+        b0, b1, b2, b3 = w1[k], w1[k + 1], w1[k + 2], w1[k + 3]
+        for q in range(length):
+            s0, s1, s2, s3 = r0[q], r1[q], r2[q], r3[q]
+            o0[q] += a0 * s0 + a1 * s1 + a2 * s2 + a3 * s3
+            o1[q] += b0 * s0 + b1 * s1 + b2 * s2 + b3 * s3
+        k += 4
+    while k < k_:
+        r0 = src[offs[k]:]
+        a0, b0 = w0[k], w1[k]
+        for q in range(length):
+            s0 = r0[q]
+            o0[q] += a0 * s0
+            o1[q] += b0 * s0
+        k += 1
+
+
+@njit(**JIT)
+def _mac1(o0, src, offs, w0, length):
+    """o0[q] += Σ_k w0[k]·src[offs[k] + q], for q < length."""
+    k_ = offs.shape[0]
+    k = 0
+    while k + 4 <= k_:
+        r0 = src[offs[k]:]
+        r1 = src[offs[k + 1]:]
+        r2 = src[offs[k + 2]:]
+        r3 = src[offs[k + 3]:]
+        a0, a1, a2, a3 = w0[k], w0[k + 1], w0[k + 2], w0[k + 3]
+        for q in range(length):
+            o0[q] += a0 * r0[q] + a1 * r1[q] + a2 * r2[q] + a3 * r3[q]
+        k += 4
+    while k < k_:
+        r0 = src[offs[k]:]
+        a0 = w0[k]
+        for q in range(length):
+            o0[q] += a0 * r0[q]
+        k += 1
+
+
+@njit(**RJIT)
+def _dots(dyw, xph, offs, length, dw):
+    """dw[f, t] += Σ_{q < length} dyw[f·length + q]·xph[offs[t] + q]  (2 filters × 2 taps per pass)."""
+    f_, t_ = dw.shape
+    f = 0
+    while f < f_:
+        f1 = f + 1 if f + 1 < f_ else f
+        d0, d1 = dyw[f * length:], dyw[f1 * length:]
+        t = 0
+        while t < t_:
+            t1 = t + 1 if t + 1 < t_ else t
+            r0, r1 = xph[offs[t]:], xph[offs[t1]:]
+            # start from the current sums: a literal 0 would make float32 sums float64
+            s00, s01, s10, s11 = dw[f, t], dw[f, t1], dw[f1, t], dw[f1, t1]
+            for q in range(length):
+                a0, a1, b0, b1 = d0[q], d1[q], r0[q], r1[q]
+                s00 += a0 * b0
+                s01 += a0 * b1
+                s10 += a1 * b0
+                s11 += a1 * b1
+            dw[f, t] = s00
+            if t1 != t:
+                dw[f, t1] = s01
+            if f1 != f:
+                dw[f1, t] = s10
+                if t1 != t:
+                    dw[f1, t1] = s11
+            t += 2
+        f += 2
+
+
+# ---- one chunk of samples (the serial kernels) --------------------------------------------
+
+@njit(**JIT)
+def _chunk(k, chunks, n_):
+    return k * n_ // chunks, (k + 1) * n_ // chunks
+
+
+@njit(**JIT)
+def conv2d_forward_chunk(k, chunks, x, w2, bias, offs, geo, keep, xph, yw, y):
+    """Chunk k of `chunks` of conv2d_forward; (0, 1, …) is the serial kernel for the whole batch."""
+    sh, sw, pt, pl, hq, wq, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[6], geo[7]
+    ah, aw = geo[10], geo[11]
+    length = (oh - 1) * wq + ow
+    f_ = w2.shape[0]
+    out = yw[k]
+    n0, n1 = _chunk(k, chunks, x.shape[0])
+    for n in range(n0, n1):
+        xs = xph[n] if keep else xph[k]
+        _to_phases(x, n, sh, sw, pt, pl, hq, wq, ah, aw, xs)
+        f = 0
+        while f < f_:
+            o0 = out[f]
+            b0 = bias[f]
+            for q in range(length):
+                o0[q] = b0
+            if f + 1 < f_:
+                o1 = out[f + 1]
+                b1 = bias[f + 1]
+                for q in range(length):
+                    o1[q] = b1
+                _mac2(o0, o1, xs, offs, w2[f], w2[f + 1], length)
+            else:
+                _mac1(o0, xs, offs, w2[f], length)
+            f += 2
+        for f in range(f_):
+            src = out[f]
+            for oy in range(oh):
+                dst = y[n, f, oy]
+                for ox in range(ow):
+                    dst[ox] = src[oy * wq + ox]
+
+
+@njit(**JIT)
+def conv2d_backward_chunk(k, chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
+                          dyw, dxph, dw_parts, db_parts, dx):
+    """Chunk k of conv2d_backward: its samples' dx, and its partial sums dw_parts[k], db_parts[k].
+
+    (0, 1, …) is the serial kernel: dw_parts[0] may then be the weight gradient itself."""
+    sh, sw, pt, pl, hq, wq, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[6], geo[7]
+    kh, kw, ah, aw = geo[8], geo[9], geo[10], geo[11]
+    length = (oh - 1) * wq + ow
+    ps = hq * wq
+    f_, c_ = dy.shape[1], wt.shape[1]
+    dyk = dyw[k]                     # F rows of `length`: wide dy, junk columns zero
+    dwk = dw_parts[k]
+    for f in range(f_):
+        for t in range(dwk.shape[1]):
+            dwk[f, t] = 0
+    dbk = db_parts[k]
+    for f in range(f_):
+        dbk[f] = 0
+    dxk = dxph[k]
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        for f in range(f_):
+            row = dyk[f * length:]
+            acc = 0.0                # float64: the bias gradient sums N·P values
+            for oy in range(oh):
+                src = dy[n, f, oy]
+                base = oy * wq
+                for ox in range(ow):
+                    v = src[ox]
+                    row[base + ox] = v
+                    acc += v
+                if oy + 1 < oh:
+                    for ox in range(ow, wq):
+                        row[base + ox] = 0
+            dbk[f] += acc
+        xs = xph[n]
+        _dots(dyk, xs, offs, length, dwk)
+        if need_dx:
+            for p in range(dxk.shape[0]):
+                dxk[p] = 0
+            for i in range(kh):
+                for j in range(kw):
+                    t = i * kw + j
+                    shift = (i // sh) * wq + j // sw
+                    phase = (i % sh) * aw + j % sw
+                    c = 0
+                    while c < c_:
+                        o0 = dxk[(c * ah * aw + phase) * ps + shift:]
+                        if c + 1 < c_:
+                            o1 = dxk[((c + 1) * ah * aw + phase) * ps + shift:]
+                            _mac2(o0, o1, dyk, dy_offs, wt[t, c], wt[t, c + 1], length)
+                        else:
+                            _mac1(o0, dyk, dy_offs, wt[t, c], length)
+                        c += 2
+            _from_phases(dxk, n, sh, sw, pt, pl, wq, ps, ah, aw, dx)
+
+
+@njit(**JIT)
+def _sum_parts(dw_parts, db_parts, dw, db):
+    for f in range(dw.shape[0]):
+        for t in range(dw.shape[1]):
+            s = dw_parts[0, f, t]
+            for k in range(1, dw_parts.shape[0]):
+                s += dw_parts[k, f, t]
+            dw[f, t] = s
+    for f in range(db.shape[0]):
+        s = 0.0
+        for k in range(db_parts.shape[0]):
+            s += db_parts[k, f]
+        db[f] = s
+
+
+# ---- entry points ---------------------------------------------------------------------------
+
+@njit(**PJIT)
+def conv2d_forward(x, w2, bias, offs, geo, keep, xph, yw, y):
+    """y (N, F, OH, OW) = conv(x (N, C, H, W), w2 (F, C·kh·kw)) + bias (F,), in parallel chunks.
+
+    geo = [sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw]; offs (C·kh·kw,) are the tap offsets
+    into a sample's phase planes. xph holds the phase planes: (N, ·) when keep (for the backward
+    pass), else one row per chunk; yw (chunks, F, ≥ L) is scratch; chunks = yw.shape[0].
+    """
+    chunks = yw.shape[0]
+    for k in prange(chunks):
+        conv2d_forward_chunk(k, chunks, x, w2, bias, offs, geo, keep, xph, yw, y)
+
+
+@njit(**PJIT)
+def conv2d_backward(dy, xph, wt, offs, dy_offs, geo, need_dx, dyw, dxph, dw_parts, db_parts,
+                    dw, db, dx):
+    """Gradients of conv2d_forward (kept phase planes xph) for dy (N, F, OH, OW), in parallel chunks.
+
+    wt (kh·kw, C, F) is the kernel with taps first; dy_offs = arange(F)·L. Writes dw (F, C·kh·kw),
+    db (F,) and, when need_dx, dx (N, C, H, W). Scratch per chunk: dyw (chunks, F·L),
+    dxph (chunks, C·ah·aw·hq·wq), dw_parts (chunks, F, C·kh·kw), db_parts (chunks, F) float64.
+    """
+    chunks = dyw.shape[0]
+    for k in prange(chunks):
+        conv2d_backward_chunk(k, chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
+                              dyw, dxph, dw_parts, db_parts, dx)
+    _sum_parts(dw_parts, db_parts, dw, db)

@@ -1,0 +1,151 @@
+"""Conv2D on NCHW batches: direct convolution kernels (kernels/conv.py), no im2col, no BLAS.
+
+Weights: kernel (filters, in_channels, kh, kw), bias (filters,). Padding "valid", "same"
+(TensorFlow's split, odd pixel bottom / right) or [[top, bottom], [left, right]]; strides ≥ 1
+per axis. float32 and float64 batches are computed in their own dtype.
+
+Small work (batch 1, or tiny shapes) runs the serial kernels: launching the thread pool costs
+more than it saves there. The forward pass keeps each sample's zero-padded phase planes for the
+weight gradient; those and the other scratch arrays are reused while the batch size stays the same.
+"""
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+from .. import config
+from ..init import kernel_init
+from ..kernels import conv as K
+from ...spec.layers.conv import resolve_padding
+from .base import Layer, engine_layer
+
+
+@engine_layer("Conv2D")
+class Conv2D(Layer):
+    #: None: parallel kernels when the work is large enough; True / False: always / never.
+    parallel: bool | None = None
+    #: A parallel call needs at least this many multiply-adds over the batch; below it (measured:
+    #: ~6 µs of work) the serial kernel is as fast and does not wake the thread pool.
+    min_parallel_work = config.PARALLEL_MIN_WORK
+
+    def __init__(self, node_id, params, in_shapes, out_shape, dtype):
+        super().__init__(node_id, params, in_shapes, out_shape, dtype)
+        c, h, w = (int(v) for v in in_shapes[0])
+        f, oh, ow = (int(v) for v in out_shape)
+        kh, kw = (int(v) for v in params["kernel_size"])
+        sh, sw = (int(v) for v in params["strides"])
+        (pt, pb), (pl, pr) = resolve_padding(params["padding"], (h, w), (kh, kw), (sh, sw))
+        ah, aw = min(sh, kh), min(sw, kw)             # phases some tap reads
+        hq, wq = -(-(h + pt + pb) // sh), -(-(w + pl + pr) // sw)
+        ps = hq * wq
+        self.shapes = (c, h, w, f, oh, ow, kh, kw)
+        self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw], np.int64)
+        ci, i, j = np.meshgrid(np.arange(c), np.arange(kh), np.arange(kw), indexing="ij")
+        # tap (c, i, j) reads plane (c, i mod sh, j mod sw) from (i div sh, j div sw) on
+        self.offs = (((ci * ah + i % sh) * aw + j % sw) * ps
+                     + (i // sh) * wq + j // sw).reshape(-1).astype(np.int64)
+        self.length = (oh - 1) * wq + ow              # wide output positions per filter
+        self.dy_offs = np.arange(f, dtype=np.int64) * self.length
+        self.sample_size = c * ah * aw * ps           # phase-plane values per sample
+        self.macs = f * oh * ow * c * kh * kw         # multiply-adds per sample
+        self._buf: dict[str, np.ndarray] = {}
+        self._xph: np.ndarray | None = None
+
+    # ---- weights ---------------------------------------------------------------------------
+    def init(self, rng, next_types):
+        c, _, _, f, _, _, kh, kw = self.shapes
+        self.w["kernel"][...] = kernel_init(rng, (f, c, kh, kw), c * kh * kw, f * kh * kw,
+                                            next_types, self.dtype)
+        if "bias" in self.w:
+            self.w["bias"][...] = 0
+
+    # ---- helpers ---------------------------------------------------------------------------
+    def _scratch(self, name: str, shape: tuple, dtype=None) -> np.ndarray:
+        """A reusable array (contents undefined) — reallocated only when the shape changes."""
+        dtype = self.dtype if dtype is None else dtype
+        a = self._buf.get(name)
+        if a is None or a.shape != shape or a.dtype != dtype:
+            a = self._buf[name] = np.empty(shape, dtype)
+        return a
+
+    def _rows(self, name: str, n: int) -> np.ndarray:
+        """n rows of phase planes, from a buffer that only grows (a smaller last batch reuses it)."""
+        a = self._buf.get(name)
+        if a is None or a.shape[0] < n or a.dtype != self.dtype:
+            a = self._buf[name] = np.empty((n, self.sample_size), self.dtype)
+        return a[:n]
+
+    def _chunks(self, n: int) -> int:
+        """1 for the serial kernels, else the number of threads (at most one per sample)."""
+        par = self.parallel
+        if par is None:
+            par = n >= 2 and n * self.macs >= self.min_parallel_work
+        return min(n, numba.get_num_threads()) if par and n >= 2 else 1
+
+    def _bias(self) -> np.ndarray:
+        b = self.w.get("bias")
+        if b is None:
+            b = self._buf.get("zero_bias")
+            if b is None or b.dtype != self.dtype:
+                b = self._buf["zero_bias"] = np.zeros(self.shapes[3], self.dtype)
+        return b
+
+    # ---- passes ----------------------------------------------------------------------------
+    def forward(self, inputs, training):
+        x = inputs[0]
+        if x.dtype != self.dtype or not x.flags.c_contiguous:
+            x = np.ascontiguousarray(x, self.dtype)
+        n = x.shape[0]
+        c, h, w, f, oh, ow, kh, kw = self.shapes
+        chunks = self._chunks(n)
+        w2 = self.w["kernel"].reshape(f, c * kh * kw)
+        y = np.empty((n, f, oh, ow), self.dtype)
+        keep = bool(training)      # keep every sample's phase planes for the backward pass
+        if keep:
+            xph = self._xph = self._rows("xph", n)
+        else:
+            xph = self._rows("xph_eval", chunks)
+        yw = self._scratch("yw", (chunks, f, self.length))
+        if chunks > 1:
+            K.conv2d_forward(x, w2, self._bias(), self.offs, self.geo, keep, xph, yw, y)
+        else:
+            K.conv2d_forward_chunk(0, 1, x, w2, self._bias(), self.offs, self.geo, keep, xph, yw, y)
+        return y
+
+    def backward(self, dout):
+        xph = self._xph
+        if xph is None:
+            raise RuntimeError(f"Conv2D '{self.id}': backward needs a forward pass in training mode first")
+        dy = dout
+        if dy.dtype != self.dtype or not dy.flags.c_contiguous:
+            dy = np.ascontiguousarray(dy, self.dtype)
+        n = dy.shape[0]
+        if n != xph.shape[0]:
+            raise ValueError(f"Conv2D '{self.id}': the gradient has batch {n}, "
+                             f"the forward pass had {xph.shape[0]}")
+        c, h, w, f, oh, ow, kh, kw = self.shapes
+        chunks = self._chunks(n)
+        need_dx = bool(self.need_dx)
+        gw = self.g["kernel"].reshape(f, c * kh * kw)
+        gb = self.g.get("bias")
+        if gb is None:
+            gb = self._scratch("unused_db", (f,))
+        if need_dx:   # the kernel tap-major: wt[i·kw + j, c, f] = kernel[f, c, i, j]
+            wt = np.ascontiguousarray(self.w["kernel"].transpose(2, 3, 1, 0)).reshape(kh * kw, c, f)
+            dx = np.empty((n, c, h, w), self.dtype)
+            dxph = self._scratch("dxph", (chunks, self.sample_size))
+        else:         # placeholders of the right types; the kernels do not touch them
+            wt = self._scratch("unused_wt", (1, 1, 1))
+            dx = self._scratch("unused_dx", (1, 1, 1, 1))
+            dxph = self._scratch("unused_dxph", (chunks, 1))
+        dyw = self._scratch("dyw", (chunks, f * self.length))
+        db_parts = self._scratch("db_parts", (chunks, f), np.float64)
+        if chunks > 1:
+            dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
+            K.conv2d_backward(dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx, dyw, dxph,
+                              dw_parts, db_parts, gw, gb, dx)
+        else:   # one chunk: its partial sums are the gradients
+            K.conv2d_backward_chunk(0, 1, dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx,
+                                    dyw, dxph, gw.reshape(1, f, c * kh * kw), db_parts, dx)
+            gb[...] = db_parts[0]
+        return [dx if need_dx else None]

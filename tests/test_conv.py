@@ -1,0 +1,191 @@
+"""Conv2D on the engine: the slow reference, finite differences, both kernel paths, the known number."""
+import numpy as np
+import pytest
+
+from dlstudio.engine.layers import conv as conv_layer
+from dlstudio.engine.model import Model
+from dlstudio.spec import Network
+from gradcheck import check_layer
+from naive import conv2d_backward_reference, conv2d_reference
+
+
+def conv_model(in_shape, params, dtype=np.float32, seed=0, after=None):
+    net = Network().add("in", "Input", {"shape": list(in_shape)}).add("conv", "Conv2D", params, after="in")
+    if after:
+        net.add("act", after, after="conv")
+    return Model(net, dtype=dtype, seed=seed)
+
+
+def run_layer(model, x, dy_seed=1):
+    """Forward in training mode, backward of a random dy; returns (y, dy, dx, dkernel, dbias)."""
+    layer = model.layers["conv"]
+    layer.need_dx = True
+    y = model.forward(x, training=True)
+    dy = np.random.default_rng(dy_seed).standard_normal(y.shape).astype(y.dtype)
+    (dx,) = layer.backward(dy)
+    db = layer.g["bias"].copy() if "bias" in layer.g else None
+    return y, dy, dx, layer.g["kernel"].copy(), db
+
+
+def assert_close(actual, expected, dtype, what):
+    tol = 2e-5 if dtype == np.float32 else 1e-11
+    scale = max(float(np.abs(expected).max()), 1.0)
+    np.testing.assert_allclose(actual, expected, rtol=tol, atol=tol * scale, err_msg=what)
+
+
+# (input [C, H, W], Conv2D params, batch)
+CASES = [
+    pytest.param((3, 5, 6), {"filters": 4, "kernel_size": 1}, 2, id="1x1"),
+    pytest.param((2, 7, 7), {"filters": 3, "kernel_size": 2}, 2, id="2x2-valid"),
+    pytest.param((2, 9, 8), {"filters": 3, "kernel_size": 4, "padding": "same"}, 2, id="4x4-same-even"),
+    pytest.param((3, 8, 9), {"filters": 5, "kernel_size": 3}, 3, id="3x3-valid"),
+    pytest.param((1, 11, 10), {"filters": 2, "kernel_size": 5, "padding": "same"}, 2, id="5x5-same-1ch"),
+    pytest.param((2, 9, 8), {"filters": 5, "kernel_size": [2, 4], "strides": [2, 3],
+                             "padding": [[1, 2], [0, 3]]}, 3, id="rect-strided-asym"),
+    pytest.param((2, 10, 7), {"filters": 3, "kernel_size": [3, 1], "strides": 3}, 2, id="3x1-stride3"),
+    pytest.param((2, 7, 9), {"filters": 4, "kernel_size": 3, "strides": 2, "padding": "same"}, 2,
+                 id="same-stride2-odd"),
+    pytest.param((2, 10, 11), {"filters": 3, "kernel_size": 2, "strides": 3, "padding": "same"}, 2,
+                 id="kernel<stride"),
+    pytest.param((2, 5, 6), {"filters": 2, "kernel_size": 2, "padding": [[3, 0], [0, 2]]}, 2,
+                 id="pad>kernel"),
+    pytest.param((4, 6, 6), {"filters": 3, "kernel_size": 3, "padding": "same", "use_bias": False}, 1,
+                 id="batch1-nobias"),
+    pytest.param((3, 6, 13), {"filters": 1, "kernel_size": [5, 3], "strides": [1, 2]}, 2,
+                 id="1-filter-wide"),
+]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=["f32", "f64"])
+@pytest.mark.parametrize("in_shape,params,batch", CASES)
+def test_matches_naive_reference(in_shape, params, batch, dtype):
+    model = conv_model(in_shape, params, dtype)
+    rng = np.random.default_rng(0)
+    model.params[:] = rng.standard_normal(model.params.size) * 0.5
+    layer = model.layers["conv"]
+    p = model.analysis.params["conv"]
+    x = rng.standard_normal((batch, *in_shape)).astype(dtype)
+    y, dy, dx, dk, db = run_layer(model, x)
+    bias = layer.w.get("bias")
+    y_ref = conv2d_reference(x, layer.w["kernel"], bias, p["strides"], p["padding"])
+    dx_ref, dk_ref, db_ref = conv2d_backward_reference(x, layer.w["kernel"], dy, p["strides"], p["padding"])
+    assert y.shape == y_ref.shape == (batch, *model.output_shape)
+    assert y.dtype == dx.dtype == dtype
+    assert_close(y, y_ref, dtype, "forward")
+    assert_close(dx, dx_ref, dtype, "d/dx")
+    assert_close(dk, dk_ref, dtype, "d/dkernel")
+    if bias is not None:
+        assert_close(db, db_ref, dtype, "d/dbias")
+
+
+def test_reference_by_hand():
+    """The reference itself, on numbers small enough to check on paper."""
+    x = np.arange(16, dtype=np.float64).reshape(1, 1, 4, 4)
+    k = np.ones((1, 1, 2, 2))
+    y = conv2d_reference(x, k, np.array([0.5]), (2, 2), "valid")
+    np.testing.assert_array_equal(y[0, 0], [[0 + 1 + 4 + 5 + 0.5, 2 + 3 + 6 + 7 + 0.5],
+                                            [8 + 9 + 12 + 13 + 0.5, 10 + 11 + 14 + 15 + 0.5]])
+    # "same" on 4×4 with a 2×2 kernel, stride 1: one pad row / column at the bottom / right
+    y = conv2d_reference(x, k, None, (1, 1), "same")
+    assert y.shape == (1, 1, 4, 4) and y[0, 0, 3, 3] == 15 and y[0, 0, 0, 3] == 3 + 7
+    dx, dk, db = conv2d_backward_reference(x, k, np.ones((1, 1, 3, 3)), (1, 1), "valid")
+    np.testing.assert_array_equal(dx[0, 0], [[1, 2, 2, 1], [2, 4, 4, 2], [2, 4, 4, 2], [1, 2, 2, 1]])
+    assert db[0] == 9 and dk[0, 0, 0, 0] == x[0, 0, :3, :3].sum()
+
+
+@pytest.mark.parametrize("in_shape,params", [
+    ((2, 5, 5), {"filters": 3, "kernel_size": 3}),
+    ((1, 6, 5), {"filters": 2, "kernel_size": [2, 3], "strides": [2, 1], "padding": "same"}),
+    ((2, 5, 6), {"filters": 2, "kernel_size": 2, "strides": 2, "padding": [[0, 1], [2, 1]]}),
+    ((3, 4, 4), {"filters": 2, "kernel_size": 1, "use_bias": False}),
+])
+def test_gradients_match_finite_differences(in_shape, params):
+    check_layer("Conv2D", params, in_shape, batch=2)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_keeps_dtype(dtype):
+    model = conv_model((2, 6, 6), {"filters": 3, "kernel_size": 3, "padding": "same"}, dtype)
+    y, _, dx, dk, db = run_layer(model, np.ones((2, 2, 6, 6), dtype))
+    assert y.dtype == dx.dtype == dk.dtype == db.dtype == dtype
+    # a float64 batch into a float32 model is computed in float32
+    model32 = conv_model((2, 6, 6), {"filters": 3, "kernel_size": 3}, np.float32)
+    assert model32.layers["conv"].forward([np.ones((1, 2, 6, 6))], False).dtype == np.float32
+
+
+def test_serial_and_parallel_kernels_agree(monkeypatch):
+    # three uneven chunks over five samples, however many cores this machine has
+    monkeypatch.setattr(conv_layer.numba, "get_num_threads", lambda: 3)
+    shape, params = (3, 9, 10), {"filters": 5, "kernel_size": [3, 2], "strides": [2, 1], "padding": "same"}
+    x = np.random.default_rng(2).standard_normal((5, *shape)).astype(np.float32)
+    results = {}
+    for parallel in (False, True):
+        model = conv_model(shape, params, seed=4)
+        layer = model.layers["conv"]
+        layer.parallel = parallel
+        assert layer._chunks(5) == (3 if parallel else 1)
+        results[parallel] = run_layer(model, x)
+        y_eval = model.forward(x, training=False)
+        np.testing.assert_array_equal(y_eval, results[parallel][0])
+    for name, a, b in zip(["y", "dy", "dx", "dkernel", "dbias"], results[False], results[True]):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5, err_msg=name)
+
+
+def test_auto_dispatch_runs_small_work_serially():
+    lenet_c3 = conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5}).layers["conv"]
+    assert lenet_c3._chunks(1) == 1
+    assert lenet_c3._chunks(64) == min(64, conv_layer.numba.get_num_threads())
+    tiny = conv_model((1, 4, 4), {"filters": 1, "kernel_size": 3}).layers["conv"]
+    assert tiny._chunks(64) == 1
+
+
+def test_first_layer_skips_dx_but_keeps_weight_gradients():
+    shape, params = (2, 7, 7), {"filters": 3, "kernel_size": 3, "strides": 2}
+    x = np.random.default_rng(5).standard_normal((3, *shape)).astype(np.float32)
+    model = conv_model(shape, params)
+    layer = model.layers["conv"]
+    assert layer.need_dx is False          # it reads the Input directly
+    y = model.forward(x, training=True)
+    dy = np.random.default_rng(6).standard_normal(y.shape).astype(np.float32)
+    assert layer.backward(dy) == [None]
+    dk, db = layer.g["kernel"].copy(), layer.g["bias"].copy()
+    _, dk_ref, db_ref = conv2d_backward_reference(x, layer.w["kernel"], dy, (2, 2), "valid")
+    assert_close(dk, dk_ref, np.float32, "d/dkernel")
+    assert_close(db, db_ref, np.float32, "d/dbias")
+
+
+def test_backward_uses_the_last_training_batch():
+    """An inference pass (other batch size) between forward and backward must not disturb it."""
+    shape, params = (2, 6, 5), {"filters": 2, "kernel_size": 3, "padding": "same"}
+    rng = np.random.default_rng(7)
+    x, other = rng.standard_normal((3, *shape)), rng.standard_normal((4, *shape))
+    model = conv_model(shape, params, np.float64)
+    layer = model.layers["conv"]
+    y = model.forward(x, training=True)
+    model.forward(other, training=False)
+    layer.backward(np.ones_like(y))
+    _, dk_ref, _ = conv2d_backward_reference(x, layer.w["kernel"], np.ones_like(y), (1, 1), "same")
+    assert_close(layer.g["kernel"], dk_ref, np.float64, "d/dkernel")
+    with pytest.raises(ValueError, match="batch"):
+        layer.backward(np.ones((2, *y.shape[1:])))
+
+
+def test_known_parameter_count():
+    """Conv2D(100, 3, same) on a 32×32×3 image: 100·(3·3·3) weights + 100 biases = 2,800."""
+    model = conv_model((3, 32, 32), {"filters": 100, "kernel_size": 3, "padding": "same"})
+    assert model.num_params == 2800
+    assert model.output_shape == (100, 32, 32)
+    assert model.forward(np.zeros((1, 3, 32, 32), np.float32)).shape == (1, 100, 32, 32)
+
+
+def test_weight_init_he_before_relu_else_glorot():
+    params = {"filters": 64, "kernel_size": 5}
+    fan_in, fan_out = 8 * 25, 64 * 25
+    he = conv_model((8, 9, 9), params, after="ReLU").layers["conv"]
+    assert np.std(he.w["kernel"]) == pytest.approx(np.sqrt(2 / fan_in), rel=0.05)
+    assert np.all(he.w["bias"] == 0)
+    glorot = conv_model((8, 9, 9), params, after="Sigmoid").layers["conv"]
+    limit = np.sqrt(6 / (fan_in + fan_out))
+    assert np.abs(glorot.w["kernel"]).max() <= limit
+    assert np.std(glorot.w["kernel"]) == pytest.approx(limit / np.sqrt(3), rel=0.05)
+    assert np.all(glorot.w["bias"] == 0)
