@@ -66,49 +66,50 @@ def _best_rate(step_epoch: Callable[[], int], repeat: int, min_seconds: float = 
     return best
 
 
-def _spirals(n: int, seed: int = 0):
-    from .data import load_dataset
-    ds = load_dataset("spirals", seed=seed)
-    return ds.x[:n], ds.y[:n]
-
-
-def mlp_train(repeat: int) -> dict:
-    """2 → 64 → 64 → 3 with tanh on spirals, batch 32, Adam, cross-entropy."""
+def train_case(case: dict, net, x: np.ndarray, y: np.ndarray, batch: int, loss: str, repeat: int) -> dict:
+    """Train `net` (a network document) one epoch at a time in dlstudio and, when installed, the
+    same graph in PyTorch (Adam lr 1e-3, shuffled batches); `case` gets both rates and the ratio."""
     from .engine.model import Model
     from .engine.trainer import TrainConfig, Trainer
-    from .zoo.presets import mlp
-    batch = 32
-    x, y = _spirals(1500)
-    cfg = TrainConfig(loss="cross_entropy", optimizer="adam", hyper={"lr": 1e-3}, batch_size=batch,
-                      epochs=1, val_split=0.0)
-    trainer = Trainer(Model(mlp((2,), 3)), x, y, cfg)
+    torch = _torch()
+    cfg = TrainConfig(loss=loss, optimizer="adam", hyper={"lr": 1e-3}, batch_size=batch, epochs=1,
+                      val_split=0.0)
+    trainer = Trainer(Model(net, seed=0), x, y, cfg)
 
     def ours():
         trainer.run(1)
         return len(x)
 
-    result = {"case": "mlp_train", "batch": batch, "shape": [2], "unit": "samples/s",
-              "dlstudio": _best_rate(ours, repeat)}
-    torch = _torch()
+    result = {**case, "dlstudio": _best_rate(ours, repeat)}
     if torch is not None:
-        nn = torch.nn
+        from .bench_torch import TorchNet
         torch.manual_seed(0)
-        net = nn.Sequential(nn.Linear(2, 64), nn.Tanh(), nn.Linear(64, 64), nn.Tanh(), nn.Linear(64, 3))
-        opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-        lossf = nn.CrossEntropyLoss()
-        tx, ty = torch.from_numpy(x), torch.from_numpy(y.astype(np.int64))
+        tnet = TorchNet(net)
+        opt = torch.optim.Adam(tnet.parameters(), lr=1e-3)
+        lossf = {"cross_entropy": torch.nn.CrossEntropyLoss(), "mse": torch.nn.MSELoss()}[loss]
+        tx = torch.from_numpy(x)
+        ty = torch.from_numpy(y.astype(np.int64) if loss == "cross_entropy" else y)
 
         def theirs():
             perm = torch.randperm(len(tx))
             for i in range(0, len(tx), batch):
                 idx = perm[i:i + batch]
                 opt.zero_grad()
-                lossf(net(tx[idx]), ty[idx]).backward()
+                lossf(tnet(tx[idx]), ty[idx]).backward()
                 opt.step()
             return len(tx)
 
         result["torch"] = _best_rate(theirs, repeat)
     return _with_ratio(result)
+
+
+def mlp_train(repeat: int) -> dict:
+    """2 → 64 → 64 → 3 with tanh on spirals, batch 32, Adam, cross-entropy."""
+    from .data import load_dataset
+    from .zoo.presets import mlp
+    ds = load_dataset("spirals")
+    return train_case({"case": "mlp_train", "batch": 32, "shape": [2], "unit": "samples/s"},
+                      mlp((2,), 3), ds.x, ds.y, 32, "cross_entropy", repeat)
 
 
 def _with_ratio(r: dict) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .bench import _best_rate, _torch, _with_ratio
+from .bench import _best_rate, _torch, _with_ratio, train_case
 
 LENET_BATCHES = (1, 16, 64, 256)
 
@@ -34,46 +34,10 @@ def _data(shape, n, seed=0):
     return rng.random((n, *shape), dtype=np.float32), rng.integers(0, 10, n)
 
 
-def _ours_train(net, x, y, batch):
-    from .engine.model import Model
-    from .engine.trainer import TrainConfig, Trainer
-    cfg = TrainConfig(loss="cross_entropy", optimizer="adam", hyper={"lr": 1e-3}, batch_size=batch,
-                      epochs=1, val_split=0.0)
-    trainer = Trainer(Model(net, seed=0), x, y, cfg)
-
-    def epoch():
-        trainer.run(1)
-        return len(x)
-    return epoch
-
-
-def _torch_train(torch, net, x, y, batch):
-    from .bench_torch import TorchNet
-    torch.manual_seed(0)
-    tnet = TorchNet(net)
-    opt = torch.optim.Adam(tnet.parameters(), lr=1e-3)
-    lossf = torch.nn.CrossEntropyLoss()
-    tx, ty = torch.from_numpy(x), torch.from_numpy(y.astype(np.int64))
-
-    def epoch():
-        perm = torch.randperm(len(tx))
-        for i in range(0, len(tx), batch):
-            idx = perm[i:i + batch]
-            opt.zero_grad()
-            lossf(tnet(tx[idx]), ty[idx]).backward()
-            opt.step()
-        return len(tx)
-    return epoch
-
-
 def _train_case(name, net, shape, batch, n, repeat):
-    torch = _torch()
     x, y = _data(shape, n)
-    r = {"case": name, "batch": batch, "shape": list(shape), "unit": "images/s",
-         "dlstudio": _best_rate(_ours_train(net, x, y, batch), repeat)}
-    if torch is not None:
-        r["torch"] = _best_rate(_torch_train(torch, net, x, y, batch), repeat)
-    return _with_ratio(r)
+    return train_case({"case": name, "batch": batch, "shape": list(shape), "unit": "images/s"},
+                      net, x, y, batch, "cross_entropy", repeat)
 
 
 def lenet5_train(repeat: int) -> list[dict]:
