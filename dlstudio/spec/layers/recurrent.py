@@ -8,8 +8,9 @@ from ..params import Param
 def _seq_input(name, in_shapes):
     (s,) = in_shapes
     if len(s) != 2:
-        raise ShapeError(f"{name} needs a sequence input [T, F], got {list(s)}"
-                         + (" — set return_sequences on the recurrent layer before it" if len(s) == 1 else ""))
+        hint = {1: " — set return_sequences on the recurrent layer before it",
+                3: " — images go to a CNN, or read them row by row as sequences (e.g. DATA digits-seq)"}
+        raise ShapeError(f"{name} needs a sequence input [T, F], got {list(s)}{hint.get(len(s), '')}")
     return s
 
 
