@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--case", action="append", help="run only this case (repeatable)")
     b.add_argument("--json", action="store_true")
     b.add_argument("--repeat", type=int, default=3, help="timed repeats per case (best is reported)")
+    b.add_argument("--gui", action="store_true",
+                   help="train LeNet-5 in the app (offscreen, every live view open): UI stall and throughput")
     return p
 
 
@@ -259,6 +261,9 @@ def cmd_predict(args) -> int:
 
 # ---- bench ---------------------------------------------------------------------------------
 def cmd_bench(args) -> int:
+    if args.gui:  # the app's responsiveness while it trains (gui/training/bench_gui.py)
+        from .gui.training.bench_gui import run as run_gui_bench
+        return run_gui_bench(as_json=args.json)
     from .bench import run_cases
     return run_cases(args.case, as_json=args.json, repeat=args.repeat)
 

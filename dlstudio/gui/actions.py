@@ -71,9 +71,8 @@ def create_actions(win) -> SimpleNamespace:
         a.themes.addAction(t)
         a.theme_actions[mode] = t
 
-    # Training arrives with the next version; Space (start / pause) is kept free for it.
-    a.train = act("&Train", None, None, "Train this network — coming in the next version")
-    a.train.setEnabled(False)
+    # wired by the training package (gui/training): start / continue / pause / resume, like Space
+    a.train = act("&Train", None, None, "Train this network")
 
     a.shortcuts = act("&Keyboard Shortcuts", win.show_shortcuts)
     a.about = act("&About dlstudio", win.show_about)
@@ -111,7 +110,7 @@ def build_menus(win, a: SimpleNamespace) -> None:
     themes = m.addMenu("&Theme")
     themes.addActions(list(a.theme_actions.values()))
 
-    m = bar.addMenu("&Train")
+    win.train_menu = m = bar.addMenu("&Train")
     m.addAction(a.train)
 
     m = bar.addMenu("&Help")

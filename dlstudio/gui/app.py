@@ -4,6 +4,7 @@
     dlstudio open FILE                       the same, for a file
     dlstudio --screenshot PATH [SPEC]        render the window offscreen and exit
              [--size 1400x900] [--theme system|light|dark] [--select NODE_ID]
+             [--train EPOCHS [--data DATA]] [--view maps|gates|weights|evaluation|predict] [--sample N]
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 import tempfile
 
 EXIT_USER = 2
+VIEWS = ("maps", "gates", "weights", "evaluation", "predict")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -32,6 +34,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--size", type=_size, default=(1400, 900), help="window size for --screenshot (WxH)")
     p.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme")
     p.add_argument("--select", metavar="NODE_ID", help="select this layer (for --screenshot)")
+    p.add_argument("--train", type=int, metavar="EPOCHS", help="train this many epochs before --screenshot")
+    p.add_argument("--data", metavar="DATA", help="the data to train on for --train (default: the network's own)")
+    p.add_argument("--view", choices=VIEWS, help="the live view to show for --screenshot")
+    p.add_argument("--sample", type=int, default=0, help="the sample the live views look at (for --screenshot)")
     if argv[:1] == ["open"]:
         argv = argv[1:]
     return p.parse_args(argv)
@@ -81,7 +87,9 @@ def _run(app, args: argparse.Namespace, settings) -> int:
             print(f"dlstudio: error: unknown network {args.spec!r}: give a preset "
                   f"({', '.join(sorted(PRESETS))}), a network .json or a model .dls", file=sys.stderr)
             return EXIT_USER
-        network = gallery.preset_network(args.spec)
+        network = gallery.preset_network(args.spec) if not args.data else _preset_for_data(args.spec, args.data)
+        if network is None:
+            return EXIT_USER
     elif args.spec and not os.path.isfile(args.spec):
         print(f"dlstudio: error: no such file: {args.spec}", file=sys.stderr)
         return EXIT_USER
@@ -101,7 +109,11 @@ def _run(app, args: argparse.Namespace, settings) -> int:
             else:
                 win.files.open_path(args.spec, ask=False)
         if args.screenshot:
-            return screenshot(win, args.screenshot, args.size, args.select)
+            if args.train:
+                code = train_for_screenshot(win, args)
+                if code:
+                    return code
+            return screenshot(win, args.screenshot, args.size, args.select, args.view)
         win.show()
         win.files.offer_recovery()
         return app.exec()
@@ -109,16 +121,71 @@ def _run(app, args: argparse.Namespace, settings) -> int:
         if args.screenshot:
             win.files.autosave_timer.stop()
             win.stack.setClean()
+            win.files.results_dirty = False
             win.close()
             win.deleteLater()
             app.processEvents()
 
 
-def screenshot(win, path: str, size: tuple[int, int], select: str | None = None) -> int:
+def _preset_for_data(name: str, data: str):
+    """The preset shaped for DATA (its input shape, outputs and loss), or None with an error."""
+    from dlstudio.run import UserError, load_data, outputs_for
+    from dlstudio.zoo import build_preset
+    try:
+        ds = load_data(data)
+    except UserError as e:
+        print(f"dlstudio: error: {e}", file=sys.stderr)
+        return None
+    return build_preset(name, ds.sample_shape, outputs_for(ds))[0]
+
+
+def _wait(condition, seconds: float) -> bool:
+    import time
+
+    from PySide6.QtWidgets import QApplication
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+    return condition()
+
+
+def train_for_screenshot(win, args) -> int:
+    """Train `args.train` epochs in the window (offscreen) so the screenshot shows a real run."""
+    win.resize(*args.size)
+    win.show()
+    c = win.training
+    win.acts.train_panel.trigger()
+    if args.data:
+        c.hub.setup.set_data_spec(args.data)
+    if not _wait(lambda: c.hub.setup.dataset is not None and not c.loader.loading, 600):
+        print(f"dlstudio: error: cannot load the data: {c.hub.setup.data_error or 'timed out'}", file=sys.stderr)
+        return EXIT_USER
+    c.hub.setup.epochs.setValue(args.train)
+    c.hub.set_sample(args.sample)
+    if args.view:
+        from PySide6.QtCore import Qt
+        win.bottom_tabs.setCurrentWidget(getattr(c.hub, args.view))
+        win.resizeDocks([win.docks[2]], [int(args.size[1] * 0.5)], Qt.Orientation.Vertical)
+    if not c.start(True):
+        print(f"dlstudio: error: cannot train: {'; '.join(c.problems()) or c.last_error}", file=sys.stderr)
+        return EXIT_USER
+    _wait(lambda: c.state == "idle", 3600)
+    if c.last_error:
+        print(f"dlstudio: error: {c.last_error}", file=sys.stderr)
+        return EXIT_USER
+    c.hub.panel.tabs.setCurrentWidget(c.hub.curves)
+    _wait(lambda: False, 1.0)  # the last probe, evaluation and predictions arrive
+    return 0
+
+
+def screenshot(win, path: str, size: tuple[int, int], select: str | None = None, view: str | None = None) -> int:
     """Render the window at `size` to a PNG; a layer is selected so the inspector shows something."""
     from PySide6.QtWidgets import QApplication
     win.resize(*size)
     win.show()
+    if view:
+        win.bottom_tabs.setCurrentWidget(getattr(win.training.hub, view))
     for _ in range(3):
         QApplication.processEvents()
     ids = win.doc.ids()
@@ -129,6 +196,8 @@ def screenshot(win, path: str, size: tuple[int, int], select: str | None = None)
             print(f"dlstudio: error: --select: no layer {select!r} (layers: {', '.join(ids)})", file=sys.stderr)
             return EXIT_USER
         win.scene.select_ids([select])
+    if win.training.prepared:  # the live views ask the worker for the selected layer
+        _wait(lambda: False, 0.8)
     win.view.show_start()
     QApplication.processEvents()
     image = win.grab()

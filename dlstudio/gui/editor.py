@@ -42,6 +42,18 @@ class Editor(QObject):
         self.doc, self.stack = doc, stack
         self.node_size = lambda node_id: (210.0, 60.0)  # the canvas replaces this with real sizes
         self._paste_count = 0
+        self.locked: str | None = None  # while a run trains the network: why edits are refused
+
+    # ---- locking (while training) -------------------------------------------------------------
+    def set_locked(self, reason: str | None) -> None:
+        """Refuse every edit (saying `reason`) until unlocked with None."""
+        self.locked = reason
+
+    def _refused(self) -> bool:
+        if self.locked:
+            self.sigRefused.emit(f"Cannot edit: {self.locked}.", None)
+            return True
+        return False
 
     # ---- ids ----------------------------------------------------------------------------------
     def fresh_id(self, type_name: str, taken: set[str] | None = None) -> str:
@@ -66,6 +78,8 @@ class Editor(QObject):
         """Add a layer of this type at `pos` (or below `after`, connected to it); returns its id."""
         if type_name not in all_types():
             raise KeyError(f"unknown layer type {type_name!r}")
+        if self._refused():
+            return ""
         node_id = self.fresh_id(type_name)
         if pos is None and after is not None:
             ax, ay = self.doc.node(after).pos or (0.0, 0.0)
@@ -120,6 +134,8 @@ class Editor(QObject):
 
     def connect(self, src: str, dst: str, port: int | None = None, where=None) -> bool:
         """Connect src's output to dst's input `port` (None: after the last); False if refused."""
+        if self._refused():
+            return False
         problem = self.connection_problem(src, dst, port)
         if problem:
             self.sigRefused.emit(f"Cannot connect: {problem}.", where)
@@ -136,10 +152,14 @@ class Editor(QObject):
         return into[port]
 
     def disconnect(self, src: str, dst: str) -> None:
+        if self._refused():
+            return
         self.stack.push(C.Disconnect(self.doc, src, dst))
 
     # ---- deleting, moving, settings -------------------------------------------------------------
     def delete(self, node_ids=(), edges=()) -> None:
+        if self._refused():
+            return
         node_ids = [i for i in node_ids if self.doc.network.has(i)]
         doomed = {tuple(e) for e in edges}
         doomed |= {e for e in self.doc.network.edges if e[0] in node_ids or e[1] in node_ids}
@@ -156,11 +176,15 @@ class Editor(QObject):
         self.stack.push(macro)
 
     def move(self, moves: dict, text: str | None = None) -> None:
+        if self._refused():
+            return
         moves = {k: (old, new) for k, (old, new) in moves.items() if old is None or tuple(old) != tuple(new)}
         if moves:
             self.stack.push(C.MoveNodes(self.doc, moves, text))
 
     def set_param(self, node_id: str, name: str, value) -> None:
+        if self._refused():
+            return
         old = dict(self.doc.node(node_id).params)
         new = dict(old)
         new[name] = value
@@ -168,6 +192,8 @@ class Editor(QObject):
             self.stack.push(C.SetParam(self.doc, node_id, name, old, new))
 
     def rename(self, old: str, new: str) -> bool:
+        if self._refused():
+            return False
         problem = self.rename_problem(old, new)
         if problem:
             self.sigRefused.emit(f"Cannot rename {old}: {problem}.", None)
@@ -178,6 +204,8 @@ class Editor(QObject):
         return True
 
     def auto_layout(self) -> None:
+        if self._refused():
+            return
         net = self.doc.network
         pos = layered_layout([n.id for n in net.nodes], net.edges, self.node_size)
         self.move({n.id: (n.pos, pos[n.id]) for n in net.nodes}, "Auto layout")
@@ -199,6 +227,8 @@ class Editor(QObject):
         except (TypeError, ValueError):
             return []
         if not isinstance(data, dict) or data.get("format") != CLIPBOARD_FORMAT or not data.get("nodes"):
+            return []
+        if self._refused():
             return []
         types = all_types()
         self._paste_count += 1

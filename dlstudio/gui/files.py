@@ -137,12 +137,27 @@ class FileController(QObject):
         # (`offer_recovery`): until then nothing here writes or deletes it.
         self.recovery_armed = False
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave)
+        # Training results (weights, optimizer state, history) not yet saved: they are no undo
+        # command, so they make the document dirty on their own.
+        self.results_dirty = False
+        self.guards: list = []        # callables -> bool, asked before the document is dropped
+        self.before_save: list = []   # callables run before a model file is written
         stack.cleanChanged.connect(self._clean_changed)
         doc.sigNodeRenamed.connect(self._rename_weights)
 
     # ---- state --------------------------------------------------------------------------------
     def is_dirty(self) -> bool:
-        return not self.stack.isClean()
+        return not self.stack.isClean() or self.results_dirty
+
+    def has_training(self) -> bool:
+        """True if the current model carries training state (it can be continued)."""
+        return self.bundle is not None and bool(self.bundle.training.get("config"))
+
+    def set_trained(self, bundle: ModelBundle) -> None:
+        """A run in the app produced these weights, optimizer state and history (not saved yet)."""
+        self.bundle = bundle
+        self.results_dirty = True
+        self.sigPathChanged.emit()
 
     def display_name(self) -> str:
         return os.path.basename(self.path) if self.path else f"{self.doc.network.name} (unsaved)"
@@ -170,6 +185,7 @@ class FileController(QObject):
                      layout: bool = False) -> None:
         ensure_positions(net, force=layout)
         self.path, self.bundle = path, bundle
+        self.results_dirty = False
         self.doc.replace(net)
         self.stack.clear()
         self.stack.setClean()
@@ -205,6 +221,8 @@ class FileController(QObject):
     # ---- saving -------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True if it is fine to drop the current document (saved, discarded or clean)."""
+        if not all(guard() for guard in self.guards):
+            return False
         if not self.is_dirty():
             return True
         answer = QMessageBox.question(
@@ -215,10 +233,14 @@ class FileController(QObject):
         return answer == MessageBox.Discard
 
     def save(self) -> bool:
-        return self.save_as() if self.path is None else self.write(self.path)
+        if self.path is None or (self.results_dirty and not self.path.lower().endswith(".dls")):
+            return self.save_as()  # trained weights go into a model file, never lost in a .json
+        return self.write(self.path)
 
     def save_as(self) -> bool:
-        suggested = self.path or os.path.join(os.path.expanduser("~"), _slug(self.doc.network.name) + ".json")
+        ext = ".dls" if self.has_training() else ".json"
+        suggested = (os.path.splitext(self.path)[0] + ext if self.path else
+                     os.path.join(os.path.expanduser("~"), _slug(self.doc.network.name) + ext))
         path, chosen = QFileDialog.getSaveFileName(self.window, "Save network", suggested, SAVE_FILTER)
         if not path:
             return False
@@ -231,8 +253,11 @@ class FileController(QObject):
         try:
             if not path.lower().endswith(".dls"):
                 write_text_atomic(path, net.to_json())
-                self.bundle = None
+                if not self.results_dirty:  # unsaved training results stay for a model file
+                    self.bundle = None
             else:
+                for hook in self.before_save:
+                    hook()
                 bundle = self._bundle_for_save(path)
                 if bundle is None:
                     return False
@@ -244,6 +269,7 @@ class FileController(QObject):
             QMessageBox.warning(self.window, "Cannot save", f"Cannot save {path}: {getattr(e, 'strerror', None) or e}")
             return False
         self.path = os.path.abspath(path)
+        self.results_dirty = self.results_dirty and not path.lower().endswith(".dls")
         self.stack.setClean()
         self.add_recent(self.path)
         self.sigPathChanged.emit()

@@ -25,6 +25,7 @@ from .inspector import Inspector
 from .palette import Palette
 from .problems_panel import ProblemsPanel
 from .summary_panel import SummaryPanel
+from .training import install as install_training
 
 SHORTCUTS = [("Ctrl+N", "New network (empty or preset)"), ("Ctrl+O", "Open .dls / .json"), ("Ctrl+S", "Save"),
              ("Ctrl+Shift+S", "Save as"), ("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
@@ -32,7 +33,9 @@ SHORTCUTS = [("Ctrl+N", "New network (empty or preset)"), ("Ctrl+O", "Open .dls 
              ("Ctrl+D", "Duplicate"), ("Ctrl+A", "Select all"), ("F", "Fit the network in the view"),
              ("L", "Automatic layout"), ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / 100 %"),
              ("Wheel", "Zoom around the cursor"), ("Middle drag, Space + drag", "Pan"),
-             ("Space", "Start / pause training (next version)")]
+             ("Space (on the canvas)", "Start or continue training; pause / resume a run"),
+             ("Ctrl+T", "Show the training panel"), ("Ctrl+Return", "Start / continue training"),
+             ("Ctrl+P", "Pause / resume"), ("Ctrl+.", "Stop training")]
 
 
 def app_settings() -> QSettings:
@@ -62,13 +65,10 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.addTab(self.summary, "Summary")
         self.bottom_tabs.addTab(self.problems, "Problems")
-        self.training_placeholder = QLabel("Training — loss curves, feature maps and gates — arrives in the next "
-                                           "version.", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.docks = [self._dock("Layers", "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
                       self._dock("Inspector", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
                       self._dock("Summary", "summaryDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea),
-                      self._dock("Training", "trainingDock", self.training_placeholder,
-                                 Qt.DockWidgetArea.RightDockWidgetArea)]
+                      self._dock("Training", "trainingDock", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)]
         self.docks[2].setTitleBarWidget(QWidget())  # its tabs say what it is
         self.training_dock = self.docks[-1]
         self.training_dock.hide()
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.acts)
         self._build_status_bar()
         self._wire()
+        self.training = install_training(self)  # the worker, the setup and the live views
         self.setAcceptDrops(True)
         self.setWindowTitle("dlstudio")
         self.resize(1400, 900)
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.problems_label = QLabel()
         self.zoom_label = QLabel("100 %")
         self.engine_label = QLabel("Engine: idle")
-        self.engine_label.setToolTip("The training engine (next version)")
+        self.engine_label.setToolTip("The training engine")
         for w in (self.totals_label, self.problems_label, self.zoom_label, self.engine_label):
             w.setContentsMargins(8, 0, 8, 0)
             sb.addPermanentWidget(w)
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
 
     def _clean_changed(self, clean: bool) -> None:
         if shiboken6.isValid(self):  # the stack also reports while the window is being destroyed
-            self.setWindowModified(not clean)
+            self.setWindowModified(self.files.is_dirty())
 
     # ---- status and title ---------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -170,7 +171,8 @@ class MainWindow(QMainWindow):
     def add_after_selection(self, type_name: str) -> str:
         ids = self.scene.selected_ids()
         node_id = self.editor.add_layer(type_name, after=ids[-1] if len(ids) == 1 else None)
-        self.view.ensureVisible(self.scene.nodes[node_id], 60, 60)
+        if node_id:  # "" while the network is locked for training
+            self.view.ensureVisible(self.scene.nodes[node_id], 60, 60)
         return node_id
 
     def delete_selection(self) -> None:
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
         apply_icons(self, self.acts)
         self.scene.update()
         self._problem_count_changed(self.problems.problem_count())
+        self.training.hub.apply_theme()
 
     def _restore_settings(self) -> None:
         s = self.settings
@@ -292,6 +295,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.files.remove_recovery()
         self.files.autosave_timer.stop()
+        self.training.shutdown()
         event.accept()
 
     # ---- help ---------------------------------------------------------------------------------
@@ -302,4 +306,4 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, "About dlstudio",
                           f"<b>dlstudio {__version__}</b><br>Build neural networks visually, see every layer's "
-                          "shape, parameters and FLOPs, and (soon) train them on a Numba CPU engine.")
+                          "shape, parameters and FLOPs, train them on a Numba CPU engine and watch them learn.")

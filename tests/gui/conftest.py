@@ -93,7 +93,9 @@ def make_window(qtbot, settings_dir, dialogs):
     yield make
     for win in made:
         if shiboken6.isValid(win):
+            win.training.shutdown()  # stop a run without asking
             win.stack.setClean()
+            win.files.results_dirty = False
             win.close()
             win.deleteLater()
     qtbot.wait(1)

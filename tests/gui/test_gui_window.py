@@ -48,10 +48,15 @@ def test_undo_menu_items_say_what_they_undo(window):
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.acts.redo.shortcuts()]
 
 
-def test_training_has_a_place_but_is_not_here_yet(window):
-    assert not window.acts.train.isEnabled()
-    assert window.training_dock.isHidden()
-    assert window.acts.train in window.toolbar.actions()
+def test_training_has_its_dock_action_and_menu(window):
+    assert window.acts.train.isEnabled() and window.acts.train in window.toolbar.actions()
+    assert window.training_dock.isHidden()  # until Train is pressed
+    assert window.training_dock.widget() is window.training.hub.panel
+    titles = [window.bottom_tabs.tabText(i) for i in range(window.bottom_tabs.count())]
+    assert titles[2:] == ["Feature maps", "Gates", "Weights", "Evaluation", "Predict"]
+    assert window.acts.train_pause in window.train_menu.actions()
+    window.acts.train_panel.trigger()
+    assert window.training_dock.isVisible()
 
 
 def test_shortcuts_are_the_standard_ones(window):

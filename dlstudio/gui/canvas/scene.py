@@ -254,6 +254,11 @@ class NetworkScene(QGraphicsScene):
         """Add a layer where a palette block was dropped (the drop point is its title)."""
         return self.editor.add_layer(type_name, (scene_pos.x() - WIDTH / 2, scene_pos.y() - ROW / 2))
 
+    def set_locked(self, locked: bool) -> None:
+        """While a run trains the network, blocks can be selected but not moved or wired."""
+        for item in self.nodes.values():
+            item.setFlag(item.GraphicsItemFlag.ItemIsMovable, not locked)
+
     # ---- moving: one undo step per drag -------------------------------------------------------
     def mouseReleaseEvent(self, event):
         super().mouseReleaseEvent(event)
@@ -275,6 +280,9 @@ class NetworkScene(QGraphicsScene):
     # ---- connecting by dragging between ports -------------------------------------------------
     def begin_link(self, port: PortItem, scene_pos: QPointF) -> None:
         self.cancel_link()
+        if self.editor.locked:
+            self.editor.sigRefused.emit(f"Cannot connect: {self.editor.locked}.", scene_pos)
+            return
         line = QGraphicsPathItem()
         c = theme.colors(self.palette())
         line.setPen(QPen(c.selection, 2.0, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))

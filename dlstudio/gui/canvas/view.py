@@ -42,6 +42,12 @@ class CanvasView(QGraphicsView):
             " border: 1px solid #d32f2f; border-radius: 6px; padding: 6px 10px; }")
         self._toast.hide()
         self._toast_timer = QTimer(self, singleShot=True, interval=3500, timeout=self._toast.hide)
+        self._banner = QLabel(self.viewport())  # a lasting note, e.g. "locked while training"
+        self._banner.setObjectName("canvasBanner")
+        self._banner.setStyleSheet(
+            "#canvasBanner { background: palette(highlight); color: palette(highlighted-text);"
+            " border-radius: 5px; padding: 4px 10px; }")
+        self._banner.hide()
 
     # ---- zoom ---------------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -209,6 +215,20 @@ class CanvasView(QGraphicsView):
         self._toast.show()
         self._toast.raise_()
         self._toast_timer.start()
+
+    def set_banner(self, text: str | None) -> None:
+        """A lasting note in the top-left corner of the canvas (None hides it)."""
+        if not text:
+            self._banner.hide()
+            return
+        self._banner.setText(text)
+        self._banner.adjustSize()
+        self._banner.move(10, 10)
+        self._banner.show()
+        self._banner.raise_()
+
+    def banner_text(self) -> str | None:
+        return None if self._banner.isHidden() else self._banner.text()
 
     def toast_text(self) -> str | None:
         return None if self._toast.isHidden() else self._toast.text()

@@ -1,0 +1,145 @@
+"""`dlstudio bench --gui`: how smooth the window stays and how fast it trains, with every live
+view open, against the same run without a window.
+
+LeNet-5 (or the MLP) trains on digits:28 in the app, offscreen; the curves, feature maps,
+gates, weights, evaluation and predict views are all shown at once (in a second window), so
+each tick really repaints them. A 5 ms QTimer in the GUI thread records the gaps between its
+timeouts: the longest gap minus 5 ms is the longest time the event loop could not answer.
+The same run without a window, in a fresh process, gives the headless rate (measured before
+and after the GUI run; the better of the two counts, because the machine may be shared).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+PROBE_MS = 5
+TARGET_S = 8.0
+
+
+_HEADLESS = """
+import json, sys, time
+from dlstudio.run import prepare
+preset, data, epochs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+r = prepare(preset, data, epochs=epochs)
+r.trainer.run(1)  # compiled kernels, warm caches
+t0 = time.perf_counter()
+r.trainer.run(epochs)
+print(json.dumps(len(r.train) * epochs / (time.perf_counter() - t0)))
+"""
+
+
+def _headless(preset: str, data: str, epochs: int) -> float:
+    """samples/s of `epochs` epochs without a window, in a fresh process: the engine alone, with
+    no thread of this process having run its kernels (OpenMP keeps one thread team per thread
+    that starts parallel work, and two teams in one process slow each other down)."""
+    out = subprocess.run([sys.executable, "-c", _HEADLESS, preset, data, str(epochs)], capture_output=True,
+                         text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _dashboard(win):
+    """Every live view visible at once: the curves stay in the Training dock, feature maps in the
+    bottom tabs, the other views in a second window."""
+    from PySide6.QtWidgets import QGridLayout, QWidget
+    hub = win.training.hub
+    board = QWidget()
+    board.setWindowTitle("dlstudio — live views")
+    grid = QGridLayout(board)
+    for k, view in enumerate((hub.gates, hub.weights, hub.evaluation, hub.predict)):
+        grid.addWidget(view, k // 2, k % 2)
+        view.show()  # a page of the tabs was hidden by them
+    board.resize(1400, 900)
+    board.show()
+    win.bottom_tabs.setCurrentWidget(hub.maps)
+    hub.panel.tabs.setCurrentWidget(hub.curves)
+    return board
+
+
+def gui_train(preset: str = "lenet5", data: str = "digits:28", epochs: int | None = None) -> dict:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dlstudio.zoo import PRESETS
+    preset = preset if preset in PRESETS else "mlp"
+    app = QApplication.instance() or QApplication(["dlstudio-bench"])
+    app.setApplicationName("dlstudio")
+    scratch = tempfile.TemporaryDirectory(prefix="dlstudio-bench-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
+    from .. import gallery
+    from ..main_window import MainWindow
+
+    before = _headless(preset, data, 1)
+    if epochs is None:  # about TARGET_S seconds of training in the app
+        epochs = int(min(max(round(TARGET_S * before / 1438), 5), 40))
+        before = _headless(preset, data, epochs)
+    win = MainWindow(network=gallery.preset_network(preset))
+    win.resize(1600, 1000)
+    win.show()
+    c = win.training
+    win.acts.train_panel.trigger()
+    c.hub.setup.set_data_spec(data)
+    board = _dashboard(win)
+    loop = QEventLoop()
+    wait = QTimer(interval=20, timeout=lambda: c.hub.setup.dataset is not None and loop.quit())
+    wait.start()
+    loop.exec()
+    wait.stop()
+    c.hub.setup.epochs.setValue(epochs)
+    gaps: list[float] = []      # while the run trains
+    startup: list[float] = []   # from Start to the first batch (preparing, compiling kernels)
+    last = [0.0]
+
+    def probe():
+        now = time.perf_counter()
+        if last[0] and c.state == "training":
+            gaps.append(now - last[0])
+        elif last[0] and c.state in ("preparing", "compiling"):
+            startup.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=PROBE_MS, timeout=probe)
+    timer.start()
+    c.sigRunFinished.connect(loop.quit)
+    if not c.start(True):
+        raise RuntimeError(f"the GUI benchmark could not start: {c.problems()}")
+    loop.exec()
+    timer.stop()
+    result = c.last_result
+    gui_rate = float(result.get("samples_per_s") or 0.0)
+    after = _headless(preset, data, epochs)
+    headless = max(before, after)  # the best of the two: the machine is shared, so be conservative
+    gaps_ms = sorted(1000 * g for g in gaps)
+    stall = max(gaps_ms[-1] - PROBE_MS, 0.0) if gaps_ms else None
+    p99 = max(gaps_ms[int(0.99 * (len(gaps_ms) - 1))] - PROBE_MS, 0.0) if gaps_ms else None
+    win.files.results_dirty = False
+    win.stack.setClean()
+    board.close()
+    win.close()
+    scratch.cleanup()
+    return {"case": "gui_train", "ui_max_stall_ms": None if stall is None else round(stall, 1),
+            "gui_samples_per_s": round(gui_rate, 1), "headless_samples_per_s": round(headless, 1),
+            "throughput_ratio": round(gui_rate / headless, 3) if headless else None,
+            "ui_p99_stall_ms": None if p99 is None else round(p99, 1),
+            "ui_max_stall_startup_ms": round(max(1000 * max(startup) - PROBE_MS, 0.0), 1) if startup else None,
+            "preset": preset, "data": data,
+            "epochs": epochs, "ui_samples": len(gaps_ms), "headless_runs": [round(before, 1), round(after, 1)]}
+
+
+def run(as_json: bool = False) -> int:
+    r = gui_train()
+    if as_json:
+        print(json.dumps(r), flush=True)
+    else:
+        print(f"gui_train  {r['preset']} on {r['data']}, {r['epochs']} epochs, every live view open\n"
+              f"  longest UI stall while training {r['ui_max_stall_ms']} ms (99th percentile "
+              f"{r['ui_p99_stall_ms']} ms); while preparing and compiling {r['ui_max_stall_startup_ms']} ms\n"
+              f"  {r['gui_samples_per_s']:,.0f} samples/s in the app, {r['headless_samples_per_s']:,.0f} headless "
+              f"→ {100 * (r['throughput_ratio'] or 0):.0f} %", file=sys.stdout, flush=True)
+    return 0

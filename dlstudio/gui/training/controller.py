@@ -1,0 +1,349 @@
+"""Running training from the window: start, pause / resume, stop, continue, save during a run,
+and what happens to a run when the window closes or another file opens.
+
+The worker (worker.py) lives in its own QThread. While a run is active (preparing, compiling,
+training or paused) the network is LOCKED: blocks can be selected but not edited, moved or
+wired, the inspector and palette are disabled, undo / redo are off. The run itself trains a
+copy of the document's network, so nothing the GUI does can reach the engine's model.
+"""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dlstudio.engine.trainer import TrainConfig
+from dlstudio.run import setup_problems
+from dlstudio.spec import Network
+
+from ..files import weights_problem
+from . import gc_guard
+from .data_loader import DataLoader
+from .state import LiveState
+from .worker import Job, TrainWorker
+
+ACTIVE = ("preparing", "compiling", "training", "pausing", "paused", "stopping")
+LOCK_REASON = "the network is training — stop the run (or let it finish) to edit it"
+WAIT_MS = 120_000
+
+
+class TrainingController(QObject):
+    sigStateChanged = Signal(str)       # idle | preparing | compiling | training | pausing | paused | stopping
+    sigRunFinished = Signal(str, str)   # done | stopped | failed | prepared, message
+    sigMessage = Signal(str)
+    _sigRunJob = Signal(object)
+
+    def __init__(self, win):
+        super().__init__(win)
+        self.win = win
+        gc_guard.acquire(self)  # no garbage collection in the worker threads (see gc_guard)
+        self.live = LiveState()
+        self.loader = DataLoader(self)
+        self.thread = QThread()
+        self.thread.setObjectName("dlstudio-training")
+        self.worker = TrainWorker(self.live)
+        self.worker.moveToThread(self.thread)
+        self._sigRunJob.connect(self.worker.run_job)
+        self.worker.sigPhase.connect(self._phase)
+        self.worker.sigPrepared.connect(self._prepared)
+        self.worker.sigFinished.connect(self._finished)
+        self.worker.sigTaskDone.connect(self._task_done)
+        self.worker.sigCheckpoint.connect(self._checkpoint)
+        self.thread.start()
+        self.state = "idle"
+        self.prepared = False          # the worker holds a run for the current network
+        self.info: dict | None = None  # the prepared run's description
+        self.dataset = None            # the data of the prepared run
+        self.last_result: dict = {}    # payload of the last finished run
+        self.last_error = ""
+        self._tasks: dict[int, object] = {}
+        self._pending: list = []       # tasks waiting for a run to be prepared
+        self._token = 0
+        self._checkpoint_bundle = None
+        self._shut = False
+        self._job_trains = False
+        self._queued: bool | None = False  # a Start asked for while the model was being prepared
+        self._pause_queued = False
+        self.hub = None                # the live views (views.py), set by install()
+        win.files.guards.append(self.confirm_drop)
+        app = QApplication.instance()
+        if app is not None:  # the threads end with the application even if no window closes
+            app.aboutToQuit.connect(self.shutdown)
+        win.files.before_save.append(self.checkpoint_now)
+
+    # ---- state -------------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        return self.state in ACTIVE
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            gc_guard.set_busy(state in ACTIVE and state != "paused")
+            self.sigStateChanged.emit(state)
+
+    def can_continue(self) -> bool:
+        f = self.win.files
+        return f.has_training() and weights_problem(self.win.doc.network, f.bundle.weights) is None
+
+    # ---- checks ------------------------------------------------------------------------------
+    def problems(self) -> list[str]:
+        """What stops a run from starting now (empty: ready)."""
+        setup = self.hub.setup
+        if setup.data_error:
+            return [setup.data_error]
+        if setup.dataset is None:
+            return ["the data are still loading" if self.loader.loading else "choose the data to train on"]
+        cfg = setup.config()
+        if setup.learning_rate() is None:
+            return [f"the learning rate must be a number, got {setup.lr.currentText()!r}"]
+        return setup_problems(self.win.doc.network, setup.dataset, cfg)
+
+    # ---- commands ----------------------------------------------------------------------------
+    def start(self, fresh: bool | None = None, train: bool = True) -> bool:
+        """Start a run: continue the current model's training (fresh=False), or begin again from
+        fresh weights (fresh=True); None continues when there is something to continue."""
+        if self.active:
+            if train and not self._job_trains and self.state != "stopping":
+                self._queued = fresh  # a look at the model is being prepared: train right after it
+                return True
+            return False
+        problems = self.problems()
+        self.hub.show_problems(problems)
+        if problems:
+            self.sigMessage.emit(f"Cannot start: {problems[0]}")
+            return False
+        if fresh is None:
+            fresh = not self.can_continue()
+        files = self.win.files
+        if fresh and train and files.results_dirty and files.has_training():
+            answer = QMessageBox.question(
+                self.win, "Start again?", "The weights trained so far are not saved. Start again from fresh "
+                "weights anyway? (Their curves stay in the plot.)",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        bundle = None
+        if not fresh or not train:  # continue, or look at the current weights (evaluate / predict)
+            b = files.bundle
+            if b is not None and weights_problem(self.win.doc.network, b.weights) is None:
+                bundle = b
+            elif train:
+                self.sigMessage.emit("Nothing to continue: the network has no trained weights that fit it")
+                return False
+        setup = self.hub.setup
+        cfg = setup.config()
+        if not train and bundle is not None and bundle.training.get("config"):
+            cfg = TrainConfig.from_dict(bundle.training["config"])  # look at the model as it was trained
+        if bundle is not None and bundle.training.get("config"):
+            trained = bundle.training["config"].get("optimizer")
+            if train and trained and trained != cfg.optimizer:
+                msg = (f"This model was trained with {trained}; continuing keeps its optimizer state. "
+                       f"Choose {trained} to continue, or press Restart to train from fresh weights with {cfg.optimizer}.")
+                self.hub.show_problems([msg])
+                self.sigMessage.emit(msg)
+                return False
+        net = Network.from_dict(self.win.doc.network.to_dict())   # the run trains a copy
+        self.dataset = setup.dataset
+        if train:
+            self.live.clear()
+            self.hub.begin_run(net, cfg, continuing=bundle is not None and bool(bundle.training.get("config")))
+        self._job_trains = train
+        self._lock(True, banner=train)
+        self.prepared = False
+        self._set_state("preparing")
+        self._sigRunJob.emit(Job(net, setup.dataset, cfg, bundle, epochs=cfg.epochs, train=train,
+                                 probe=self.hub.probe_spec()))
+        return True
+
+    def pause(self) -> None:
+        if self._queued is not False:  # the run waits for a look at the model to be prepared
+            self._pause_queued = True
+        elif self.state in ("preparing", "compiling", "training"):
+            self.worker.post("pause")
+            self._set_state("pausing")
+
+    def resume(self) -> None:
+        if self.state in ("paused", "pausing"):
+            self.worker.post("resume")
+            self._set_state("training")
+
+    def toggle_pause(self) -> None:
+        self.resume() if self.state in ("paused", "pausing") else self.pause()
+
+    def primary(self) -> None:
+        """Space / the Train action: start or continue when idle, pause or resume while running."""
+        if self.active:
+            self.toggle_pause()
+        else:
+            self.start(None)
+
+    def stop(self) -> None:
+        self._queued, self._pause_queued = False, False
+        if self.active and self.state != "stopping":
+            self.worker.post("stop")
+            self._set_state("stopping")
+
+    def stop_and_wait(self, timeout_ms: int = WAIT_MS) -> bool:
+        """Stop the run and wait (the window keeps painting) until the worker has let go of it."""
+        if not self.active:
+            return True
+        loop = QEventLoop()
+        self.sigRunFinished.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        self.stop()
+        if self.active:
+            loop.exec()
+        self.sigRunFinished.disconnect(loop.quit)
+        return not self.active
+
+    def checkpoint_now(self, timeout_ms: int = WAIT_MS) -> None:
+        """Before a model file is written during a run: take the run's exact state between batches."""
+        if not self.active:
+            return
+        if self.state == "stopping":  # the run's final state arrives with its end
+            self.stop_and_wait(timeout_ms)
+            return
+        self._checkpoint_bundle = None
+        loop = QEventLoop()
+        self.worker.sigCheckpoint.connect(loop.quit)
+        self.sigRunFinished.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        self.worker.post("checkpoint")
+        loop.exec()
+        self.worker.sigCheckpoint.disconnect(loop.quit)
+        self.sigRunFinished.disconnect(loop.quit)
+        if self._checkpoint_bundle is not None:
+            self.win.files.bundle = self._checkpoint_bundle
+
+    def _checkpoint(self, bundle) -> None:
+        self._checkpoint_bundle = bundle
+
+    def confirm_drop(self) -> bool:
+        """A guard before the document is dropped (new, open, close): stop a run first."""
+        if not self.active:
+            return True
+        answer = QMessageBox.question(
+            self.win, "Training is running", "Stop the training run? What it has learned so far is kept, "
+            "and you can save it next.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.stop_and_wait()
+
+    # ---- tasks for the views (run in the worker thread) --------------------------------------
+    def submit(self, fn, done) -> None:
+        """Run fn(run) in the worker and call done(result) here; prepares a run first if needed."""
+        if self.prepared:
+            self._token += 1
+            self._tasks[self._token] = done
+            self.worker.post("task", fn, self._token)
+            return
+        self._pending.append((fn, done))
+        if not self.active and self.hub.setup.dataset is not None and not self.problems():
+            self.start(fresh=False, train=False)
+
+    def ensure_prepared(self) -> None:
+        """Have the worker hold the current model (without training) so the views can show it."""
+        if not self.prepared and not self.active and self.hub.setup.dataset is not None and not self.problems():
+            self.start(fresh=False, train=False)
+
+    def _task_done(self, token: int, result) -> None:
+        done = self._tasks.pop(token, None)
+        if done is None:
+            return
+        if isinstance(result, Exception):
+            self.sigMessage.emit(f"Could not compute the view: {result}")
+            return
+        done(result)
+
+    def forget_run(self) -> None:
+        """The network or data changed: the worker's run no longer matches (idle only)."""
+        if self.active or not self.prepared:
+            return
+        self.prepared = False
+        self.worker.post("forget")
+
+    # ---- hearing from the worker -------------------------------------------------------------
+    def _phase(self, phase: str, message: str) -> None:
+        if self.state == "stopping" and phase != "paused":
+            return
+        if phase == "training" and self.state == "pausing":
+            return  # the trainer restarts briefly before the pause is taken
+        self._set_state(phase)
+        self.hub.show_phase(phase, message)
+
+    def _prepared(self, info: dict) -> None:
+        self.info = info
+        self.prepared = True
+        self.hub.set_run(info, self.dataset)
+        for fn, done in self._pending:
+            self.submit(fn, done)
+        self._pending = []
+
+    def _finished(self, kind: str, payload: dict) -> None:
+        try:
+            self.hub.tick(final=True)  # the last points of the run
+        finally:
+            self._after_run(kind, payload)
+
+    def _after_run(self, kind: str, payload: dict) -> None:
+        self._lock(False)
+        self._set_state("idle")
+        self.last_result = payload
+        message = payload.get("message", "")
+        bundle = payload.get("bundle")
+        if bundle is not None and kind in ("done", "stopped"):
+            self.win.files.set_trained(bundle)
+        if kind == "failed":
+            self.last_error = message
+            self.prepared = False
+            self._pending = []
+            if payload.get("setup"):
+                self.hub.show_problems([message])
+            if not self._shut:
+                QMessageBox.warning(self.win, "Training stopped" if payload.get("nan") else "Cannot train",
+                                    message)
+        self.hub.finished(kind, payload)
+        self.sigRunFinished.emit(kind, message)
+        queued, self._queued = self._queued, False
+        pause, self._pause_queued = self._pause_queued, False
+        if queued is not False and kind == "prepared" and self.start(queued) and pause:
+            self.pause()
+
+    # ---- locking the network -----------------------------------------------------------------
+    def _lock(self, on: bool, banner: bool = True) -> None:
+        w = self.win
+        w.editor.set_locked(LOCK_REASON if on else None)
+        w.scene.set_locked(on)
+        w.inspector.setEnabled(not on)
+        w.palette_panel.setEnabled(not on)
+        a = w.acts
+        for action in (a.cut, a.paste, a.duplicate, a.delete, a.layout, a.undo, a.redo):
+            action.setEnabled(not on)
+        if not on:
+            a.undo.setEnabled(w.stack.canUndo())
+            a.redo.setEnabled(w.stack.canRedo())
+            w._selection_changed(w.scene.selected_ids())
+        self.hub.setup.set_locked(on)
+        w.view.set_banner("🔒 Training — the network is locked until the run stops" if on and banner else None)
+
+    # ---- closing -----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop any run without asking, and end the worker and loader threads (window closing)."""
+        if self._shut:
+            return
+        self._shut = True
+        self.hub.timer.stop()
+        if self.active:
+            self.stop_and_wait()
+        self.thread.quit()
+        self.thread.wait()
+        self.loader.shutdown()
+        gc_guard.release()
+
+    def default_save_path(self) -> str:
+        f = self.win.files
+        base = os.path.splitext(f.path)[0] if f.path else os.path.join(os.path.expanduser("~"), "model")
+        return base + ".dls"

@@ -1,0 +1,228 @@
+"""Inside an LSTM or RNN: for one sample, its gates and states over time × units as heatmaps,
+and chosen units as lines."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from . import images
+from .sample_picker import SamplePicker
+
+RECURRENT = ("LSTM", "SimpleRNN")
+# key, title, colour map, fixed range (None: symmetric around 0 from the data)
+LSTM_MAPS = [("x", "input x", images.SEQUENTIAL, "auto"), ("i", "input gate i", images.SEQUENTIAL, (0, 1)),
+             ("f", "forget gate f", images.SEQUENTIAL, (0, 1)), ("o", "output gate o", images.SEQUENTIAL, (0, 1)),
+             ("g", "candidate g", images.DIVERGING, None), ("c", "cell state c", images.DIVERGING, None),
+             ("h", "hidden state h", images.DIVERGING, None)]
+RNN_MAPS = [("x", "input x", images.SEQUENTIAL, "auto"), ("z", "pre-activation z", images.DIVERGING, None),
+            ("h", "hidden state h", images.DIVERGING, None)]
+LSTM_LINES = [("i", "input gate"), ("f", "forget gate"), ("o", "output gate"), ("c", "cell state")]
+RNN_LINES = [("h", "hidden state"), ("z", "pre-activation")]
+MAX_UNITS_SHOWN = 8
+KEY_TEXT = ("Time runs left to right, one row per unit.<br>"
+            "Gates i, f, o: dark = closed (0), yellow = open (1).<br>"
+            "g, c, h: blue below 0, red above, white 0.<br>"
+            "f near 1 keeps the cell state c; i lets g in;<br>o lets tanh(c) out as h.")
+
+
+def recurrent_layers(info: dict) -> list[str]:
+    return [n for n in info["order"] if info["types"][n] in RECURRENT]
+
+
+def parse_units(text: str, units: int) -> list[int]:
+    out = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if "-" in part:
+            a, _, b = part.partition("-")
+            if a.strip().isdigit() and b.strip().isdigit():
+                out.extend(range(int(a), int(b) + 1))
+        elif part.isdigit():
+            out.append(int(part))
+    return [u for u in dict.fromkeys(out) if 0 <= u < units][:MAX_UNITS_SHOWN]
+
+
+class Heatmap:
+    def __init__(self, layout: pg.GraphicsLayout, row: int, col: int, title: str, cmap: str, levels):
+        self.plot = layout.addPlot(row=row, col=col)
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().invertY(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.title, self.cmap, self.levels = title, cmap, levels
+        self.values: np.ndarray | None = None
+
+    def set(self, a: np.ndarray) -> None:
+        """a: (T, units) → drawn with time to the right and units downwards."""
+        a = np.asarray(a, np.float64).T
+        self.values = a
+        if self.levels == "auto":
+            lo, hi = float(np.nanmin(a)), float(np.nanmax(a))
+        elif self.levels is None:
+            m = max(float(np.nanmax(np.abs(a))), 1e-6)
+            lo, hi = -m, m
+        else:
+            lo, hi = self.levels
+        self.image.setImage(images.colorize(a, lo, hi, self.cmap), autoLevels=False)
+        self.image.setRect(-0.5, -0.5, a.shape[1], a.shape[0])  # ticks at the centres of steps and units
+        rng = "" if self.levels == "auto" else f"  [{lo:.2g}, {hi:.2g}]"
+        self.plot.setTitle(f"{self.title}{rng}", color=self._text, size="8pt")
+
+    def style(self, palette) -> None:
+        images.style_plot(self.plot, palette)
+        self.plot.showGrid(x=False, y=False)
+        self._text = images.plot_colors(palette)[1].name()
+        self.plot.setTitle(self.title, color=self._text, size="8pt")
+
+
+class GatesView(QWidget):
+    sigRequestChanged = Signal()
+    sigSampleChanged = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.info: dict | None = None
+        self.layer = QComboBox(toolTip="The recurrent layer to look inside")
+        self.layer.setMinimumContentsLength(14)
+        self.layer.currentIndexChanged.connect(self._layer_changed)
+        self.sample = SamplePicker()
+        self.sample.sigChanged.connect(self.sigSampleChanged)
+        self.units = QLineEdit("0-3", toolTip="Units drawn as lines, e.g. 0, 3, 5-7 (at most 8)")
+        self.units.setMaximumWidth(110)
+        self.units.editingFinished.connect(self._rebuild_lines)
+        top = QHBoxLayout()
+        top.setContentsMargins(4, 2, 4, 2)
+        top.addWidget(QLabel("Layer"))
+        top.addWidget(self.layer)
+        top.addWidget(self.sample)
+        top.addStretch(1)
+        top.addWidget(QLabel("Units"))
+        top.addWidget(self.units)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.message = QLabel("This network has no LSTM or RNN layer.\nBuild one (e.g. Input 28×28 → LSTM → Dense) "
+                              "and train it on sequences such as digits-seq or adding.",
+                              alignment=Qt.AlignmentFlag.AlignCenter)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addLayout(top)
+        lay.addWidget(self.graphics, 1)
+        lay.addWidget(self.message, 1)
+        self.heatmaps: dict[str, Heatmap] = {}
+        self.lines: dict[str, pg.PlotItem] = {}
+        self.curves: dict[tuple[str, int], pg.PlotDataItem] = {}
+        self._kind = None
+        self._last = None
+        self.graphics.hide()
+
+    def set_run(self, info: dict, dataset) -> None:
+        self.info = info
+        self.sample.set_dataset(dataset)
+        layers = recurrent_layers(info)
+        keep = self.layer.currentData()
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        for n in layers:
+            self.layer.addItem(f"{n}  ({info['types'][n]})", n)
+        i = self.layer.findData(keep)
+        self.layer.setCurrentIndex(i if i >= 0 else 0 if layers else -1)
+        self.layer.blockSignals(False)
+        self.graphics.setVisible(bool(layers))
+        self.message.setVisible(not layers)
+        self._layer_changed()
+
+    def node(self) -> str | None:
+        return self.layer.currentData()
+
+    def probe_request(self) -> dict:
+        # the probe sends every recurrent layer's gates whenever it has a sample
+        return {"nodes": [], "recurrent": self.node() is not None}
+
+    def _layer_changed(self) -> None:
+        node = self.node()
+        kind = self.info["types"][node] if node else None
+        if kind != self._kind:
+            self._build(kind)
+        self.sigRequestChanged.emit()
+        self._redraw()
+
+    def _build(self, kind: str | None) -> None:
+        self.graphics.clear()
+        self.heatmaps, self.lines, self.curves = {}, {}, {}
+        self._kind = kind
+        if kind is None:
+            return
+        maps = LSTM_MAPS if kind == "LSTM" else RNN_MAPS
+        cols = 4 if kind == "LSTM" else 3
+        pal = self.palette()
+        images.style_widget(self.graphics, pal)
+        for k, (key, title, cmap, levels) in enumerate(maps):
+            h = Heatmap(self.graphics.ci, k // cols, k % cols, title, cmap, levels)
+            h.style(pal)
+            self.heatmaps[key] = h
+        if kind == "LSTM":  # the free cell explains the colours
+            key = pg.LabelItem(KEY_TEXT, justify="left", color=images.plot_colors(pal)[1].name(), size="8pt")
+            self.graphics.addItem(key, row=1, col=3)
+        row = (len(maps) + cols - 1) // cols
+        for r in range(row):
+            self.graphics.ci.layout.setRowStretchFactor(r, 3)
+        self.graphics.ci.layout.setRowStretchFactor(row, 2)
+        line_specs = LSTM_LINES if kind == "LSTM" else RNN_LINES
+        for j, (key, title) in enumerate(line_specs):
+            p = self.graphics.addPlot(row=row, col=j)
+            images.style_plot(p, pal, title)
+            p.setLabel("bottom", "time step")
+            p.setMenuEnabled(False)
+            self.lines[key] = p
+        self._rebuild_lines()
+
+    def _rebuild_lines(self) -> None:
+        for (key, _), c in self.curves.items():
+            self.lines[key].removeItem(c)
+        self.curves = {}
+        node = self.node()
+        if not node or not self.lines:
+            return
+        units = self.info["shapes"][node][-1]
+        chosen = parse_units(self.units.text(), units) or list(range(min(4, units)))
+        first = next(iter(self.lines.values()))
+        if first.legend is None:
+            first.addLegend(offset=(-4, 4), labelTextSize="7pt")
+        first.legend.clear()
+        for j, (key, p) in enumerate(self.lines.items()):
+            for k, u in enumerate(chosen):
+                color = QColor(images.CURVE_COLORS[k % len(images.CURVE_COLORS)])
+                self.curves[(key, u)] = p.plot(pen=pg.mkPen(color, width=1.6), name=f"unit {u}" if j == 0 else None)
+        self._redraw()
+
+    def show_probe(self, snap: dict) -> None:
+        self._last = snap
+        self._redraw()
+
+    def _redraw(self) -> None:
+        node, snap = self.node(), self._last
+        if snap is None or node is None or node not in snap.get("gates", {}):
+            return
+        g = dict(snap["gates"][node])
+        ds = self.sample.dataset
+        if ds is not None and ds.x.ndim == 3:
+            g["x"] = ds.x[self.sample.index()]
+        for key, h in self.heatmaps.items():
+            if key in g:
+                h.set(g[key])
+        t = np.arange(next(iter(snap["gates"][node].values())).shape[0])
+        for (key, u), c in self.curves.items():
+            if key in g:
+                c.setData(t, g[key][:, u])
+
+    def shown(self, key: str) -> np.ndarray | None:
+        """The heatmap values on screen for `key`, as (T, units) — for tests."""
+        h = self.heatmaps.get(key)
+        return None if h is None or h.values is None else h.values.T
+
+    def apply_theme(self) -> None:
+        self._build(self._kind)
+        self._redraw()

@@ -1,0 +1,99 @@
+"""The Training dock: run controls and progress on top, the setup and the curves below."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from .. import icons
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None or seconds != seconds:
+        return "—"
+    s = int(round(seconds))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainingPanel(QWidget):
+    def __init__(self, setup, curves, parent=None):
+        super().__init__(parent)
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop")
+        self.restart_button = QPushButton("Restart")
+        self.start_button.setToolTip("Train the network (Space on the canvas)")
+        self.pause_button.setToolTip("Pause after the current batch; the paused run can be inspected and saved "
+                                     "(Space on the canvas)")
+        self.stop_button.setToolTip("Stop after the current batch; Continue picks up exactly there")
+        self.restart_button.setToolTip("Train again from fresh weights (the earlier run's curves stay, faded)")
+        self.start_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for b in (self.start_button, self.pause_button, self.stop_button, self.restart_button):
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(b)
+        self.progress = QProgressBar(textVisible=True)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat("Ready")
+        self.details = QLabel(" ")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(wordWrap=True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(setup, "Setup")
+        self.tabs.addTab(curves, "Curves")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 0)
+        lay.setSpacing(4)
+        lay.addLayout(buttons)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.details)
+        lay.addWidget(self.status)
+        lay.addWidget(self.tabs, 1)
+        self.apply_icons()
+
+    def apply_icons(self) -> None:
+        self.start_button.setIcon(icons.icon("train", self.palette()))
+
+    def show_state(self, state: str, can_continue: bool, ready: bool) -> None:
+        active = state != "idle"
+        self.start_button.setText("Continue" if can_continue else "Start")
+        self.start_button.setToolTip("Continue training this model: same optimizer state, epochs counted on (Space)"
+                                     if can_continue else "Train the network from fresh weights (Space)")
+        self.start_button.setEnabled(not active and ready)
+        self.pause_button.setEnabled(state in ("preparing", "compiling", "training", "pausing", "paused"))
+        self.pause_button.setText("Resume" if state in ("paused", "pausing") else "Pause")
+        self.stop_button.setEnabled(active and state != "stopping")
+        self.restart_button.setEnabled(not active and ready and can_continue)
+
+    def show_phase(self, phase: str, message: str) -> None:
+        if phase in ("preparing", "compiling"):
+            self.progress.setRange(0, 0)  # busy
+            self.progress.setFormat(message)
+        else:
+            self.progress.setRange(0, 1000)
+        if phase == "paused":
+            self.progress.setFormat(self.progress.format().split(" · ")[0] + " · paused")
+        self.status.setText(message if phase in ("preparing", "compiling") else "")
+
+    def show_progress(self, p: dict) -> None:
+        if "epoch" not in p:
+            return
+        self.progress.setRange(0, 1000)
+        span = max(p["epochs"] - p["first_epoch"], 1e-9)
+        self.progress.setValue(int(1000 * min(max((p["position"] - p["first_epoch"]) / span, 0), 1)))
+        self.progress.setFormat(f"Epoch {p['epoch']} / {p['epochs']} · %p%")
+        self.details.setText(f"batch {p['batch']:,} / {p['batches']:,} · {p['samples_per_s']:,.0f} samples/s · "
+                             f"ETA {duration(p['eta_s'])} · elapsed {duration(p['elapsed_s'])} · "
+                             f"loss {p['loss']:.4g}")
+
+    def show_finished(self, text: str, complete: bool = False) -> None:
+        self.progress.setRange(0, 1000)
+        if complete:
+            self.progress.setValue(1000)
+        self.progress.setFormat(text)
+        self.status.setText("")

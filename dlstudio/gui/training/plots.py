@@ -1,0 +1,316 @@
+"""Loss and accuracy curves: per batch (raw and smoothed) and per epoch (train / validation),
+with earlier runs of the session faded behind the current one, a log scale, PNG and CSV export.
+
+Curves are created once per run; the GUI timer hands new points to `append` and `refresh`
+calls `setData` on the same items (with automatic peak downsampling for long runs).
+"""
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QMenu, QMessageBox,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from . import images
+
+BLUE, ORANGE = QColor("#3d8fd6"), QColor("#e0663a")
+
+
+class Growing:
+    """A float array that grows by appending (amortised doubling)."""
+
+    def __init__(self):
+        self._a = np.zeros(256)
+        self.n = 0
+
+    def extend(self, values) -> None:
+        k = len(values)
+        if self.n + k > len(self._a):
+            self._a = np.resize(self._a, max(2 * len(self._a), self.n + k))
+        self._a[self.n:self.n + k] = values
+        self.n += k
+
+    def view(self) -> np.ndarray:
+        return self._a[:self.n]
+
+
+class RunCurves:
+    """One run's data (an earlier run keeps it; its plot items are faded)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bx, self.bl, self.smooth = Growing(), Growing(), Growing()
+        self.epochs: list[dict] = []
+        self._ema, self._w = 0.0, 0.0
+        self.items: list = []
+        self.visible = True
+        self.shown = (-1, -1)   # (batch points, epochs) last handed to the plot items
+
+    def add(self, xs, losses, beta: float) -> None:
+        if not len(xs):
+            return
+        self.bx.extend(xs)
+        self.bl.extend(losses)
+        out = np.empty(len(losses))
+        ema, w = self._ema, self._w
+        for i, v in enumerate(losses):  # debiased exponential moving average
+            if np.isfinite(v):
+                ema = beta * ema + (1 - beta) * v
+                w = beta * w + (1 - beta)
+            out[i] = ema / w if w > 0 else v
+        self._ema, self._w = ema, w
+        self.smooth.extend(out)
+
+    def resmooth(self, beta: float) -> None:
+        self.shown = (-1, -1)
+        xs, ls = self.bx.view().copy(), self.bl.view().copy()
+        self.bx, self.bl, self.smooth = Growing(), Growing(), Growing()
+        self._ema = self._w = 0.0
+        self.add(xs, ls, beta)
+
+    def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        pts = [(e["epoch"], e[key]) for e in self.epochs if e.get(key) is not None]
+        if not pts:
+            return np.zeros(0), np.zeros(0)
+        a = np.asarray(pts, np.float64)
+        return a[:, 0], a[:, 1]
+
+
+def history_points(history: dict) -> tuple[list, list]:
+    """(positions in epochs, losses) of a model file's per-batch history."""
+    per_epoch: dict[int, int] = {}
+    for b in history.get("batches", []):
+        per_epoch[b["epoch"]] = max(per_epoch.get(b["epoch"], 0), b["batch"])
+    xs = [b["epoch"] - 1 + b["batch"] / max(per_epoch[b["epoch"]], 1) for b in history.get("batches", [])]
+    return xs, [b["loss"] for b in history.get("batches", [])]
+
+
+class CurvesView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.current: RunCurves | None = None
+        self.earlier: list[RunCurves] = []
+        self._dirty = False
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.log_box = QCheckBox("Log scale", toolTip="Show losses on a logarithmic axis")
+        self.log_box.toggled.connect(self.set_log)
+        self.smoothing = QDoubleSpinBox(minimum=0.0, maximum=0.99, singleStep=0.05, value=0.9, decimals=2,
+                                        prefix="smoothing ")
+        self.smoothing.setToolTip("Weight of the past in the smoothed batch loss (0 = raw, 0.99 = very smooth)")
+        self.smoothing.valueChanged.connect(self._resmooth)
+        self.earlier_button = QToolButton(text="Earlier runs", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.earlier_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.earlier_button.setToolTip("Show or hide the curves of earlier runs of this session")
+        self.earlier_menu = QMenu(self)
+        self.earlier_button.setMenu(self.earlier_menu)
+        self.earlier_menu.aboutToShow.connect(self._fill_menu)
+        png = QToolButton(text="PNG…", toolTip="Save the curves as a picture")
+        png.clicked.connect(self.export_png_dialog)
+        csv_button = QToolButton(text="CSV…", toolTip="Save every run's per-batch and per-epoch numbers")
+        csv_button.clicked.connect(self.export_csv_dialog)
+        bar.addWidget(self.log_box)
+        bar.addWidget(self.smoothing)
+        bar.addStretch(1)
+        for w in (self.earlier_button, png, csv_button):
+            bar.addWidget(w)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.p_batch = self.graphics.addPlot(row=0, col=0)
+        self.p_epoch = self.graphics.addPlot(row=1, col=0)
+        self.p_acc = self.graphics.addPlot(row=2, col=0)
+        for p in (self.p_epoch, self.p_acc):
+            p.setXLink(self.p_batch)
+        self.p_acc.setLabel("bottom", "epoch")
+        self.legend = self.p_epoch.addLegend(offset=(-6, 6), labelTextSize="8pt", horSpacing=8, colCount=2)
+        self.legend_acc = self.p_acc.addLegend(offset=(-6, -6), labelTextSize="8pt", horSpacing=8, colCount=2)
+        self.empty_label = pg.TextItem("Start training to see the loss fall", anchor=(0.5, 0.5))
+        self.p_batch.addItem(self.empty_label)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addLayout(bar)
+        lay.addWidget(self.graphics, 1)
+        self.apply_theme()
+        self._make_current(RunCurves("current run"))
+
+    # ---- runs --------------------------------------------------------------------------------
+    def begin_run(self, label: str, history: dict | None = None, continuing: bool = False) -> None:
+        """A new run (the current one becomes an earlier run), or more epochs of the current one."""
+        if continuing and self.current is not None:
+            self.current.label = label
+            return
+        if self.current is not None and (self.current.bx.n or self.current.epochs):
+            self._archive(self.current)
+        else:
+            self._remove_items(self.current)
+        self._make_current(RunCurves(label))
+        if history:
+            xs, ls = history_points(history)
+            self.current.add(xs, ls, self.smoothing.value())
+            self.current.epochs = [dict(e) for e in history.get("epochs", [])]
+        self._dirty = True
+        self.refresh()
+
+    def _make_current(self, run: RunCurves) -> None:
+        self.current = run
+        raw = QColor(BLUE)
+        raw.setAlpha(70)
+        run.raw = self.p_batch.plot(pen=pg.mkPen(raw, width=1))
+        run.sm = self.p_batch.plot(pen=pg.mkPen(BLUE, width=2))
+        run.tl = self.p_epoch.plot(pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5, symbolBrush=BLUE,
+                                   symbolPen=None, name="train")
+        run.vl = self.p_epoch.plot(pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=5, symbolBrush=ORANGE,
+                                   symbolPen=None, name="validation")
+        run.ta = self.p_acc.plot(pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5, symbolBrush=BLUE,
+                                 symbolPen=None, name="train")
+        run.va = self.p_acc.plot(pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=5, symbolBrush=ORANGE,
+                                 symbolPen=None, name="validation")
+        run.items = [run.raw, run.sm, run.tl, run.vl, run.ta, run.va]
+        for item in (run.raw, run.sm):
+            item.setDownsampling(auto=True, method="peak")
+            item.setClipToView(True)
+        for item in run.items:
+            item.setZValue(10)
+
+    def _archive(self, run: RunCurves) -> None:
+        self._remove_items(run)
+        color = QColor(images.CURVE_COLORS[(len(self.earlier) + 2) % len(images.CURVE_COLORS)])
+        color.setAlpha(110)
+        dashed = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine)
+        solid = pg.mkPen(color, width=1.5)
+        sm = self.p_batch.plot(run.bx.view().copy(), run.smooth.view().copy(), pen=solid)
+        sm.setDownsampling(auto=True, method="peak")
+        run.items = [sm]
+        for plot, key, pen in ((self.p_epoch, "train_loss", solid), (self.p_epoch, "val_loss", dashed),
+                               (self.p_acc, "train_accuracy", solid), (self.p_acc, "val_accuracy", dashed)):
+            x, y = run.epoch_arrays(key)
+            run.items.append(plot.plot(x, y, pen=pen))
+        for item in run.items:
+            item.setZValue(0)
+            item.setVisible(run.visible)
+        self.earlier.append(run)
+        self.earlier_button.setText(f"Earlier runs ({len(self.earlier)})")
+
+    def _remove_items(self, run: RunCurves | None) -> None:
+        if run is None:
+            return
+        for item in run.items:
+            for plot in (self.p_batch, self.p_epoch, self.p_acc):
+                if item in plot.items:
+                    plot.removeItem(item)
+        run.items = []
+
+    def _fill_menu(self) -> None:
+        m = self.earlier_menu
+        m.clear()
+        if not self.earlier:
+            m.addAction("No earlier runs in this session").setEnabled(False)
+            return
+        for run in self.earlier:
+            a = QAction(run.label, m, checkable=True, checked=run.visible)
+            a.toggled.connect(lambda on, r=run: self.set_run_visible(r, on))
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction("Show all", lambda: [self.set_run_visible(r, True) for r in self.earlier])
+        m.addAction("Hide all", lambda: [self.set_run_visible(r, False) for r in self.earlier])
+        m.addAction("Forget earlier runs", self.clear_earlier)
+
+    def set_run_visible(self, run: RunCurves, on: bool) -> None:
+        run.visible = on
+        for item in run.items:
+            item.setVisible(on)
+
+    def clear_earlier(self) -> None:
+        for run in self.earlier:
+            self._remove_items(run)
+        self.earlier = []
+        self.earlier_button.setText("Earlier runs")
+
+    # ---- live data ---------------------------------------------------------------------------
+    def append(self, xs, losses, epochs) -> None:
+        run = self.current
+        run.add(xs, losses, self.smoothing.value())
+        run.epochs.extend(epochs)
+        self._dirty = self._dirty or bool(len(xs) or epochs)
+
+    def refresh(self) -> None:
+        """setData on the current run's curves (only if something arrived)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        run = self.current
+        self.empty_label.setVisible(run.bx.n == 0 and not run.epochs)
+        if run.shown[0] != run.bx.n:
+            run.raw.setData(run.bx.view(), run.bl.view())
+            run.sm.setData(run.bx.view(), run.smooth.view())
+        if run.shown[1] != len(run.epochs):
+            for item, key in ((run.tl, "train_loss"), (run.vl, "val_loss"), (run.ta, "train_accuracy"),
+                              (run.va, "val_accuracy")):
+                item.setData(*run.epoch_arrays(key))
+            self._show_accuracy()
+        run.shown = (run.bx.n, len(run.epochs))
+
+    def _show_accuracy(self) -> None:
+        """The accuracy plot only where there is accuracy (classification)."""
+        runs = [self.current] + [r for r in self.earlier if r.visible]
+        has = any(e.get("train_accuracy") is not None or e.get("val_accuracy") is not None
+                  for r in runs for e in r.epochs)
+        waiting = not any(r.epochs for r in runs)
+        self.p_acc.setVisible(has or waiting)
+        self.p_epoch.setLabel("bottom", "" if has or waiting else "epoch")
+
+    def set_span(self, end: float) -> None:
+        """Show epochs 0..end (the whole run) without following every new point."""
+        self.p_batch.setXRange(0, max(end, 1), padding=0.02)
+
+    def _resmooth(self) -> None:
+        self.current.resmooth(self.smoothing.value())
+        self._dirty = True
+        self.refresh()
+
+    def set_log(self, on: bool) -> None:
+        for p in (self.p_batch, self.p_epoch):
+            p.setLogMode(y=on)
+
+    def apply_theme(self) -> None:
+        pal = self.palette()
+        images.style_widget(self.graphics, pal)
+        for p, title in ((self.p_batch, "Loss per batch (raw and smoothed)"), (self.p_epoch, "Loss per epoch"),
+                         (self.p_acc, "Accuracy")):
+            images.style_plot(p, pal, title)
+        self.empty_label.setColor(images.plot_colors(pal)[1])
+
+    # ---- export ------------------------------------------------------------------------------
+    def export_png(self, path: str) -> bool:
+        return self.graphics.grab().save(path, "PNG")
+
+    def export_csv(self, path: str) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["run", "kind", "epoch", "position", "loss", "train_loss", "val_loss", "train_accuracy",
+                        "val_accuracy"])
+            for run in [*self.earlier, self.current]:
+                for x, v in zip(run.bx.view(), run.bl.view()):
+                    w.writerow([run.label, "batch", int(np.ceil(x - 1e-9)), f"{x:.6g}", f"{v:.8g}", "", "", "", ""])
+                for e in run.epochs:
+                    w.writerow([run.label, "epoch", e["epoch"], e["epoch"], ""] +
+                               ["" if e.get(k) is None else f"{e[k]:.8g}"
+                                for k in ("train_loss", "val_loss", "train_accuracy", "val_accuracy")])
+
+    def export_png_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save curves as PNG", "curves.png", "PNG image (*.png)")
+        if path and not self.export_png(path if path.lower().endswith(".png") else path + ".png"):
+            QMessageBox.warning(self, "Cannot save", f"Cannot write {path}")
+
+    def export_csv_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save curves as CSV", "curves.csv", "CSV file (*.csv)")
+        if not path:
+            return
+        try:
+            self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
+        except OSError as e:
+            QMessageBox.warning(self, "Cannot save", f"Cannot write {path}: {e.strerror or e}")

@@ -1,0 +1,207 @@
+"""Training from the app: start, pause, resume, stop, continue; live curves; NaN; closing and
+saving during a run. Runs are tiny (an MLP on 200 xor points) and waited for with signals."""
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+from training_helpers import RUN_MS, Discard, Save, Yes, mlp_xor, ready, relu_net, run, trained
+
+from dlstudio.io import load_model
+from dlstudio.spec import Network
+
+def test_a_run_trains_and_the_curves_receive_every_batch(make_window, qtbot):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=3)
+    assert c.hub.panel.start_button.isEnabled() and c.hub.panel.start_button.text() == "Start"
+    run(c, qtbot)
+    curves = c.hub.curves.current
+    assert curves.bx.n == 3 * 5  # 160 training samples in batches of 32, three epochs
+    assert [e["epoch"] for e in curves.epochs] == [1, 2, 3]
+    x, y = curves.sm.getData()
+    assert len(x) == 15 and np.all(np.isfinite(y))
+    assert len(curves.vl.getData()[0]) == 3 and len(curves.va.getData()[0]) == 3
+    assert win.files.results_dirty and win.isWindowModified() and win.files.has_training()
+    assert win.files.bundle.training["epochs_done"] == 3
+    assert "Finished · 3 epochs" in c.hub.panel.progress.format()
+    assert c.hub.panel.start_button.text() == "Continue" and not win.editor.locked
+    assert not c.thread.isFinished() and c.state == "idle"
+
+
+def test_pause_locks_the_network_resume_stop_and_continue_count_on(make_window, qtbot):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=100_000)
+    nodes_before = win.doc.network.to_dict()
+    assert c.start(True)
+    c.pause()  # before the first batch: the run pauses as soon as it is prepared
+    qtbot.waitUntil(lambda: c.state == "paused", timeout=RUN_MS)
+    assert c.hub.panel.pause_button.text() == "Resume" and c.hub.panel.stop_button.isEnabled()
+    # while a run is active the network cannot change
+    assert win.editor.locked and not win.inspector.isEnabled() and not win.palette_panel.isEnabled()
+    assert "locked" in win.view.banner_text()
+    assert win.editor.add_layer("Dense") == "" and not win.acts.undo.isEnabled()
+    win.editor.set_param("dense1", "units", 5)
+    assert win.doc.network.to_dict() == nodes_before
+    assert c.hub.curves.current.bx.n == 0  # paused before any batch
+    c.resume()
+    qtbot.waitUntil(lambda: c.live.latest_probe() is not None and c.hub.curves.current.bx.n > 20, timeout=RUN_MS)
+    with qtbot.waitSignal(c.sigRunFinished, timeout=RUN_MS, check_params_cb=trained) as blocker:
+        c.stop()
+    assert blocker.args[0] == "stopped"
+    assert not win.editor.locked and win.inspector.isEnabled() and win.view.banner_text() is None
+    done = win.files.bundle.training["epochs_done"]
+    assert done < 100_000 and win.files.has_training()
+    before = len(c.hub.curves.current.epochs)
+    c.hub.setup.epochs.setValue(2)
+    run(c, qtbot)  # Continue: the same optimizer state, epochs counted on
+    assert win.files.bundle.training["epochs_done"] == done + 2
+    epochs = [e["epoch"] for e in c.hub.curves.current.epochs]
+    assert epochs == list(range(1, done + 3)) and len(epochs) == before + 2
+    assert c.hub.curves.earlier == []  # a continued run extends its curves
+
+
+def test_restart_keeps_the_earlier_run_faded(make_window, qtbot, dialogs):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=1)
+    run(c, qtbot)
+    dialogs.answers["question"] = [Yes]  # the trained weights are not saved: start again anyway
+    run(c, qtbot, fresh=True)
+    assert "not saved" in dialogs.asked[-1][1]
+    assert len(c.hub.curves.earlier) == 1 and c.hub.curves.earlier[0].items
+    c.hub.curves.set_run_visible(c.hub.curves.earlier[0], False)
+    assert not c.hub.curves.earlier[0].items[0].isVisible()
+
+
+def test_nan_stops_the_run_with_the_layer_and_a_remedy(make_window, qtbot, dialogs):
+    win = make_window(relu_net())
+    c = ready(win, qtbot, epochs=5, optimizer="sgd", lr=1000, loss="mse")
+    run(c, qtbot, expect="failed")
+    (warning,) = dialogs.warnings
+    assert warning.startswith("Training stopped:") and "layer 'd1'" in warning and "lower learning rate" in warning
+    assert "layer 'd1'" in c.hub.panel.status.text()
+    assert not win.files.results_dirty and not win.editor.locked and c.state == "idle"
+
+
+def test_incompatible_choices_are_explained_before_starting(make_window, qtbot):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, data="sine?n=100")
+    problems = c.problems()
+    assert any("shape [50, 1]" in p and "expects [2]" in p for p in problems)
+    assert not c.hub.panel.start_button.isEnabled() and not c.start(True)
+    assert "Cannot start yet" in c.hub.setup.problems.text()
+    c = ready(win, qtbot, data="xor?n=200", loss="mae")
+    assert any("mae is a regression loss" in p for p in c.problems())
+    c.hub.setup.loss.setCurrentText("cross_entropy")
+    assert c.problems() == [] and c.hub.panel.start_button.isEnabled()
+
+
+def test_closing_during_training_stops_the_worker_and_offers_to_save(make_window, qtbot, dialogs, tmp_path):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=100_000)
+    assert c.start(True)
+    qtbot.waitUntil(lambda: c.hub.curves.current.bx.n > 10, timeout=RUN_MS)
+    path = tmp_path / "closing.dls"
+    dialogs.answers["question"] = [Yes, Save]
+    dialogs.answers["save"] = [str(path)]
+    assert win.close()
+    assert dialogs.asked[0][1].startswith("Training is running") and dialogs.asked[1][1].startswith("Unsaved")
+    assert c.thread.isFinished() and not c.worker.busy and c.state == "idle"
+    b = load_model(path)
+    assert b.history["batches"] and b.training["trainer"]["epochs_done"] == b.training["epochs_done"]
+
+
+def test_save_during_training_and_reopen_with_history(make_window, qtbot, dialogs, tmp_path):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=100_000)
+    assert c.start(True)
+    qtbot.waitUntil(lambda: len(c.hub.curves.current.epochs) >= 2, timeout=RUN_MS)
+    path = tmp_path / "during.dls"
+    dialogs.answers["save"] = [str(path)]
+    assert win.files.save_as()  # taken between batches while the run goes on
+    assert c.active
+    saved = load_model(path)
+    assert saved.training["epochs_done"] >= 2 and len(saved.history["epochs"]) >= 2
+    assert c.stop_and_wait()
+    dialogs.answers["question"] = [Discard]
+    assert win.files.open_path(str(path))
+    curves = c.hub.curves.current
+    assert curves.label == "during.dls (history)"
+    assert [e["epoch"] for e in curves.epochs] == [e["epoch"] for e in saved.history["epochs"]]
+    assert curves.bx.n == len(saved.history["batches"]) and len(c.hub.curves.earlier) == 1
+    assert c.hub.panel.start_button.text() == "Continue"
+    c.hub.setup.epochs.setValue(1)
+    qtbot.waitUntil(lambda: c.hub.setup.dataset is not None, timeout=20_000)
+    run(c, qtbot)
+    assert win.files.bundle.training["epochs_done"] == saved.training["epochs_done"] + 1
+
+
+def test_evaluation_predict_and_curve_export(make_window, qtbot, tmp_path):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=3)
+    run(c, qtbot)
+    hub = c.hub
+    win.bottom_tabs.setCurrentWidget(hub.evaluation)
+    qtbot.waitUntil(lambda: hub.evaluation.result is not None, timeout=RUN_MS)
+    r = hub.evaluation.result
+    assert r["set"] == "validation" and r["confusion"].sum() == 40 == r["samples"]
+    assert r["confusion"].shape == (2, 2) and 0 <= np.nanmin(r["per_class"]) <= 1
+    assert all(w["true"] != w["pred"] for w in r["worst"])
+    win.bottom_tabs.setCurrentWidget(hub.predict)
+    hub.predict.sample.spin.setValue(7)
+    qtbot.waitUntil(lambda: hub.predict.result is not None, timeout=RUN_MS)
+    qtbot.waitUntil(lambda: np.allclose(hub.predict.result["out"], model_output(win, hub, 7)), timeout=RUN_MS)
+    probs = hub.predict.result["probs"]
+    assert probs.sum() == pytest.approx(1.0) and hub.predict.answer.text()
+    csv_path, png_path = tmp_path / "curves.csv", tmp_path / "curves.png"
+    hub.curves.export_csv(str(csv_path))
+    with open(csv_path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert sum(r["kind"] == "batch" for r in rows) == 15 and sum(r["kind"] == "epoch" for r in rows) == 3
+    assert hub.curves.export_png(str(png_path)) and png_path.stat().st_size > 1000
+
+
+def model_output(win, hub, i):
+    from dlstudio.engine.model import Model
+    m = Model(Network.from_dict(win.doc.network.to_dict()))
+    m.set_weights(win.files.bundle.weights)
+    return m.forward(hub.predict.dataset.x[i:i + 1])[0]
+
+
+def test_space_on_the_canvas_starts_and_the_train_action_is_enabled(make_window, qtbot):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=1)
+    assert win.acts.train.isEnabled()
+    with qtbot.waitSignal(c.sigRunFinished, timeout=RUN_MS, check_params_cb=trained):
+        win.view.sigSpaceTapped.emit()
+    assert win.files.bundle.training["epochs_done"] == 1
+
+
+def test_screenshot_of_a_training_run(qapp, tmp_path, settings_dir, dialogs):
+    from PySide6.QtGui import QImage
+
+    from dlstudio.gui.app import main
+    path = tmp_path / "train.png"
+    args = ["--screenshot", str(path), "--size", "1100x700", "mlp", "--data", "xor?n=200", "--train", "2",
+            "--view", "evaluation"]
+    assert main(args) == 0
+    assert QImage(str(path)).width() == 1100 and not dialogs.asked and not dialogs.warnings
+    assert main(["--screenshot", str(path), "mlp", "--data", "nope", "--train", "1"]) == 2
+
+
+def test_a_model_file_from_the_command_line_predicts_and_shows_its_history(make_window, qtbot, dialogs, tmp_path):
+    from dlstudio.cli import main
+    path = tmp_path / "cli.dls"
+    assert main(["train", "mlp", "--data", "xor?n=200", "--epochs", "2", "--optimizer", "sgd", "--lr", "0.1",
+                 "--out", str(path)]) == 0
+    win = make_window(mlp_xor())
+    assert win.files.open_path(str(path), ask=False)
+    c = win.training
+    win.acts.train_panel.trigger()
+    assert c.hub.setup.spec.text() == "xor?n=200" and c.hub.setup.optimizer.currentText() == "sgd"
+    assert [e["epoch"] for e in c.hub.curves.current.epochs] == [1, 2]
+    qtbot.waitUntil(lambda: c.hub.setup.dataset is not None, timeout=20_000)
+    win.bottom_tabs.setCurrentWidget(c.hub.predict)  # no run in this session: the model is prepared for it
+    qtbot.waitUntil(lambda: c.hub.predict.result is not None, timeout=RUN_MS)
+    assert c.state == "idle" and c.prepared and not win.files.results_dirty
+    assert c.hub.panel.start_button.text() == "Continue"

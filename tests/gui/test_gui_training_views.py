@@ -1,0 +1,166 @@
+"""The live views show what the network computes: feature maps and filters of a small CNN,
+LSTM gates, weight and gradient statistics — compared with a direct forward pass."""
+from __future__ import annotations
+
+import numpy as np
+from training_helpers import RUN_MS, ready, run
+
+from dlstudio.engine.model import Model
+from dlstudio.spec import Network
+
+
+def small_cnn() -> Network:
+    net = Network(name="small CNN")
+    net.add("in", "Input", {"shape": [1, 8, 8]}, pos=(0, 0))
+    net.add("conv", "Conv2D", {"filters": 4, "kernel_size": 3, "padding": "same"}, after="in", pos=(0, 90))
+    net.add("relu", "ReLU", after="conv", pos=(0, 180))
+    net.add("pool", "MaxPool2D", {"pool_size": 2}, after="relu", pos=(0, 270))
+    net.add("flat", "Flatten", after="pool", pos=(0, 360))
+    net.add("out", "Dense", {"units": 10}, after="flat", pos=(0, 450))
+    return net
+
+
+def small_lstm() -> Network:
+    net = Network(name="small LSTM")
+    net.add("in", "Input", {"shape": [8, 8]}, pos=(0, 0))
+    net.add("lstm", "LSTM", {"units": 6}, after="in", pos=(0, 90))
+    net.add("out", "Dense", {"units": 10}, after="lstm", pos=(0, 180))
+    return net
+
+
+def trained_model(win) -> Model:
+    m = Model(Network.from_dict(win.doc.network.to_dict()))
+    m.set_weights(win.files.bundle.weights)
+    return m
+
+
+def test_feature_maps_and_filters_are_the_probed_values(make_window, qtbot):
+    win = make_window(small_cnn())
+    c = ready(win, qtbot, data="digits", epochs=1)
+    hub = c.hub
+    win.bottom_tabs.setCurrentWidget(hub.maps)
+    run(c, qtbot)
+    assert hub.maps.node() == "conv" and hub.maps.layer.count() == 3  # conv, relu, pool
+    hub.maps.sample.spin.setValue(5)
+    m = trained_model(win)
+    ds = hub.maps.sample.dataset
+    m.forward(ds.x[5:6])
+    expected = m.values["conv"][0]
+    qtbot.waitUntil(lambda: hub.maps.shown_maps() is not None
+                    and np.allclose(hub.maps.shown_maps(), expected, rtol=1e-5, atol=1e-6), timeout=RUN_MS)
+    kernel = win.files.bundle.weights["conv.kernel"]
+    np.testing.assert_allclose(hub.maps.filters.current(), kernel[:, 0], rtol=1e-6)
+    # choosing another layer on the canvas shows that layer's maps
+    win.scene.select_ids(["pool"])
+    assert hub.maps.node() == "pool"
+    qtbot.waitUntil(lambda: hub.maps.shown_maps() is not None and hub.maps.shown_maps().shape == (4, 4, 4),
+                    timeout=RUN_MS)
+    np.testing.assert_allclose(hub.maps.shown_maps(), m.values["pool"][0], rtol=1e-5, atol=1e-6)
+
+
+def test_feature_maps_update_while_training(make_window, qtbot):
+    win = make_window(small_cnn())
+    c = ready(win, qtbot, data="digits", epochs=100_000)
+    win.bottom_tabs.setCurrentWidget(c.hub.maps)
+    assert c.start(True)
+    qtbot.waitUntil(lambda: c.hub.maps.shown_maps() is not None, timeout=RUN_MS)
+    first = c.hub.maps.shown_maps().copy()
+    qtbot.waitUntil(lambda: not np.array_equal(c.hub.maps.shown_maps(), first), timeout=RUN_MS)
+    assert c.stop_and_wait()
+
+
+def test_lstm_gates_are_the_probed_gates(make_window, qtbot):
+    win = make_window(small_lstm())
+    c = ready(win, qtbot, data="digits-seq", epochs=1)
+    hub = c.hub
+    win.bottom_tabs.setCurrentWidget(hub.gates)
+    run(c, qtbot)
+    assert hub.gates.node() == "lstm"
+    hub.gates.sample.spin.setValue(3)
+    m = trained_model(win)
+    m.forward(hub.gates.sample.dataset.x[3:4])
+    expected = m.layers["lstm"].probe(0)
+    qtbot.waitUntil(lambda: hub.gates.shown("f") is not None
+                    and np.allclose(hub.gates.shown("f"), expected["f"], atol=1e-6), timeout=RUN_MS)
+    for key in ("i", "o", "g", "c", "h"):
+        np.testing.assert_allclose(hub.gates.shown(key), expected[key], atol=1e-6, err_msg=key)
+    assert hub.gates.shown("f").shape == (8, 6)
+    f_curve = hub.gates.curves[("f", 0)].getData()[1]
+    np.testing.assert_allclose(f_curve, expected["f"][:, 0], atol=1e-6)
+    assert hub.maps.layer.count() == 0  # no conv layers: the feature-map view says so
+
+
+def test_weights_view_shows_histograms_and_norms_over_time(make_window, qtbot):
+    win = make_window(small_cnn())
+    c = ready(win, qtbot, data="digits", epochs=100_000)
+    hub = c.hub
+    win.bottom_tabs.setCurrentWidget(hub.weights)
+    assert c.start(True)
+    qtbot.waitUntil(lambda: (hub.weights.norm_series("conv.kernel") is not None
+                             and len(hub.weights.norm_series("conv.kernel")) >= 3), timeout=RUN_MS)
+    assert c.stop_and_wait()
+    assert hub.weights.weight.currentText() == "conv.kernel"
+    x, counts = hub.weights.h_w.getData()
+    assert counts.sum() == 4 * 1 * 3 * 3  # every weight of conv.kernel in the histogram
+    assert set(hub.weights.lines) == {"conv.kernel", "out.kernel"}  # kernels only, biases on request
+    hub.weights.all_box.setChecked(True)
+    assert "conv.bias" in hub.weights.lines
+    assert np.all(hub.weights.norm_series("out.kernel") > 0)
+
+
+def test_predict_a_drawing_on_the_pad(make_window, qtbot):
+    from PySide6.QtCore import QPointF
+
+    from dlstudio.gui.training.predict import normalise_drawing
+    win = make_window(small_cnn())
+    c = ready(win, qtbot, data="digits", epochs=1)
+    run(c, qtbot)
+    hub = c.hub
+    win.bottom_tabs.setCurrentWidget(hub.predict)
+    pad = hub.predict.pad
+    assert pad.isEnabled() and pad.pixels.shape == (8, 8)
+    pad.stroke(QPointF(pad.width() * 0.5, pad.height() * 0.2), QPointF(pad.width() * 0.5, pad.height() * 0.8))
+    pad.sigChanged.emit()
+    assert hub.predict.use_pad.isChecked() and pad.pixels.max() > 0.9 and pad.pixels.dtype == np.float32
+    m = trained_model(win)
+    expected = m.forward(normalise_drawing(pad.pixels, hub.predict.dataset.preprocessing)[None])[0]
+    qtbot.waitUntil(lambda: hub.predict.result is not None and np.allclose(hub.predict.result["out"], expected,
+                                                                         atol=1e-5), timeout=RUN_MS)
+    assert hub.predict.result["probs"].sum() > 0.999 and "%" in hub.predict.answer.text()
+    assert hub.predict.maps.current().shape == (4, 8, 8)  # the conv layer's maps for the drawing
+
+
+def test_the_first_run_compiles_kernels_as_its_own_step(make_window, qtbot):
+    from dlstudio.gui.training import tasks
+    win = make_window(small_cnn())
+    c = ready(win, qtbot, data="digits", epochs=1)
+    tasks._warmed.clear()
+    states = []
+    c.sigStateChanged.connect(states.append)
+    run(c, qtbot)
+    assert states[:3] == ["preparing", "compiling", "training"] and states[-1] == "idle"
+    states.clear()
+    run(c, qtbot)
+    assert "compiling" not in states  # compiled once per process
+
+
+def test_setup_previews_data_and_explains_the_choices(make_window, qtbot):
+    win = make_window(small_cnn())
+    c = ready(win, qtbot, data="xor?n=200")
+    s = c.hub.setup
+    assert "200 samples" in s.preview.info.text() and "training 160 · validation 40" in s.preview.info.text()
+    assert any(type(i).__name__ == "ScatterPlotItem" for i in s.preview.p_samples.items)
+    c = ready(win, qtbot, data="digits")
+    assert any(type(i).__name__ == "ImageItem" for i in s.preview.p_samples.items)
+    assert "10 classes" in s.preview.info.text() and "balanced" in s.preview.p_balance.titleLabel.text
+    assert c.problems() == []
+    c = ready(win, qtbot, data="sine?n=100")
+    assert any(type(i).__name__ == "PlotDataItem" for i in s.preview.p_samples.items)
+    assert s.loss.currentText() == "mse"  # a regression target switched the loss to one that fits
+    s.optimizer.setCurrentText("sgd")
+    assert set(s.hyper_widgets) == {"momentum", "nesterov"} and s.lr.currentText() == "0.01"
+    assert "momentum" in s.optimizer_help.text().lower()
+    s.mode_bgd.setChecked(True)
+    assert s.config().batch_size == "full" and not s.batch.isEnabled() and "whole training set" in s.batch_help.text()
+    s.clip_on.setChecked(True)
+    assert s.config().clip_norm == 1.0
