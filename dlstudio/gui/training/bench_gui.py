@@ -133,8 +133,11 @@ def gui_train(preset: str = "lenet5", data: str = "digits:28", epochs: int | Non
 
 
 def run(as_json: bool = False) -> int:
+    from ..perf import param_edit_latency
+    edit = param_edit_latency(200)
     r = gui_train()
     if as_json:
+        print(json.dumps(edit), flush=True)
         print(json.dumps(r), flush=True)
     else:
         print(f"gui_train  {r['preset']} on {r['data']}, {r['epochs']} epochs, every live view open\n"
@@ -142,4 +145,7 @@ def run(as_json: bool = False) -> int:
               f"{r['ui_p99_stall_ms']} ms); while preparing and compiling {r['ui_max_stall_startup_ms']} ms\n"
               f"  {r['gui_samples_per_s']:,.0f} samples/s in the app, {r['headless_samples_per_s']:,.0f} headless "
               f"→ {100 * (r['throughput_ratio'] or 0):.0f} %", file=sys.stdout, flush=True)
+        print(f"gui_param_edit  one parameter edit on a {edit['nodes']}-node network: analysis "
+              f"{edit['analyze_ms']['median']:.1f} ms, edit with every view updated {edit['edit_ms']['median']:.1f} ms, "
+              f"with the canvas repainted {edit['edit_and_paint_ms']['median']:.1f} ms (medians)", flush=True)
     return 0
