@@ -106,7 +106,7 @@ def gui_train(preset: str = "lenet5", data: str = "digits:28", epochs: int | Non
 
     timer = QTimer(interval=PROBE_MS, timeout=probe)
     timer.start()
-    c.sigRunFinished.connect(loop.quit)
+    c.sigRunFinished.connect(lambda kind, message: kind != "prepared" and loop.quit())
     if not c.start(True):
         raise RuntimeError(f"the GUI benchmark could not start: {c.problems()}")
     loop.exec()
@@ -118,6 +118,7 @@ def gui_train(preset: str = "lenet5", data: str = "digits:28", epochs: int | Non
     gaps_ms = sorted(1000 * g for g in gaps)
     stall = max(gaps_ms[-1] - PROBE_MS, 0.0) if gaps_ms else None
     p99 = max(gaps_ms[int(0.99 * (len(gaps_ms) - 1))] - PROBE_MS, 0.0) if gaps_ms else None
+    c.shutdown()
     win.files.results_dirty = False
     win.stack.setClean()
     board.close()
