@@ -33,6 +33,12 @@ class _Pool2D(Layer):
     def _window(self):
         return self.kh, self.kw, self.sh, self.sw, self.pt, self.pl
 
+    def _grad_buffers(self, dout):
+        """dout made contiguous, and an (N, C, H·W) input-gradient buffer for the kernels."""
+        dy = np.ascontiguousarray(dout)
+        h, w = self.in_hw
+        return dy, np.empty((dy.shape[0], dy.shape[1], h * w), dy.dtype)
+
 
 @engine_layer("MaxPool2D")
 class MaxPool2D(_Pool2D):
@@ -49,13 +55,10 @@ class MaxPool2D(_Pool2D):
     def backward(self, dout):
         if not self.need_dx:
             return [None]
-        dy = np.ascontiguousarray(dout)
-        n, c = dy.shape[0], dy.shape[1]
-        h, w = self.in_hw
-        dx = np.empty((n, c, h * w), dy.dtype)
-        fn = K.maxpool2d_backward if self._parallel(n) else K.maxpool2d_backward_serial
+        dy, dx = self._grad_buffers(dout)
+        fn = K.maxpool2d_backward if self._parallel(len(dy)) else K.maxpool2d_backward_serial
         fn(dy, self._arg, dx)
-        return [dx.reshape(n, c, h, w)]
+        return [dx.reshape(len(dy), dy.shape[1], *self.in_hw)]
 
 
 @engine_layer("AvgPool2D")
@@ -71,13 +74,10 @@ class AvgPool2D(_Pool2D):
     def backward(self, dout):
         if not self.need_dx:
             return [None]
-        dy = np.ascontiguousarray(dout)
-        n, c = dy.shape[0], dy.shape[1]
-        h, w = self.in_hw
-        dx = np.empty((n, c, h * w), dy.dtype)
-        fn = K.avgpool2d_backward if self._parallel(n) else K.avgpool2d_backward_serial
-        fn(dy, w, *self._window(), dx)
-        return [dx.reshape(n, c, h, w)]
+        dy, dx = self._grad_buffers(dout)
+        fn = K.avgpool2d_backward if self._parallel(len(dy)) else K.avgpool2d_backward_serial
+        fn(dy, self.in_hw[1], *self._window(), dx)
+        return [dx.reshape(len(dy), dy.shape[1], *self.in_hw)]
 
 
 @engine_layer("GlobalAvgPool2D")
