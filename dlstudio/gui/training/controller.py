@@ -18,7 +18,7 @@ from dlstudio.run import setup_problems
 from dlstudio.spec import Network
 
 from ..files import weights_problem
-from . import gc_guard
+from . import gc_guard, tasks
 from .data_loader import DataLoader
 from .state import LiveState
 from .worker import Job, TrainWorker
@@ -51,6 +51,7 @@ class TrainingController(QObject):
         self.worker.sigTaskDone.connect(self._task_done)
         self.worker.sigCheckpoint.connect(self._checkpoint)
         self.thread.start()
+        self.worker.post("task", lambda run: tasks.load_engine(), 0)  # now, not at the first Start
         self.state = "idle"
         self.prepared = False          # the worker holds a run for the current network
         self.info: dict | None = None  # the prepared run's description

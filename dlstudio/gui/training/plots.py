@@ -181,7 +181,7 @@ class CurvesView(QWidget):
         color = QColor(images.CURVE_COLORS[(len(self.earlier) + 2) % len(images.CURVE_COLORS)])
         color.setAlpha(110)
         dashed = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine)
-        solid = pg.mkPen(color, width=1.5)
+        solid = pg.mkPen(color, width=1)
         sm = self.p_batch.plot(run.bx.view().copy(), run.smooth.view().copy(), pen=solid)
         sm.setDownsampling(auto=True, method="peak")
         run.items = [sm]

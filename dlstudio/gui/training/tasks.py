@@ -19,6 +19,15 @@ def _key(network, config) -> tuple:
     return frozenset(n.type for n in network.nodes), config.optimizer, config.loss
 
 
+def load_engine() -> None:
+    """Load Numba's compiler machinery (a quarter of a second, holding the GIL in stretches of
+    tens of milliseconds) by running one tiny kernel. The worker does this as soon as the window
+    opens, so the first Start does not freeze the window while it happens."""
+    from dlstudio.engine.kernels.activations import relu_forward
+    x = np.zeros(1, np.float32)
+    relu_forward(x, np.empty_like(x))
+
+
 def needs_warm_up(network, config) -> bool:
     return _key(network, config) not in _warmed
 

@@ -29,7 +29,8 @@ from . import tasks
 from .state import LiveState
 
 PROBE_HZ = 4.0
-NORMS_PER_EPOCH = 25   # weight and gradient norms are taken this often (cheap: one dot product per weight)
+NORMS_HZ = 10.0  # weight and gradient norms are taken at most this often (and at the end of each epoch):
+# a few dozen microseconds each, which per batch of a small network would cost several per cent
 
 
 @dataclass
@@ -186,7 +187,7 @@ class TrainWorker(QObject):
         self._first_epoch = tr.epochs_done
         self._n = len(run.train)
         self._batches = math.ceil(self._n / tr.batch)
-        self._norm_every = max(1, self._batches // NORMS_PER_EPOCH)
+        self._norms_at = 0.0
         self._active, self._samples, self._batches_done = 0.0, 0, 0
         tr.callbacks = [self._on_event]
         while True:
@@ -237,7 +238,9 @@ class TrainWorker(QObject):
             self._samples += done
             x = (ev["epoch"] - 1) + ev["batch"] / ev["batches"]
             self.live.add_batch(x, ev["loss"], self._progress(ev, x))
-            if ev["batch"] % self._norm_every == 0 or ev["batch"] == ev["batches"]:
+            now = time.perf_counter()
+            if now - self._norms_at >= 1.0 / NORMS_HZ or ev["batch"] == ev["batches"]:
+                self._norms_at = now
                 self.live.add_norms(x, tasks.norms(self.run.model))
             if not self.inbox.empty():
                 self._drain()
@@ -254,7 +257,7 @@ class TrainWorker(QObject):
                 "samples_per_s": rate, "eta_s": left / rate if rate > 0 else None, "elapsed_s": elapsed}
 
 
-NICE = 3  # the training threads' niceness: the window's thread gets a core first when it needs one
+NICE = 10  # the training threads' niceness: the window's thread (nice 0) gets a core first when it needs one
 
 
 def _yield_to_the_window() -> None:
