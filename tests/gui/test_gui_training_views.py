@@ -118,7 +118,8 @@ def test_predict_a_drawing_on_the_pad(make_window, qtbot):
     hub = c.hub
     win.bottom_tabs.setCurrentWidget(hub.predict)
     pad = hub.predict.pad
-    assert pad.isEnabled() and pad.pixels.shape == (8, 8)
+    assert pad.isEnabled() and pad.pixels.shape == (1, 8, 8)
+    assert not hub.predict.ink_button.isVisible()  # grey images: white ink on black paper
     pad.stroke(QPointF(pad.width() * 0.5, pad.height() * 0.2), QPointF(pad.width() * 0.5, pad.height() * 0.8))
     pad.sigChanged.emit()
     assert hub.predict.use_pad.isChecked() and pad.pixels.max() > 0.9 and pad.pixels.dtype == np.float32
@@ -128,6 +129,77 @@ def test_predict_a_drawing_on_the_pad(make_window, qtbot):
                                                                          atol=1e-5), timeout=RUN_MS)
     assert hub.predict.result["probs"].sum() > 0.999 and "%" in hub.predict.answer.text()
     assert hub.predict.maps.current().shape == (4, 8, 8)  # the conv layer's maps for the drawing
+
+
+def test_predict_follows_the_training(make_window, qtbot):
+    """The Predict view open while a run trains shows the trained weights' answer at the end,
+    not the one it had before the run."""
+    win = make_window(small_cnn())
+    c = ready(win, qtbot, data="digits", epochs=2)
+    hub = c.hub
+    win.bottom_tabs.setCurrentWidget(hub.predict)
+    qtbot.waitUntil(lambda: hub.predict.result is not None, timeout=RUN_MS)  # the untrained model's answer
+    before = np.array(hub.predict.result["out"])
+    run(c, qtbot)
+    x = hub.predict.dataset.x[hub.predict.sample.index()][None]
+    expected = trained_model(win).forward(x)[0]
+    assert not np.allclose(before, expected, atol=1e-3)
+    qtbot.waitUntil(lambda: np.allclose(hub.predict.result["out"], expected, atol=1e-5), timeout=RUN_MS)
+
+
+def colour_cnn() -> Network:
+    net = Network(name="colour CNN")
+    net.add("in", "Input", {"shape": [3, 16, 16]}, pos=(0, 0))
+    net.add("conv", "Conv2D", {"filters": 4, "kernel_size": 3, "padding": "same"}, after="in", pos=(0, 90))
+    net.add("pool", "GlobalAvgPool2D", after="conv", pos=(0, 180))
+    net.add("out", "Dense", {"units": 7}, after="pool", pos=(0, 270))
+    return net
+
+
+def test_predict_a_colour_drawing(make_window, qtbot):
+    """Colour models get a colour pad: the ink is blended in per channel, the paper colour
+    starts a new drawing, and the network sees the drawing normalised like its data."""
+    from PySide6.QtCore import QPointF
+
+    from dlstudio.gui.training.predict import normalise_drawing
+    win = make_window(colour_cnn())
+    c = ready(win, qtbot, data="shapes:16?color=1&n=140&normalize=standard", epochs=1)
+    run(c, qtbot)
+    hub = c.hub
+    win.bottom_tabs.setCurrentWidget(hub.predict)
+    p, pad = hub.predict, hub.predict.pad
+    assert pad.isEnabled() and pad.pixels.shape == (3, 16, 16) and p.ink_button.isVisible()
+    p.paper_button.set_rgb((0.0, 0.0, 0.5))
+    p.paper_button.sigColour.emit(p.paper_button.rgb)
+    assert np.allclose(pad.pixels[:, 3, 3], [0, 0, 0.5]) and pad.is_blank()
+    p.ink_button.set_rgb((1.0, 0.5, 0.0))
+    p.ink_button.sigColour.emit(p.ink_button.rgb)
+    r = pad._cell_rect()
+    y, x = 8, 5
+    centre = QPointF(r.left() + (x + 0.5) / 16 * r.width(), r.top() + (y + 0.5) / 16 * r.height())
+    pad.stroke(centre, centre)
+    pad.sigChanged.emit()
+    assert np.allclose(pad.pixels[:, y, x], [1.0, 0.5, 0.0], atol=1e-6)  # full ink under the pen
+    assert np.allclose(pad.pixels[:, 0, 0], [0, 0, 0.5])                  # paper far from it
+    assert np.array_equal(pad.rgb()[y, x], [255, 128, 0]) and not pad.is_blank()
+    norm = hub.predict.dataset.preprocessing["normalize"]
+    x_in = normalise_drawing(pad.pixels, hub.predict.dataset.preprocessing)
+    assert np.allclose(x_in[1, y, x], (0.5 - norm["mean"][1]) / norm["std"][1], atol=1e-5)  # per channel
+    expected = trained_model(win).forward(x_in[None])[0]
+    qtbot.waitUntil(lambda: p.use_pad.isChecked() and p.result is not None
+                    and np.allclose(p.result["out"], expected, atol=1e-5), timeout=RUN_MS)
+    pad.stroke(centre, centre, erase=True)
+    assert np.allclose(pad.pixels[:, y, x], [0, 0, 0.5])  # erasing brings the paper back
+
+
+def test_the_pad_is_off_for_inputs_it_cannot_draw():
+    from dlstudio.gui.training.draw_pad import DrawPad
+    from dlstudio.gui.training.predict import pad_channels
+    assert pad_channels((1, 28, 28)) == 1 and pad_channels((3, 32, 32)) == 3
+    assert pad_channels((2, 8, 8)) is None and pad_channels((4, 8, 8)) is None and pad_channels((8, 8)) is None
+    import pytest
+    with pytest.raises(ValueError, match="1 or 3 channels"):
+        DrawPad(8, 8, channels=4)
 
 
 def test_the_first_run_compiles_kernels_as_its_own_step(make_window, qtbot):
@@ -164,3 +236,21 @@ def test_setup_previews_data_and_explains_the_choices(make_window, qtbot):
     assert s.config().batch_size == "full" and not s.batch.isEnabled() and "whole training set" in s.batch_help.text()
     s.clip_on.setChecked(True)
     assert s.config().clip_norm == 1.0
+
+
+def test_log_axes_label_one_two_five_not_every_minor_tick(qtbot):
+    import math
+
+    from dlstudio.gui.training.images import LogAxis
+    axis = LogAxis("left")
+    axis.setLogMode(False, True)
+    assert axis.style["maxTextLevel"] == 0  # only the first level is labelled in log mode
+    labelled, unlabelled = axis.logTickValues(math.log10(0.2), math.log10(4), 300, [])
+    assert [round(10 ** v, 6) for v in labelled[1]] == [0.2, 0.5, 1, 2]
+    assert [round(10 ** v, 6) for v in unlabelled[1]] == [0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 3]
+    labelled, _ = axis.logTickValues(math.log10(2.9), math.log10(6.1), 300, [])  # no 1-2-5 pair in view
+    assert [round(10 ** v, 6) for v in labelled[1]] == [3, 4, 5, 6]
+    wide = [(2.0, [-6.0, -4.0, -2.0, 0.0])]  # many decades: pyqtgraph's own decades stay
+    assert axis.logTickValues(-6.2, 0.5, 300, wide)[0] == wide[0]
+    axis.setLogMode(False, False)
+    assert axis.style["maxTextLevel"] == 2  # linear axes keep pyqtgraph's labels

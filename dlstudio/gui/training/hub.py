@@ -62,6 +62,7 @@ class LiveViews(QObject):
         self.load = 0.0                  # recent share of a core used by the GUI thread
         self._clock = (time.perf_counter(), time.thread_time())
         self._eval_due, self._eval_at = False, 0.0
+        self._predict_due, self._predict_at = False, 0.0
         self._run_label = ""
         for view in (self.maps, self.gates, self.weights):
             view.sigRequestChanged.connect(self.probe_changed)
@@ -178,7 +179,11 @@ class LiveViews(QObject):
             del self._due[group]
             self._refresh(group)
         if u.epochs:
-            self._eval_due = True
+            self._eval_due = self._predict_due = True
+        if (self._predict_due and not final and self.visible(self.predict)
+                and now - self._predict_at >= EVAL_EVERY_S):  # the same input through the newer weights
+            self._predict_due, self._predict_at = False, now
+            self.predict.request()
         if (self._eval_due and not final and self.evaluation.each_epoch.isChecked()
                 and self.visible(self.evaluation) and now - self._eval_at >= EVAL_EVERY_S):
             self._eval_due, self._eval_at = False, now
@@ -228,7 +233,7 @@ class LiveViews(QObject):
         self.timer.stop()
         if payload.get("engine"):
             self.win.engine_label.setToolTip(f"The training engine: {payload['engine']}")
-        self._eval_due = False
+        self._eval_due = self._predict_due = False
         self.refresh_state()
         c = self.c
         if kind in ("done", "stopped"):
@@ -244,6 +249,8 @@ class LiveViews(QObject):
             c.sigMessage.emit(" · ".join(parts))
             if self.visible(self.evaluation):
                 self.evaluate()
+            if self.visible(self.predict):
+                self.predict.request()   # the trained weights' answer, not the one from before the run
         elif kind == "failed":
             self.panel.show_finished("Stopped: " + payload.get("message", "")[:80])
             self.panel.status.setText(payload.get("message", ""))

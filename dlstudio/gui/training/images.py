@@ -146,3 +146,31 @@ def style_plot(plot: pg.PlotItem, palette: QPalette, title: str | None = None, g
 
 def style_widget(widget: pg.GraphicsView, palette: QPalette) -> None:
     widget.setBackground(plot_colors(palette)[0])
+
+
+class LogAxis(pg.AxisItem):
+    """An axis whose log-scale labels stay readable: over less than a couple of decades it labels
+    1, 2 and 5 times a power of ten (pyqtgraph's own axis labels every minor tick, and they
+    overlap); the other minor ticks are drawn without labels."""
+
+    LINEAR_TEXT_LEVELS = 2   # pyqtgraph's default
+
+    def setLogMode(self, *args, **kwargs):
+        super().setLogMode(*args, **kwargs)
+        # in log mode, labels on the first level of logTickValues only
+        self.setStyle(maxTextLevel=0 if self.logMode else self.LINEAR_TEXT_LEVELS)
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        decades = [(s, t) for s, t in stdTicks if s >= 1.0]
+        lo, hi = math.floor(minVal), math.ceil(maxVal)
+        if hi - lo > 8:
+            return decades
+        minor = [v + math.log10(m) for v in range(lo, hi) for m in range(2, 10)]
+        minor = [t for t in minor if minVal < t < maxVal]
+        if decades and len(decades[0][1]) >= 2:
+            return decades + [(None, minor)]
+        main = [v + math.log10(m) for v in range(lo, hi + 1) for m in (1, 2, 5)]
+        main = [t for t in main if minVal <= t <= maxVal]
+        if len(main) < 2:  # less than a factor 2.5 in view: label every minor tick there is
+            main = sorted(set(main) | set(minor))
+        return [(None, main), (None, [t for t in minor if t not in main])]

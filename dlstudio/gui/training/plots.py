@@ -119,8 +119,8 @@ class CurvesView(QWidget):
         for w in (self.earlier_button, png, csv_button):
             bar.addWidget(w)
         self.graphics = pg.GraphicsLayoutWidget()
-        self.p_batch = self.graphics.addPlot(row=0, col=0)
-        self.p_epoch = self.graphics.addPlot(row=1, col=0)
+        self.p_batch = self.graphics.addPlot(row=0, col=0, axisItems={"left": images.LogAxis("left")})
+        self.p_epoch = self.graphics.addPlot(row=1, col=0, axisItems={"left": images.LogAxis("left")})
         self.p_acc = self.graphics.addPlot(row=2, col=0)
         for p in (self.p_epoch, self.p_acc):
             p.setXLink(self.p_batch)

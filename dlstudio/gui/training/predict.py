@@ -5,24 +5,59 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (QButtonGroup, QColorDialog, QComboBox, QHBoxLayout, QLabel, QPushButton,
+                               QRadioButton, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from . import images
-from .draw_pad import DrawPad
+from .draw_pad import CHANNELS, INK, PAPER, DrawPad
 from .feature_maps import spatial_layers
 from .mosaic import MosaicView
 from .sample_picker import SamplePicker
 
 
 def normalise_drawing(pixels: np.ndarray, preprocessing: dict) -> np.ndarray:
-    """A pad drawing (H, W) in 0..1 as the network's input (1, H, W), normalised like the data."""
-    x = pixels.astype(np.float32)[None]
+    """A pad drawing (C, H, W) in 0..1 as the network's input, normalised like the data (per
+    channel; one recorded value applies to every channel)."""
+    x = pixels.astype(np.float32)
     norm = (preprocessing or {}).get("normalize")
     if isinstance(norm, dict) and norm.get("mean") and norm.get("std"):
-        x = (x - np.float32(norm["mean"][0])) / np.float32(norm["std"][0])
-    return x
+        mean, std = (np.asarray(norm[k], np.float32).reshape(-1, 1, 1) for k in ("mean", "std"))
+        x = (x - mean) / std
+    return x.astype(np.float32)
+
+
+def pad_channels(shape) -> int | None:
+    """How many channels the pad draws for an input of this shape, or None (not an image the
+    pad can draw: one or three channels)."""
+    return shape[0] if len(shape) == 3 and shape[0] in CHANNELS else None
+
+
+class ColourButton(QToolButton):
+    """A swatch that opens a colour dialog."""
+    sigColour = Signal(tuple)   # (r, g, b) in 0..1
+
+    def __init__(self, text: str, rgb: tuple, tip: str):
+        super().__init__(text=text, toolTip=tip)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.clicked.connect(self._choose)
+        self.set_rgb(rgb)
+
+    def set_rgb(self, rgb: tuple) -> None:
+        self.rgb = tuple(rgb)
+        pix = QPixmap(14, 14)
+        pix.fill(QColor.fromRgbF(*self.rgb))
+        p = QPainter(pix)
+        p.setPen(QColor(128, 128, 128))  # visible on any button colour, white or black swatch
+        p.drawRect(0, 0, 13, 13)
+        p.end()
+        self.setIcon(QIcon(pix))
+
+    def _choose(self) -> None:
+        c = QColorDialog.getColor(QColor.fromRgbF(*self.rgb), self, self.toolTip())
+        if c.isValid():
+            self.set_rgb((c.redF(), c.greenF(), c.blueF()))
+            self.sigColour.emit(self.rgb)
 
 
 class PredictView(QWidget):
@@ -45,6 +80,10 @@ class PredictView(QWidget):
         clear = QPushButton("Clear")
         clear.clicked.connect(self.pad.clear)
         self.clear_button = clear
+        self.ink_button = ColourButton("Ink", INK, "The colour to draw with")
+        self.ink_button.sigColour.connect(self.pad.set_ink)
+        self.paper_button = ColourButton("Paper", PAPER, "The background colour (starts a new drawing)")
+        self.paper_button.sigColour.connect(self.pad.set_paper)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 2, 4, 2)
@@ -55,6 +94,11 @@ class PredictView(QWidget):
         row.addWidget(self.use_pad)
         row.addWidget(clear)
         ll.addLayout(row)
+        colours = QHBoxLayout()
+        colours.addWidget(self.ink_button)
+        colours.addWidget(self.paper_button)
+        colours.addStretch(1)
+        ll.addLayout(colours)
         ll.addWidget(self.pad, 1)
         self.graphics = pg.GraphicsLayoutWidget()
         self.p_prob = self.graphics.addPlot()
@@ -93,14 +137,19 @@ class PredictView(QWidget):
         self.result: dict | None = None
         self.apply_theme()
         self._set_pad_available(False)
+        for b in (self.ink_button, self.paper_button):
+            b.setVisible(False)   # colour images only
 
     def set_run(self, info: dict, dataset) -> None:
         self.info, self.dataset = info, dataset
         self.sample.set_dataset(dataset)
         shape = info["shapes"][info["input_id"]]
-        self._set_pad_available(len(shape) == 3 and shape[0] == 1)
-        if len(shape) == 3:
-            self.pad.set_size(shape[1], shape[2])
+        channels = pad_channels(shape)
+        self._set_pad_available(channels is not None)
+        if channels is not None and self.pad.pixels.shape != tuple(shape):
+            self.pad.set_size(shape[1], shape[2], channels)
+        for b in (self.ink_button, self.paper_button):
+            b.setVisible(channels == 3)
         keep = self.layer.currentData()
         self.layer.blockSignals(True)
         self.layer.clear()
@@ -116,7 +165,7 @@ class PredictView(QWidget):
         self.use_pad.setEnabled(on)
         self.pad.setEnabled(on)
         self.clear_button.setEnabled(on)
-        self.use_pad.setToolTip("" if on else "Drawing works for networks that take one-channel images")
+        self.use_pad.setToolTip("" if on else "Drawing works for networks that take images of one or three channels")
         if not on and self.use_pad.isChecked():
             self.use_sample.setChecked(True)
 

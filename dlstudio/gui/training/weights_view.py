@@ -34,8 +34,8 @@ class WeightsView(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.p_w = self.graphics.addPlot(row=0, col=0)
         self.p_g = self.graphics.addPlot(row=0, col=1)
-        self.p_norm = self.graphics.addPlot(row=1, col=0)
-        self.p_gnorm = self.graphics.addPlot(row=1, col=1)
+        self.p_norm = self.graphics.addPlot(row=1, col=0, axisItems={"left": images.LogAxis("left")})
+        self.p_gnorm = self.graphics.addPlot(row=1, col=1, axisItems={"left": images.LogAxis("left")})
         self.p_gnorm.setXLink(self.p_norm)
         for p in (self.p_norm, self.p_gnorm):
             p.setLogMode(y=True)
