@@ -22,6 +22,7 @@ import time
 PROBE_MS = 5
 TARGET_S = 4.0   # seconds of training per run
 ROUNDS = 3
+LOAD_TIMEOUT_S = 600.0
 
 
 _HEADLESS = """
@@ -32,17 +33,17 @@ r = prepare(preset, data, epochs=epochs)
 r.trainer.run(1)  # compiled kernels, warm caches
 t0 = time.perf_counter()
 r.trainer.run(epochs)
-print(json.dumps(len(r.train) * epochs / (time.perf_counter() - t0)))
+print(json.dumps({"rate": len(r.train) * epochs / (time.perf_counter() - t0), "train": len(r.train)}))
 """
 
 
-def _headless(preset: str, data: str, epochs: int) -> float:
+def _headless(preset: str, data: str, epochs: int) -> dict:
     """samples/s of `epochs` epochs without a window, in a fresh process: the engine alone, with
     no thread of this process having run its kernels (OpenMP keeps one thread team per thread
     that starts parallel work, and two teams in one process slow each other down)."""
     out = subprocess.run([sys.executable, "-c", _HEADLESS, preset, data, str(epochs)], capture_output=True,
                          text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _dashboard(win):
@@ -74,70 +75,86 @@ def gui_train(preset: str = "lenet5", data: str = "digits:28", epochs: int | Non
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from dlstudio.zoo import PRESETS
-    preset = preset if preset in PRESETS else "mlp"
+    from dlstudio.run import load_data, outputs_for
+    from dlstudio.zoo import PRESETS, build_preset
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}: one of {', '.join(sorted(PRESETS))}")
+    ds = load_data(data)
+    network = build_preset(preset, ds.sample_shape, outputs_for(ds))[0]  # as `prepare` builds it headless
     app = QApplication.instance() or QApplication(["dlstudio-bench"])
     app.setApplicationName("dlstudio")
-    scratch = tempfile.TemporaryDirectory(prefix="dlstudio-bench-")
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
-    from .. import gallery
     from ..main_window import MainWindow
 
-    headless = [_headless(preset, data, 1)]
+    first_look = _headless(preset, data, 1)
     if epochs is None:  # about TARGET_S seconds of training per run
-        epochs = int(min(max(round(TARGET_S * headless[0] / 1438), 3), 40))
-        headless = [_headless(preset, data, epochs)]
-    win = MainWindow(network=gallery.preset_network(preset))
-    win.resize(1600, 1000)
-    win.show()
-    c = win.training
-    win.acts.train_panel.trigger()
-    c.hub.setup.set_data_spec(data)
-    board = _dashboard(win)
-    loop = QEventLoop()
-    wait = QTimer(interval=20, timeout=lambda: c.hub.setup.dataset is not None and loop.quit())
-    wait.start()
-    loop.exec()
-    wait.stop()
-    c.hub.setup.epochs.setValue(epochs)
+        epochs = int(min(max(round(TARGET_S * first_look["rate"] / first_look["train"]), 3), 40))
+        headless = [_headless(preset, data, epochs)["rate"]]
+    else:
+        headless = [_headless(preset, data, epochs)["rate"]]
     gaps: list[float] = []      # while a run trains
     startup: list[float] = []   # from Start to the first batch of the first run (preparing, compiling)
-    last = [0.0]
-    first = [True]
-
-    def probe():
-        now = time.perf_counter()
-        if last[0] and c.state == "training":
-            gaps.append(now - last[0])
-            first[0] = False
-        elif last[0] and first[0] and c.state in ("preparing", "compiling"):
-            startup.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer(interval=PROBE_MS, timeout=probe)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    c.sigRunFinished.connect(lambda kind, message: kind != "prepared" and loop.quit())
     gui: list[float] = []
-    for _ in range(rounds):
-        win.files.results_dirty = False  # no "start again?" prompt: the earlier run is not kept
-        last[0] = 0.0
-        timer.start()
-        if not c.start(True):
-            raise RuntimeError(f"the GUI benchmark could not start: {c.problems()}")
-        loop.exec()
-        timer.stop()
-        gui.append(float((c.last_result or {}).get("samples_per_s") or 0.0))
-        headless.append(_headless(preset, data, epochs))
+    with tempfile.TemporaryDirectory(prefix="dlstudio-bench-") as scratch:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+        win = MainWindow(network=network)
+        board = None
+        try:
+            win.resize(1600, 1000)
+            win.show()
+            c = win.training
+            win.acts.train_panel.trigger()
+            c.hub.setup.set_data_spec(data)
+            board = _dashboard(win)
+            loop = QEventLoop()
+            deadline = time.monotonic() + LOAD_TIMEOUT_S
+            wait = QTimer(interval=20, timeout=lambda: (c.hub.setup.dataset is not None
+                                                        or time.monotonic() > deadline) and loop.quit())
+            wait.start()
+            loop.exec()
+            wait.stop()
+            if c.hub.setup.dataset is None:
+                raise RuntimeError(f"the GUI benchmark could not load {data!r} in the app")
+            c.hub.setup.epochs.setValue(epochs)
+            last = [0.0]
+            first = [True]
+
+            def probe():
+                now = time.perf_counter()
+                if last[0] and c.state == "training":
+                    gaps.append(now - last[0])
+                    first[0] = False
+                elif last[0] and first[0] and c.state in ("preparing", "compiling"):
+                    startup.append(now - last[0])
+                last[0] = now
+
+            timer = QTimer(interval=PROBE_MS, timeout=probe)
+            timer.setTimerType(Qt.TimerType.PreciseTimer)
+            outcome: list[tuple[str, str]] = []
+            c.sigRunFinished.connect(lambda kind, message: kind != "prepared" and (
+                outcome.append((kind, message)) or loop.quit()))
+            for _ in range(rounds):
+                win.files.results_dirty = False  # no "start again?" prompt: the earlier run is not kept
+                last[0] = 0.0
+                timer.start()
+                if not c.start(True):
+                    raise RuntimeError(f"the GUI benchmark could not start: {'; '.join(c.problems())}")
+                loop.exec()
+                timer.stop()
+                if not outcome or outcome[-1][0] != "done":
+                    raise RuntimeError(f"the GUI benchmark's run did not finish: {outcome[-1:]}")
+                gui.append(float(c.last_result.get("samples_per_s") or 0.0))
+                headless.append(_headless(preset, data, epochs)["rate"])
+        finally:
+            win.training.shutdown()
+            win.files.results_dirty = False
+            win.stack.setClean()
+            if board is not None:
+                board.close()
+            win.close()
     ratios = [g / max(headless[k], headless[k + 1]) for k, g in enumerate(gui)]
     gaps_ms = sorted(1000 * g for g in gaps)
     stall = max(gaps_ms[-1] - PROBE_MS, 0.0) if gaps_ms else None
     p99 = max(gaps_ms[int(0.99 * (len(gaps_ms) - 1))] - PROBE_MS, 0.0) if gaps_ms else None
-    c.shutdown()
-    win.files.results_dirty = False
-    win.stack.setClean()
-    board.close()
-    win.close()
-    scratch.cleanup()
     return {"case": "gui_train", "ui_max_stall_ms": None if stall is None else round(stall, 1),
             "gui_samples_per_s": round(statistics.median(gui), 1),
             "headless_samples_per_s": round(statistics.median(headless), 1),

@@ -252,7 +252,7 @@ class TrainingController(QObject):
 
     def _task_done(self, token: int, result) -> None:
         done = self._tasks.pop(token, None)
-        if done is None:
+        if done is None or self._shut:
             return
         if isinstance(result, Exception):
             self.sigMessage.emit(f"Could not compute the view: {result}")
@@ -341,6 +341,8 @@ class TrainingController(QObject):
             self.stop_and_wait()
         self.thread.quit()
         self.thread.wait()
+        self._tasks.clear()      # results still queued for the views are dropped: the views may be gone
+        self._pending = []
         self.loader.shutdown()
         gc_guard.release()
 

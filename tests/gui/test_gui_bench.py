@@ -1,0 +1,22 @@
+"""`dlstudio bench --gui`: the training benchmark runs the app and reports every figure the
+issue names, from runs it really made (the figures themselves are not asserted: timings never
+are)."""
+from __future__ import annotations
+
+import statistics
+
+
+def test_gui_train_benchmark_reports_paired_runs(qtbot, settings_dir, dialogs):
+    from PySide6.QtWidgets import QApplication
+
+    from dlstudio.gui.training.bench_gui import gui_train
+    r = gui_train(preset="lenet5", data="digits:28", epochs=3, rounds=2)
+    assert r["case"] == "gui_train" and r["preset"] == "lenet5" and r["epochs"] == 3 and r["rounds"] == 2
+    assert len(r["gui_runs"]) == 2 and len(r["headless_runs"]) == 3 and all(v > 0 for v in r["gui_runs"] + r["headless_runs"])
+    # each app run against the faster of its two headless neighbours; the figure is their median
+    pairs = [g / max(r["headless_runs"][k], r["headless_runs"][k + 1]) for k, g in enumerate(r["gui_runs"])]
+    assert r["ratios"] == [round(p, 3) for p in pairs]
+    assert r["throughput_ratio"] == round(statistics.median(pairs), 3)
+    assert r["gui_samples_per_s"] == round(statistics.median(r["gui_runs"]), 1)
+    assert r["ui_samples"] > 0 and 0 <= r["ui_p99_stall_ms"] <= r["ui_max_stall_ms"]
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # its windows are closed
