@@ -178,7 +178,9 @@ def run(as_json: bool = False) -> int:
               f"  longest UI stall while training {r['ui_max_stall_ms']} ms (99th percentile "
               f"{r['ui_p99_stall_ms']} ms); while preparing and compiling {r['ui_max_stall_startup_ms']} ms\n"
               f"  {r['gui_samples_per_s']:,.0f} samples/s in the app, {r['headless_samples_per_s']:,.0f} headless "
-              f"→ {100 * (r['throughput_ratio'] or 0):.0f} %", file=sys.stdout, flush=True)
+              f"→ {100 * (r['throughput_ratio'] or 0):.0f} % (median of {r['rounds']} app runs, each against "
+              f"its headless neighbours: {', '.join(f'{100 * v:.0f} %' for v in r['ratios'])})",
+              file=sys.stdout, flush=True)
         print(f"gui_param_edit  one parameter edit on a {edit['nodes']}-node network: analysis "
               f"{edit['analyze_ms']['median']:.1f} ms, edit with every view updated {edit['edit_ms']['median']:.1f} ms, "
               f"with the canvas repainted {edit['edit_and_paint_ms']['median']:.1f} ms (medians)", flush=True)

@@ -169,6 +169,11 @@ class GatesView(QWidget):
         row = (len(maps) + cols - 1) // cols
         for r in range(row):
             self.graphics.ci.layout.setRowStretchFactor(r, 3)
+        # the units' colours in one row above the line plots (a legend inside a small plot hides its lines)
+        self.legend = pg.LegendItem(labelTextSize="8pt", colCount=8, horSpacing=14,
+                                    labelTextColor=images.plot_colors(pal)[1])
+        self.graphics.addItem(self.legend, row=row, col=0, colspan=cols)
+        row += 1
         self.graphics.ci.layout.setRowStretchFactor(row, 2)
         line_specs = LSTM_LINES if kind == "LSTM" else RNN_LINES
         for j, (key, title) in enumerate(line_specs):
@@ -188,14 +193,13 @@ class GatesView(QWidget):
             return
         units = self.info["shapes"][node][-1]
         chosen = parse_units(self.units.text(), units) or list(range(min(4, units)))
-        first = next(iter(self.lines.values()))
-        if first.legend is None:
-            first.addLegend(offset=(-4, 4), labelTextSize="7pt")
-        first.legend.clear()
+        self.legend.clear()
         for j, (key, p) in enumerate(self.lines.items()):
             for k, u in enumerate(chosen):
                 color = QColor(images.CURVE_COLORS[k % len(images.CURVE_COLORS)])
-                self.curves[(key, u)] = p.plot(pen=pg.mkPen(color, width=1.6), name=f"unit {u}" if j == 0 else None)
+                self.curves[(key, u)] = p.plot(pen=pg.mkPen(color, width=1.6))
+                if j == 0:
+                    self.legend.addItem(self.curves[(key, u)], f"unit {u}")
         self._redraw()
 
     def show_probe(self, snap: dict) -> None:
