@@ -241,7 +241,8 @@ class FileController(QObject):
         ext = ".dls" if self.has_training() else ".json"
         suggested = (os.path.splitext(self.path)[0] + ext if self.path else
                      os.path.join(os.path.expanduser("~"), _slug(self.doc.network.name) + ext))
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Save network", suggested, SAVE_FILTER)
+        caption = "Save trained model" if ext == ".dls" else "Save network"
+        path, chosen = QFileDialog.getSaveFileName(self.window, caption, suggested, SAVE_FILTER)
         if not path:
             return False
         if not path.lower().endswith((".dls", ".json")):

@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 from training_helpers import RUN_MS, Discard, Save, Yes, mlp_xor, ready, relu_net, run, trained
 
+from PySide6.QtWidgets import QMessageBox
+
 from dlstudio.io import load_model
 from dlstudio.spec import Network
 
@@ -134,6 +136,52 @@ def test_save_during_training_and_reopen_with_history(make_window, qtbot, dialog
     qtbot.waitUntil(lambda: c.hub.setup.dataset is not None, timeout=20_000)
     run(c, qtbot)
     assert win.files.bundle.training["epochs_done"] == saved.training["epochs_done"] + 1
+
+
+def test_opening_another_file_during_training_stops_it_and_keeps_the_results(make_window, qtbot, dialogs,
+                                                                             tmp_path):
+    """Opening a file while a run trains asks to stop it (Cancel keeps training), then whether to
+    save what it learned; the saved model holds the run up to where it stopped."""
+    other = tmp_path / "other.json"
+    other.write_text(__import__("json").dumps(relu_net().to_dict()))
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=100_000)
+    assert c.start(True)
+    qtbot.waitUntil(lambda: len(c.hub.curves.current.epochs) >= 2, timeout=RUN_MS)
+    dialogs.answers["question"] = [QMessageBox.StandardButton.Cancel]
+    assert not win.files.open_path(str(other))  # the user changed their mind: training goes on
+    assert c.active and win.doc.network.name == mlp_xor().name
+    path = tmp_path / "kept.dls"
+    dialogs.answers["question"] = [Yes, Save]
+    dialogs.answers["save"] = [str(path)]
+    assert win.files.open_path(str(other))
+    assert [q[1].split(":")[0] for q in dialogs.asked[-3:]] == ["Training is running", "Unsaved changes",
+                                                                "Save trained model"]
+    assert not c.active and not c.worker.busy and c.state == "idle"
+    assert win.doc.network.name == relu_net().name and c.hub.panel.start_button.text() == "Start"
+    kept = load_model(path)
+    epochs = kept.training["epochs_done"]
+    assert epochs >= 2 and [e["epoch"] for e in kept.history["epochs"]] == list(range(1, epochs + 1))
+
+
+def test_save_after_training_and_reopen_with_weights_and_history(make_window, qtbot, dialogs, tmp_path):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=3)
+    run(c, qtbot)
+    path = tmp_path / "after.dls"
+    dialogs.answers["save"] = [str(path)]
+    assert win.files.save_as() and not win.files.results_dirty
+    trained_weights = {k: v.copy() for k, v in win.files.bundle.weights.items()}
+    history = c.hub.curves.current
+    batches, epochs = history.bl.view().copy(), [dict(e) for e in history.epochs]
+    assert win.files.open_path(str(path))
+    b = win.files.bundle
+    assert set(b.weights) == set(trained_weights)
+    assert all(np.array_equal(b.weights[k], trained_weights[k]) for k in trained_weights)
+    curves = c.hub.curves.current
+    assert np.allclose(curves.bl.view(), batches) and [e["epoch"] for e in curves.epochs] == [1, 2, 3]
+    assert [e["val_loss"] for e in curves.epochs] == pytest.approx([e["val_loss"] for e in epochs])
+    assert c.hub.panel.start_button.text() == "Continue"
 
 
 def test_evaluation_predict_and_curve_export(make_window, qtbot, tmp_path):
