@@ -8,7 +8,7 @@ import pytest
 
 from dlstudio.spec import Network, analyze
 from dlstudio.zoo import PRESETS, build_preset, preset_names
-from dlstudio.zoo.layout import COLUMN, ROW, apply_layout, layered_positions
+from dlstudio.spec.layout import COLUMN, ROW, apply_layout, layered_positions, network_positions
 
 SMALL = ["mlp", "lenet5", "alexnet", "inception", "resnet"]
 CNN = ["lenet5", "alexnet", "inception", "resnet"]
@@ -331,12 +331,35 @@ def test_layout_of_a_hand_made_diamond_and_two_inputs():
     net.add("a", "Input", {"shape": [4]}).add("b", "Input", {"shape": [4]})
     net.add("l", "Dense", after="a").add("r", "Dense", after="a")
     net.add("m", "Concatenate", after=["l", "r", "b"])
-    pos = layered_positions(net)
+    pos = network_positions(net)
     assert pos["a"][1] == pos["b"][1] == 0 and pos["l"][1] == pos["r"][1] == ROW
     assert pos["m"][1] == 2 * ROW
     assert pos["b"][0] - pos["a"][0] == COLUMN
     assert abs(pos["l"][0] - pos["r"][0]) == COLUMN
     assert apply_layout(net) is net and all(n.pos is not None for n in net.nodes)
+
+
+def test_layout_survives_a_cycle_and_unknown_edges():
+    """A document being edited may hold a cycle (the analysis reports it): its nodes go below the
+    rest, in document order, and edges to ids that are not there are ignored."""
+    pos = layered_positions(["in", "a", "b", "c"], [("in", "a"), ("a", "b"), ("b", "c"), ("c", "b"),
+                                                    ("a", "ghost"), ("a", "a")])
+    assert pos["in"] == (0.0, 0.0) and pos["a"] == (0.0, ROW)
+    assert pos["b"] == (0.0, 2 * ROW) and pos["c"] == (0.0, 3 * ROW)
+    assert layered_positions([], []) == {}
+
+
+def test_layout_columns_leave_room_for_the_canvas_blocks():
+    from dlstudio.spec.layout import BLOCK_HEIGHTS, BLOCK_WIDTH
+    assert COLUMN >= BLOCK_WIDTH + 30 and ROW >= max(BLOCK_HEIGHTS) + 20
+    for name in ("inception", "resnet", "alexnet"):
+        net, _ = analysed(name, (1, 28, 28))
+        by_row: dict = {}
+        for n in net.nodes:
+            by_row.setdefault(n.pos[1], []).append(n.pos[0])
+        for xs in by_row.values():
+            xs.sort()
+            assert all(b - a >= COLUMN - 1e-9 for a, b in zip(xs, xs[1:])), name
 
 
 # ---- house rules -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dlstudio.spec import all_types
 
 from . import commands as C
 from .document import Document
-from .layout import layered_layout
+from dlstudio.spec.layout import layered_positions
 
 CLIPBOARD_FORMAT = "dlstudio-clipboard"
 ID_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]{0,63}\Z")
@@ -207,7 +207,7 @@ class Editor(QObject):
         if self._refused():
             return
         net = self.doc.network
-        pos = layered_layout([n.id for n in net.nodes], net.edges, self.node_size)
+        pos = layered_positions([n.id for n in net.nodes], net.edges)
         self.move({n.id: (n.pos, pos[n.id]) for n in net.nodes}, "Auto layout")
 
     # ---- clipboard ----------------------------------------------------------------------------

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from dlstudio.io.modelfile import ModelBundle, ModelFileError, load_model, save_model
 from dlstudio.spec import DocumentError, Network, all_types, analyze
 
-from .canvas.scene import node_size
 from .document import Document
-from .layout import layered_layout
+from dlstudio.spec.layout import apply_layout
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 10
@@ -101,10 +100,7 @@ def write_text_atomic(path: str, text: str) -> None:
 def ensure_positions(net: Network, force: bool = False) -> None:
     """Lay the network out if asked to, or if some node has no canvas position."""
     if force or any(n.pos is None for n in net.nodes):
-        types = {n.id: n.type for n in net.nodes}
-        pos = layered_layout(list(types), net.edges, lambda i: node_size(types[i]))
-        for n in net.nodes:
-            n.pos = pos[n.id]
+        apply_layout(net)
 
 
 def ask_weights_choice(parent: QWidget, problem: str) -> str | None:

@@ -7,9 +7,9 @@ from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen, QPixmap
 from dlstudio.spec import Network, all_types
 
 from . import theme
-from .layout import layered_layout
+from dlstudio.spec.layout import layered_positions
 
-BLOCK_W, BLOCK_H = 60.0, 16.0
+BLOCK_W, BLOCK_H, GAP = 60.0, 16.0, 30.0
 
 
 def render_thumbnail(net: Network, width: int, height: int, palette: QPalette, dpr: float = 1.0) -> QPixmap:
@@ -20,7 +20,7 @@ def render_thumbnail(net: Network, width: int, height: int, palette: QPalette, d
     ids = [n.id for n in net.nodes]
     if not ids:
         return pm
-    pos = layered_layout(ids, net.edges, lambda _: (BLOCK_W, BLOCK_H))
+    pos = layered_positions(ids, net.edges, row=BLOCK_H + GAP, column=BLOCK_W + GAP)
     left = min(x for x, _ in pos.values())
     top = min(y for _, y in pos.values())
     right = max(x for x, _ in pos.values()) + BLOCK_W

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..spec import Network, ShapeError, get
 from ..spec.params import ParamError
-from .layout import apply_layout
+from ..spec.layout import apply_layout
 
 MIN_POOL_INPUT = 4  # pool / down-sample only maps at least this big, so they stay ≥ 2×2
 SMALL_BN = {"momentum": 0.9, "epsilon": 1e-3}  # quick moving statistics for short runs on small data

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..spec import Network
+from ..spec.layout import ROW, apply_layout
 from .cnn import alexnet, inception, lenet5, resnet
-from .layout import ROW, apply_layout
 from .rnn import lstm, lstm_stacked, rnn
 from .reference import (REFERENCE_CLASSES, REFERENCE_SHAPE, alexnet_full, googlenet_full, resnet18_full,
                         resnet50_full)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..spec import Network
-from .layout import apply_layout
+from ..spec.layout import apply_layout
 
 UNITS = 64
 

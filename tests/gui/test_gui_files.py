@@ -348,3 +348,19 @@ def test_new_from_the_gallery_lays_the_preset_out(make_window, monkeypatch):
     assert win.new_network()
     ys = [n.pos[1] for n in win.doc.network.nodes]
     assert ys == sorted(ys) and win.stack.count() == 0
+
+
+def test_a_network_laid_out_outside_the_app_opens_without_overlapping_blocks(make_window, tmp_path):
+    """Files written by the command line keep the presets' positions (the app does not lay them
+    out again): the blocks, as wide as the canvas draws them, must not overlap."""
+    from dlstudio.zoo import build_preset
+    net, _ = build_preset("inception", (1, 28, 28), 7)
+    path = tmp_path / "inception.json"
+    path.write_text(net.to_json(), encoding="utf-8")
+    win = make_window()
+    assert win.files.open_path(str(path))
+    assert [n.pos for n in win.doc.network.nodes] == [n.pos for n in net.nodes]  # kept as written
+    rects = [item.sceneBoundingRect().adjusted(3, 3, -3, -3) for item in win.scene.nodes.values()]
+    assert len(rects) == len(net.nodes)
+    overlaps = [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b)]
+    assert not overlaps

@@ -1,6 +1,7 @@
 """The main window: what it opens with, status bar, menus, settings, themes, screenshots, perf."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -92,6 +93,46 @@ def test_window_state_splitters_and_theme_persist(make_window, settings_dir):
     assert (second.width(), second.height()) == (701, 501)
     assert second.palette_panel.splitter.sizes() == sizes
     assert second.docks[1].isHidden()
+
+
+_LAUNCH = """
+import json, os, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QTabBar
+app = QApplication(["dlstudio"])
+app.setOrganizationName("dlstudio")
+app.setApplicationName("dlstudio")
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[1])
+from dlstudio.gui.app import _wait
+from dlstudio.gui.main_window import MainWindow, app_settings
+win = MainWindow(settings=app_settings())
+win.resize(1200, 800)
+win.show()
+if sys.argv[2] == "train":
+    win.acts.train_panel.trigger()
+_wait(lambda: False, 0.3)
+menu = win.menuBar().geometry()
+bars = [{"tabs": [tb.tabText(i) for i in range(tb.count())], "over_menu": tb.geometry().intersects(menu)}
+        for tb in win.findChildren(QTabBar) if tb.parentWidget() is win and tb.isVisible()]
+win.stack.setClean()
+win.close()
+print(json.dumps(bars))
+"""
+
+
+def test_restored_training_panel_leaves_no_stray_tab_bar(tmp_path):
+    """The Training panel shares the Inspector's place. Launching again with the saved layout
+    must not leave a tab bar of Qt's behind: one showed at the window's top left, over the File
+    menu. (Two real launches, each in its own process, as a user starts the app.)"""
+    import json
+
+    def launch(what):
+        out = subprocess.run([sys.executable, "-c", _LAUNCH, str(tmp_path), what], capture_output=True, text=True,
+                             check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    assert launch("train") == [{"tabs": ["Inspector", "Training"], "over_menu": False}]
+    assert launch("look") == [{"tabs": ["Inspector", "Training"], "over_menu": False}]
 
 
 def test_dark_and_light_themes_follow_palette_roles(window):

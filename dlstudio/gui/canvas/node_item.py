@@ -9,10 +9,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from dlstudio.spec.layout import BLOCK_HEIGHTS, BLOCK_WIDTH
+
 from .. import theme
 from .port_item import PortItem
 
-WIDTH = 260.0
+WIDTH = BLOCK_WIDTH
 ROW = 17.0         # one text row
 RADIUS = 6.0
 GRID = 10.0
@@ -21,7 +23,7 @@ GRID = 10.0
 def block_height(detailed: bool) -> float:
     """Two rows (title + shape, settings + parameters) or one (title + shape) for plain layers;
     multiples of the grid, so laid-out rows stay on it."""
-    return 40.0 if detailed else 30.0
+    return BLOCK_HEIGHTS[1] if detailed else BLOCK_HEIGHTS[0]
 
 
 def _pad(height: float, rows: int) -> float:

@@ -20,7 +20,6 @@ def install(win) -> TrainingController:
     c = TrainingController(win)
     hub = c.hub = LiveViews(win, c)
     win.training_dock.setWidget(hub.panel)
-    win.tabifyDockWidget(win.docks[1], win.training_dock)  # beside the Inspector (locked while training)
     win.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # full-height curves
     first_tab = win.bottom_tabs.count()
     for view, title in hub.tabs:

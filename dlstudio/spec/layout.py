@@ -1,6 +1,8 @@
-"""Canvas positions for a network: a layered, top-to-bottom drawing.
+"""Canvas positions for a network: a layered, top-to-bottom drawing (pure Python).
 
-The method is the usual one for drawing data-flow graphs (Sugiyama's), kept small:
+One layout for every place that needs one: the presets (`dlstudio.zoo`), networks opened
+without positions, Auto Layout on the canvas and the gallery's thumbnails. The method is the
+usual one for drawing data-flow graphs (Sugiyama's), kept small:
 
 1. **Rows by longest path.** A node sits one row below the lowest of its inputs, so every edge
    points downward and a merge node (Add, Concatenate) sits below all of its branches. Then the
@@ -12,32 +14,85 @@ The method is the usual one for drawing data-flow graphs (Sugiyama's), kept smal
    only one-row edges move sideways, so straight edges never cut through a block.
 3. **Order by barycentre.** Row by row, each node (or placeholder) wants to sit at the mean x of
    what feeds it; ties keep the order in which the parent's edges were made, so branches appear
-   left to right as the preset lists them.
-4. **Spread without overlap.** Within a row, positions stay in that order at least `COLUMN`
+   left to right as they were wired.
+4. **Spread without overlap.** Within a row, positions stay in that order at least `column`
    apart and as close as possible to where they want to be (least squares, solved exactly by
    pooling adjacent violators). A chain stays straight; branches fan out side by side; a merge
    node lands centred below its inputs.
 
-`pos` is the block's anchor: the same offset for every block, so the geometry is the same
-whether the canvas reads it as the centre or a corner. The first row is at y = 0 and the
-drawing is centred on x = 0.
+Positions are the blocks' top-left corners. The first node is at (0, 0); rows are `row` apart.
+Nodes on a cycle (a document being edited may have one; the analysis reports it) are placed in
+document order below the rest.
+
+The canvas draws every block `BLOCK_WIDTH` wide and one of `BLOCK_HEIGHTS` tall, so `COLUMN`
+and `ROW` leave room for the wires between them.
 """
 from __future__ import annotations
 
-from ..spec import Network
+BLOCK_WIDTH = 260.0
+BLOCK_HEIGHTS = (30.0, 40.0)   # a block with one text row, with two
+COLUMN = BLOCK_WIDTH + 40.0    # between the left edges of side-by-side blocks
+ROW = max(BLOCK_HEIGHTS) + 30.0
 
-ROW = 90.0       # vertical distance between rows (blocks are about 60 px tall)
-COLUMN = 200.0   # horizontal distance between side-by-side blocks (blocks are about 160 px wide)
 
-
-def layered_positions(net: Network, row: float = ROW, column: float = COLUMN) -> dict[str, tuple[float, float]]:
-    """{node id: (x, y)} for a layered top-to-bottom drawing of `net` (which must be acyclic)."""
-    order = net.topological_order()
-    if not order:
+def layered_positions(ids: list[str], edges: list[tuple[str, str]], row: float = ROW,
+                      column: float = COLUMN) -> dict[str, tuple[float, float]]:
+    """{node id: (x, y)} for a layered top-to-bottom drawing of the graph (ids in document order)."""
+    if not ids:
         return {}
+    known = set(ids)
+    edges = [(s, d) for s, d in edges if s in known and d in known and s != d]
+    order = _topological(ids, edges)
+    placed = set(order)
+    dag = [(s, d) for s, d in edges if s in placed and d in placed]
+    pos: dict[str, tuple[float, float]] = _dag_positions(order, dag, row, column) if order else {}
+    bottom = max((y for _, y in pos.values()), default=-row) + row
+    for k, nid in enumerate(n for n in ids if n not in placed):
+        pos[nid] = (0.0, bottom + k * row)
+    return pos
+
+
+def network_positions(net, row: float = ROW, column: float = COLUMN) -> dict[str, tuple[float, float]]:
+    return layered_positions([n.id for n in net.nodes], list(net.edges), row, column)
+
+
+def apply_layout(net, row: float = ROW, column: float = COLUMN):
+    """Set every node's `pos` from `network_positions`; returns `net` for chaining."""
+    pos = network_positions(net, row, column)
+    for n in net.nodes:
+        n.pos = pos[n.id]
+    return net
+
+
+def _topological(ids: list[str], edges: list[tuple[str, str]]) -> list[str]:
+    """Kahn's order, document order breaking ties; nodes on a cycle are left out."""
+    indeg = {i: 0 for i in ids}
+    succ: dict[str, list[str]] = {i: [] for i in ids}
+    for s, d in edges:
+        indeg[d] += 1
+        succ[s].append(d)
+    position = {i: k for k, i in enumerate(ids)}
+    ready = [i for i in ids if indeg[i] == 0]
+    order = []
+    while ready:
+        ready.sort(key=position.__getitem__)
+        cur = ready.pop(0)
+        order.append(cur)
+        for d in succ[cur]:
+            indeg[d] -= 1
+            if indeg[d] == 0:
+                ready.append(d)
+    return order
+
+
+def _dag_positions(order: list[str], edges: list[tuple[str, str]], row: float,
+                   column: float) -> dict[str, tuple[float, float]]:
     rank = {nid: i for i, nid in enumerate(order)}
-    inputs = {nid: net.inputs_of(nid) for nid in order}
-    outputs = {nid: net.outputs_of(nid) for nid in order}
+    inputs: dict[str, list[str]] = {nid: [] for nid in order}
+    outputs: dict[str, list[str]] = {nid: [] for nid in order}
+    for s, d in edges:
+        inputs[d].append(s)
+        outputs[s].append(d)
     level: dict[str, int] = {}
     for nid in order:
         level[nid] = 1 + max((level[s] for s in inputs[nid]), default=-1)
@@ -55,7 +110,7 @@ def layered_positions(net: Network, row: float = ROW, column: float = COLUMN) ->
     rows: list[list[tuple]] = [[] for _ in range(max(level.values()) + 1)]
     for nid in order:
         rows[level[nid]].append(("n", nid))
-    for e, (src, dst) in enumerate(net.edges):
+    for e, (src, dst) in enumerate(edges):
         prev = ("n", src)
         for lv in range(level[src] + 1, level[dst]):
             dummy = ("d", e, lv)
@@ -70,7 +125,7 @@ def layered_positions(net: Network, row: float = ROW, column: float = COLUMN) ->
     x: dict[tuple, float] = {}
     slot: dict[tuple, int] = {}  # position of an item within its row, once placed
     for lv, items in enumerate(rows):
-        if lv == 0:
+        if lv == 0:  # the sources (only nodes without inputs stay in the first row)
             wanted = {it: 0.0 for it in items}
             items.sort(key=lambda it: rank[it[1]])
         else:
@@ -87,14 +142,6 @@ def layered_positions(net: Network, row: float = ROW, column: float = COLUMN) ->
 
     origin = x[("n", order[0])]
     return {nid: (x[("n", nid)] - origin, row * level[nid]) for nid in order}
-
-
-def apply_layout(net: Network, row: float = ROW, column: float = COLUMN) -> Network:
-    """Set every node's `pos` from `layered_positions`; returns `net` for chaining."""
-    pos = layered_positions(net, row, column)
-    for n in net.nodes:
-        n.pos = pos[n.id]
-    return net
 
 
 def _spread(wanted: list[float], gap: float) -> list[float]:
