@@ -78,23 +78,7 @@ class Network:
 
     def topological_order(self) -> list[str]:
         """Node ids so every node comes after its inputs (stable: document order breaks ties)."""
-        indeg = {n.id: 0 for n in self.nodes}
-        for _, d in self.edges:
-            indeg[d] += 1
-        ready = [n.id for n in self.nodes if indeg[n.id] == 0]
-        order = []
-        succ: dict[str, list[str]] = {n.id: [] for n in self.nodes}
-        for s, d in self.edges:
-            succ[s].append(d)
-        position = {n.id: i for i, n in enumerate(self.nodes)}
-        while ready:
-            ready.sort(key=position.__getitem__)
-            cur = ready.pop(0)
-            order.append(cur)
-            for d in succ[cur]:
-                indeg[d] -= 1
-                if indeg[d] == 0:
-                    ready.append(d)
+        order = kahn_order([n.id for n in self.nodes], self.edges)
         if len(order) != len(self.nodes):
             stuck = [n.id for n in self.nodes if n.id not in set(order)]
             raise DocumentError(f"the graph has a cycle through {', '.join(stuck)} — "
@@ -166,3 +150,25 @@ class Network:
                 raise DocumentError(f"an edge must be [source id, target id], got {e!r}")
             net.connect(e[0], e[1])
         return net
+
+
+def kahn_order(ids: list[str], edges) -> list[str]:
+    """Ids so every one comes after its inputs, document order breaking ties (Kahn's method);
+    ids on a cycle, and those after them, are left out."""
+    indeg = {i: 0 for i in ids}
+    succ: dict[str, list[str]] = {i: [] for i in ids}
+    for s, d in edges:
+        indeg[d] += 1
+        succ[s].append(d)
+    position = {i: k for k, i in enumerate(ids)}
+    ready = [i for i in ids if indeg[i] == 0]
+    order = []
+    while ready:
+        ready.sort(key=position.__getitem__)
+        cur = ready.pop(0)
+        order.append(cur)
+        for d in succ[cur]:
+            indeg[d] -= 1
+            if indeg[d] == 0:
+                ready.append(d)
+    return order

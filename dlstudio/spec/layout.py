@@ -29,6 +29,8 @@ and `ROW` leave room for the wires between them.
 """
 from __future__ import annotations
 
+from .document import kahn_order
+
 BLOCK_WIDTH = 260.0
 BLOCK_HEIGHTS = (30.0, 40.0)   # a block with one text row, with two
 COLUMN = BLOCK_WIDTH + 40.0    # between the left edges of side-by-side blocks
@@ -42,7 +44,7 @@ def layered_positions(ids: list[str], edges: list[tuple[str, str]], row: float =
         return {}
     known = set(ids)
     edges = [(s, d) for s, d in edges if s in known and d in known and s != d]
-    order = _topological(ids, edges)
+    order = kahn_order(ids, edges)
     placed = set(order)
     dag = [(s, d) for s, d in edges if s in placed and d in placed]
     pos: dict[str, tuple[float, float]] = _dag_positions(order, dag, row, column) if order else {}
@@ -62,27 +64,6 @@ def apply_layout(net, row: float = ROW, column: float = COLUMN):
     for n in net.nodes:
         n.pos = pos[n.id]
     return net
-
-
-def _topological(ids: list[str], edges: list[tuple[str, str]]) -> list[str]:
-    """Kahn's order, document order breaking ties; nodes on a cycle are left out."""
-    indeg = {i: 0 for i in ids}
-    succ: dict[str, list[str]] = {i: [] for i in ids}
-    for s, d in edges:
-        indeg[d] += 1
-        succ[s].append(d)
-    position = {i: k for k, i in enumerate(ids)}
-    ready = [i for i in ids if indeg[i] == 0]
-    order = []
-    while ready:
-        ready.sort(key=position.__getitem__)
-        cur = ready.pop(0)
-        order.append(cur)
-        for d in succ[cur]:
-            indeg[d] -= 1
-            if indeg[d] == 0:
-                ready.append(d)
-    return order
 
 
 def _dag_positions(order: list[str], edges: list[tuple[str, str]], row: float,
