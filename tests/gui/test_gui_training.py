@@ -209,6 +209,43 @@ def test_evaluation_predict_and_curve_export(make_window, qtbot, tmp_path):
     assert hub.curves.export_png(str(png_path)) and png_path.stat().st_size > 1000
 
 
+def test_evaluation_and_predict_of_a_regression_model(make_window, qtbot):
+    """A regression network: the evaluation shows its errors' distribution, predictions against
+    targets and the samples with the largest errors; Predict shows the output against the
+    chosen sample's target, with no drawing pad for sequence inputs."""
+    net = Network(name="adder")
+    net.add("in", "Input", {"shape": [10, 2]}, pos=(0, 0))
+    net.add("lstm", "LSTM", {"units": 8}, after="in", pos=(0, 90))
+    net.add("out", "Dense", {"units": 1}, after="lstm", pos=(0, 180))
+    win = make_window(net)
+    c = ready(win, qtbot, data="adding:10?n=200", epochs=2)
+    run(c, qtbot)
+    hub = c.hub
+    ev = hub.evaluation
+    win.bottom_tabs.setCurrentWidget(ev)
+    qtbot.waitUntil(lambda: ev.result is not None and ev.result["kind"] == "regression", timeout=RUN_MS)
+    r = ev.result
+    ds = hub.predict.dataset
+    counts, edges = r["errors"]
+    assert counts.sum() == r["samples"] == 40 and len(edges) == len(counts) + 1
+    errors = np.abs(r["pred"] - r["true"])
+    assert r["mae"] == pytest.approx(errors.mean())
+    worst = [abs(float(w["pred"][0] - w["true"][0])) for w in r["worst"]]
+    assert worst == sorted(worst, reverse=True) and worst[0] == pytest.approx(errors.max())
+    assert ev.wrong_label.text() == "Largest errors" and ev.wrong.count() == len(r["worst"])
+    assert ev.graphics.ci.getItem(0, 0) is ev.p_err  # the histogram in the confusion matrix's place
+    p = hub.predict
+    win.bottom_tabs.setCurrentWidget(p)
+    assert not p.pad.isVisible() and not p.use_pad.isEnabled() and not p.layer.isVisible()
+    p.sample.spin.setValue(3)
+    qtbot.waitUntil(lambda: p.result is not None and np.allclose(p.result["out"], model_output(win, hub, 3)),
+                    timeout=RUN_MS)
+    target = float(ds.y[3].reshape(-1)[0])
+    xs, ys = p.targets.getData()
+    assert list(xs) == pytest.approx([target]) and list(ys) == [0]
+    assert f"target {target:.4g}" in p.answer.text() and p.result["probs"] is None
+
+
 def model_output(win, hub, i):
     from dlstudio.engine.model import Model
     m = Model(Network.from_dict(win.doc.network.to_dict()))

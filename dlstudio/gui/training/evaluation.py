@@ -1,5 +1,6 @@
 """Evaluation on the validation set: confusion matrix, per-class accuracy and the most
-confidently wrong examples (or predictions against targets for regression)."""
+confidently wrong examples; for regression, the distribution of the errors, predictions against
+targets and the samples with the largest errors."""
 from __future__ import annotations
 
 import numpy as np
@@ -81,6 +82,13 @@ class EvaluationView(QWidget):
         self.p_class.addItem(self.bars)
         self.scatter = pg.ScatterPlotItem(size=5, pen=None, brush=QColor(61, 143, 214, 140))
         self.diagonal = pg.PlotDataItem(pen=pg.mkPen(QColor(224, 102, 58), width=1.5, style=Qt.PenStyle.DashLine))
+        self.p_err = pg.PlotItem()   # takes the confusion matrix's place for regression
+        self.p_err.setMenuEnabled(False)
+        self.err_hist = self.p_err.plot(stepMode="center", fillLevel=0, pen=pg.mkPen("#3d8fd6"),
+                                        brush=QColor(61, 143, 214, 110))
+        self.p_err.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen(QColor(224, 102, 58), width=1.5,
+                                                                          style=Qt.PenStyle.DashLine)))
+        self._left = self.p_conf
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
         self.wrong = QListWidget()
@@ -93,7 +101,8 @@ class EvaluationView(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel("Most confidently wrong"))
+        self.wrong_label = QLabel("Most confidently wrong")
+        rl.addWidget(self.wrong_label)
         rl.addWidget(self.wrong, 1)
         split = QSplitter()
         split.addWidget(self.graphics)
@@ -122,7 +131,17 @@ class EvaluationView(QWidget):
         else:
             self._show_classification(r)
 
+    def _set_left(self, plot) -> None:
+        """The confusion matrix (classification) or the error histogram (regression) on the left."""
+        if plot is not self._left:
+            self.graphics.ci.removeItem(self._left)
+            self.graphics.ci.addItem(plot, row=0, col=0)
+            self._left = plot
+
     def _show_classification(self, r: dict) -> None:
+        self._set_left(self.p_conf)
+        self.wrong_label.setText("Most confidently wrong")
+        self.wrong.setToolTip("The validation samples the network got wrong with the highest confidence")
         m = r["confusion"].astype(np.float64)
         k = m.shape[0]
         names = r["classes"] + [str(i) for i in range(len(r["classes"]), k)]
@@ -165,17 +184,28 @@ class EvaluationView(QWidget):
         self.counts.set_counts(m if m.shape[0] <= MAX_LABELLED else None, rows)
 
     def _show_regression(self, r: dict) -> None:
-        self.counts.set_counts(None, None)
+        self._set_left(self.p_err)
         self._worst_key = None
-        self.wrong.clear()
-        self.conf_image.clear()
+        counts, edges = r["errors"]
+        self.err_hist.setData(edges, counts)
         self._set_plot_kind("scatter")
         self.scatter.setData(r["true"], r["pred"])
         lo = float(min(r["true"].min(initial=0), r["pred"].min(initial=0)))
         hi = float(max(r["true"].max(initial=1), r["pred"].max(initial=1)))
         self.diagonal.setData([lo, hi], [lo, hi])
         self.summary.setText(self.summary.text() + f" · mean absolute error {r['mae']:.4g}")
-        self.wrong.addItem(QListWidgetItem("(regression: see predicted against true values)"))
+        self.wrong_label.setText("Largest errors")
+        self.wrong.setToolTip("The validation samples with the largest mean absolute error")
+        self.wrong.clear()
+        for w in r["worst"]:
+            t, p = np.atleast_1d(w["true"]), np.atleast_1d(w["pred"])
+            more = " …" if t.size > 1 else ""
+            pm = images.thumbnail(w["x"], 56)
+            item = QListWidgetItem(QIcon(pm) if pm is not None else QIcon(),
+                                   f"#{w['index']}\ntrue {t[0]:.3g}{more}\npred {p[0]:.3g}{more}")
+            item.setToolTip(f"validation sample {w['index']}: target {_values(t)}, predicted {_values(p)}")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.wrong.addItem(item)
 
     def _set_plot_kind(self, kind: str) -> None:
         pal = self.palette()
@@ -204,7 +234,13 @@ class EvaluationView(QWidget):
         pal = self.palette()
         images.style_widget(self.graphics, pal)
         images.style_plot(self.p_conf, pal, "Confusion matrix (rows: true class)")
+        images.style_plot(self.p_err, pal, "Errors: predicted − true (first output)")
         self.p_conf.showGrid(x=False, y=False)
         images.style_plot(self.p_class, pal, "Accuracy per class")
         if self.result is not None:
             self.show_result(self.result)
+
+
+def _values(a: np.ndarray, most: int = 6) -> str:
+    text = ", ".join(f"{v:.4g}" for v in a[:most])
+    return text + (" …" if a.size > most else "")

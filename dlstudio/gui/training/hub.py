@@ -284,7 +284,9 @@ class LiveViews(QObject):
         self.c.submit(work, done)
 
     def _predict(self, x, nodes) -> None:
-        self.c.submit(lambda run: tasks.predict_one(run.model, x, run.config.loss, nodes), self.predict.show_result)
+        self.c.submit(lambda run: tasks.predict_one(run.model, x, run.config.loss, nodes,
+                                                    classify=run.dataset.task != "regression"),
+                      self.predict.show_result)
 
     # ---- setup and problems ------------------------------------------------------------------
     def ensure_data(self) -> None:

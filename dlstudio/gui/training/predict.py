@@ -1,5 +1,6 @@
 """Predict: one sample — from the data or drawn on a pad — through the network: its class
-probabilities and the feature maps it makes."""
+probabilities (or, for regression, its outputs against the sample's target) and the feature
+maps it makes."""
 from __future__ import annotations
 
 import numpy as np
@@ -14,6 +15,8 @@ from .draw_pad import CHANNELS, INK, PAPER, DrawPad
 from .feature_maps import spatial_layers
 from .mosaic import MosaicView
 from .sample_picker import SamplePicker
+
+MAX_OUTPUTS = 20   # regression outputs drawn as bars
 
 
 def normalise_drawing(pixels: np.ndarray, preprocessing: dict) -> np.ndarray:
@@ -100,12 +103,16 @@ class PredictView(QWidget):
         colours.addStretch(1)
         ll.addLayout(colours)
         ll.addWidget(self.pad, 1)
+        ll.addStretch(0)   # takes the pad's room when there is no pad
+        self._left_layout = ll
         self.graphics = pg.GraphicsLayoutWidget()
         self.p_prob = self.graphics.addPlot()
         self.p_prob.setMenuEnabled(False)
         self.p_prob.setMouseEnabled(x=False, y=False)
         self.bars = pg.BarGraphItem(x0=0, y=[], height=0.7, width=[], brush=QColor(61, 143, 214, 200))
         self.p_prob.addItem(self.bars)
+        self.targets = pg.ScatterPlotItem(symbol="d", size=13, pen=pg.mkPen("#e0663a", width=1.5), brush=None)
+        self.p_prob.addItem(self.targets)
         self.p_prob.getViewBox().invertY(True)
         self.answer = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         font = self.answer.font()
@@ -123,7 +130,8 @@ class PredictView(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Layer"))
+        self.layer_label = QLabel("Layer")
+        row.addWidget(self.layer_label)
         row.addWidget(self.layer, 1)
         rl.addLayout(row)
         rl.addWidget(self.maps, 1)
@@ -158,13 +166,14 @@ class PredictView(QWidget):
         i = self.layer.findData(keep)
         self.layer.setCurrentIndex(i if i >= 0 else 0)
         self.layer.blockSignals(False)
-        self.layer.setEnabled(self.layer.count() > 0)
-        self.maps.setVisible(self.layer.count() > 0)
+        for w in (self.layer, self.layer_label, self.maps):  # only networks with image-like layers
+            w.setVisible(self.layer.count() > 0)
 
     def _set_pad_available(self, on: bool) -> None:
         self.use_pad.setEnabled(on)
-        self.pad.setEnabled(on)
-        self.clear_button.setEnabled(on)
+        self.pad.setVisible(on)
+        self.clear_button.setVisible(on)
+        self._left_layout.setStretch(self._left_layout.count() - 1, 0 if on else 1)
         self.use_pad.setToolTip("" if on else "Drawing works for networks that take images of one or three channels")
         if not on and self.use_pad.isChecked():
             self.use_sample.setChecked(True)
@@ -208,15 +217,39 @@ class PredictView(QWidget):
             self.p_prob.getAxis("left").setTicks([[(i, names[i]) for i in range(len(probs))]])
             self.p_prob.setXRange(0, 1, padding=0.02)
             self.p_prob.setYRange(-0.6, len(probs) - 0.4, padding=0)
+            self.targets.setData(x=[], y=[])
+            images.style_plot(self.p_prob, self.palette(), "Class probabilities")
         else:
-            out = np.asarray(r["out"]).reshape(-1)
-            self.answer.setText("output " + ", ".join(f"{v:.4g}" for v in out[:6]) + (" …" if out.size > 6 else ""))
-            self.bars.setOpts(x0=0, y=[], height=0.7, width=[])
+            self._show_outputs(np.asarray(r["out"], np.float64).reshape(-1))
         node = self.layer.currentData()
         if node and node in r.get("values", {}):
             self.maps.show_maps(r["values"][node])
             c, h, w = r["values"][node].shape
             self.maps.set_title(f"{node}: {c} channels of {h}×{w}")
+
+    def target(self) -> np.ndarray | None:
+        """The chosen data sample's target values (regression), or None for a drawing."""
+        if self.dataset is None or self.use_pad.isChecked() or self.dataset.task != "regression":
+            return None
+        return np.asarray(self.dataset.y[self.sample.index()], np.float64).reshape(-1)
+
+    def _show_outputs(self, out: np.ndarray) -> None:
+        """Regression: the outputs as bars, the sample's targets as diamonds on them."""
+        n = min(out.size, MAX_OUTPUTS)
+        target = self.target()
+        text = "output " + ", ".join(f"{v:.4g}" for v in out[:6]) + (" …" if out.size > 6 else "")
+        if target is not None and target.size == out.size:
+            text += " · target " + ", ".join(f"{v:.4g}" for v in target[:6]) + (" …" if target.size > 6 else "")
+            self.targets.setData(x=target[:n], y=np.arange(n))
+        else:
+            self.targets.setData(x=[], y=[])
+        self.answer.setText(text)
+        self.bars.setOpts(x0=0, y=np.arange(n), height=0.6, width=out[:n],
+                          brushes=[QColor(61, 143, 214, 200)] * n)
+        self.p_prob.getAxis("left").setTicks([[(i, f"output {i}" if n > 1 else "output") for i in range(n)]])
+        images.style_plot(self.p_prob, self.palette(), "Outputs (bars) and the sample's target (◇)")
+        self.p_prob.enableAutoRange(axis="x")
+        self.p_prob.setYRange(-1.0, n, padding=0)   # thinner bars than a probability's
 
     def apply_theme(self) -> None:
         pal = self.palette()

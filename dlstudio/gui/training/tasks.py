@@ -122,10 +122,17 @@ def evaluation(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str, class
     out = model.predict(x)
     loss, acc = evaluate(model, x, y, loss_name)
     result = {"set": which, "samples": len(x), "loss": loss, "accuracy": acc, "classes": list(classes)}
-    if not classes:  # regression: predicted against true values (first output)
-        pred, true = out.reshape(len(out), -1)[:, 0], y.reshape(len(y), -1)[:, 0]
-        result.update(kind="regression", pred=pred.astype(np.float64), true=true.astype(np.float64),
-                      mae=float(np.mean(np.abs(pred - true))) if len(x) else 0.0)
+    if not classes:  # regression: predicted against true values, the errors, the largest ones
+        pred = out.reshape(len(out), -1).astype(np.float64)
+        true = y.reshape(len(y), -1).astype(np.float64)
+        err = pred - true
+        size = np.abs(err).mean(axis=1) if err.size else np.zeros(len(x))
+        worst = np.argsort(-size, kind="stable")[:WORST]
+        result.update(kind="regression", pred=pred[:, 0].copy(), true=true[:, 0].copy(),
+                      mae=float(np.abs(err).mean()) if err.size else 0.0,
+                      errors=_hist(err[:, 0]) if len(x) else (np.zeros(HIST_BINS), np.linspace(-1, 1, HIST_BINS + 1)),
+                      worst=[{"x": x[i].copy(), "true": true[i].copy(), "pred": pred[i].copy(), "index": int(i)}
+                             for i in worst])
         return result
     p = probabilities(out, loss_name, final_type(model))
     k = max(len(classes), p.shape[1])
@@ -143,13 +150,14 @@ def evaluation(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str, class
     return result
 
 
-def predict_one(model: Model, x: np.ndarray, loss_name: str, nodes: list[str]) -> dict:
-    """The network's output for one sample, its class probabilities and the values of `nodes`."""
+def predict_one(model: Model, x: np.ndarray, loss_name: str, nodes: list[str], classify: bool = True) -> dict:
+    """The network's output for one sample, its class probabilities (when `classify` and the loss
+    is a classification one) and the values of `nodes`."""
     out = model.forward(np.asarray(x, model.dtype)[None], training=False)
     values = {nid: model.values[nid][0].copy() for nid in nodes if nid in model.values}
     gates = {nid: layer.probe(0) for nid, layer in model.layers.items() if hasattr(layer, "probe")}
     out = out.copy()
     task_probs = None
-    if loss_name in L.LOSSES and L.LOSSES[loss_name].task != "regression":
+    if classify and loss_name in L.LOSSES and L.LOSSES[loss_name].task != "regression":
         task_probs = probabilities(out, loss_name, final_type(model))[0]
     return {"out": out[0], "probs": task_probs, "values": values, "gates": gates}
