@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--data", metavar="DATA", help="shape a preset for this data (default: the preset's own)")
     s.add_argument("--json", action="store_true")
 
-    e = sub.add_parser("evaluate", help="loss and accuracy of a saved model on a data set")
+    e = sub.add_parser("evaluate", help="loss and accuracy (or mean absolute error) of a saved model on a data set")
     e.add_argument("model", metavar="FILE.dls")
     e.add_argument("--data", metavar="DATA", required=True)
     e.add_argument("--json", action="store_true")
@@ -133,9 +133,12 @@ def cmd_train(args) -> int:
             return
         if args.json:
             print(json.dumps({k: ev[k] for k in ("event", "epoch", "train_loss", "train_accuracy", "val_loss",
-                                                   "val_accuracy", "samples_per_s")}), flush=True)
+                                                   "val_accuracy", "train_mae", "val_mae", "samples_per_s")}),
+                  flush=True)
         else:
             acc = "" if ev["val_accuracy"] is None else f"  val acc {ev['val_accuracy']:.4f}"
+            if ev.get("val_mae") is not None:
+                acc = f"  val MAE {ev['val_mae']:.4g}"
             val = "" if ev["val_loss"] is None else f"  val loss {ev['val_loss']:.4f}"
             print(f"epoch {ev['epoch']:4d}  loss {ev['train_loss']:.4f}{val}{acc}  "
                   f"{ev['samples_per_s']:,.0f} samples/s", flush=True)
@@ -152,7 +155,7 @@ def cmd_train(args) -> int:
         run.save(out)
     done = {"event": "done", "epochs_done": run.trainer.epochs_done, "stopped": result["event"] == "stopped",
             "val_loss": result.get("val_loss"), "val_accuracy": result.get("val_accuracy"),
-            "train_loss": result.get("train_loss"), "saved": out}
+            "val_mae": result.get("val_mae"), "train_loss": result.get("train_loss"), "saved": out}
     if args.json:
         print(json.dumps(done), flush=True)
     else:
@@ -222,20 +225,22 @@ def _data_for(bundle, data: str, model):
 
 
 def cmd_evaluate(args) -> int:
-    from .engine.trainer import evaluate
+    from .engine.trainer import evaluate_metrics
     from .run import UserError, model_for_inference
     model, bundle = model_for_inference(args.model)
     ds = _data_for(bundle, args.data, model)
     loss = bundle.training.get("config", {}).get("loss", "cross_entropy" if ds.task == "classification" else "mse")
     try:
-        value, acc = evaluate(model, ds.x, ds.y, loss)
+        m = evaluate_metrics(model, ds.x, ds.y, loss)
     except ValueError as e:
         raise UserError(f"these data do not fit the model: {e}") from None
-    result = {"event": "evaluate", "samples": len(ds), "loss": loss, "value": value, "accuracy": acc}
+    value, acc, mae = m["loss"], m["accuracy"], m["mae"]
+    result = {"event": "evaluate", "samples": len(ds), "loss": loss, "value": value, "accuracy": acc, "mae": mae}
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"{len(ds)} samples · {loss} {value:.4f}" + ("" if acc is None else f" · accuracy {acc:.4f}"))
+        print(f"{len(ds)} samples · {loss} {value:.4f}" + ("" if acc is None else f" · accuracy {acc:.4f}")
+              + ("" if mae is None else f" · mean absolute error {mae:.4g}"))
     return 0
 
 

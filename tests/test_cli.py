@@ -30,9 +30,32 @@ def test_mlp_preset_reaches_95_percent_with_its_defaults(capsys, data):
     events = json_lines(out)
     epochs = [e for e in events if e["event"] == "epoch"]
     assert set(epochs[0]) == {"event", "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy",
-                              "samples_per_s"}
+                              "train_mae", "val_mae", "samples_per_s"}
+    assert epochs[0]["train_mae"] is None and epochs[0]["val_mae"] is None  # classification: accuracy
     assert events[-1]["event"] == "done"
     assert events[-1]["val_accuracy"] >= 0.95
+
+
+def test_regression_runs_report_the_mean_absolute_error(tmp_path, capsys):
+    model = tmp_path / "sine.dls"
+    code, out, err = run_cli(capsys, "train", "rnn", "--data", "sine?n=300", "--epochs", "2", "--out", str(model),
+                             "--json")
+    assert code == 0, err
+    epochs = [e for e in json_lines(out) if e["event"] == "epoch"]
+    assert all(e["val_accuracy"] is None and e["train_accuracy"] is None for e in epochs)
+    assert all(e["val_mae"] > 0 and e["train_mae"] > 0 for e in epochs)
+    # evaluate's MAE is the mean |prediction - target| of the saved model over the data
+    from dlstudio.run import load_data, model_for_inference
+    m, _ = model_for_inference(str(model))
+    code, out, err = run_cli(capsys, "evaluate", str(model), "--data", "sine?n=300", "--json")
+    assert code == 0, err
+    r = json.loads(out.strip().splitlines()[-1])
+    assert r["accuracy"] is None and r["mae"] > 0
+    ds = load_data("sine?n=300")
+    pred = m.predict(ds.x).reshape(len(ds), -1)
+    assert r["mae"] == pytest.approx(float(np.mean(np.abs(pred - ds.y.reshape(len(ds), -1)))), rel=1e-5)
+    code, out, _ = run_cli(capsys, "train", "rnn", "--data", "sine?n=300", "--epochs", "1")
+    assert code == 0 and "val MAE" in out
 
 
 def test_train_save_resume_evaluate_predict(tmp_path, capsys):

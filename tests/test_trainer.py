@@ -148,3 +148,32 @@ def test_wrong_target_kind_is_refused_before_training():
         Trainer(Model(mlp((2,), 3)), x, targets, TrainConfig(loss="mse"))
     with pytest.raises(TrainingError, match="loss 'cross_entropy'.*12"):
         Trainer(Model(mlp((2,), 3)), x, np.full(10, 12), TrainConfig(loss="cross_entropy"))
+
+
+def test_regression_epochs_report_the_mean_absolute_error_and_resume_it_exactly():
+    """For real-valued targets the epoch metric is the MAE (accuracy is None): the validation
+    MAE is the model's mean |output − target| after the epoch, the training MAE the mean over
+    its batches, and a run stopped mid-epoch and resumed reports the same numbers."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((300, 3)).astype(np.float32)
+    y = (x @ np.array([[1.0], [-2.0], [0.5]], np.float32) + 0.3).astype(np.float32)
+    net = Network().add("in", "Input", {"shape": [3]}).add("h", "Dense", {"units": 8}, after="in").add(
+        "t", "Tanh", after="h").add("out", "Dense", {"units": 1}, after="t")
+    cfg = TrainConfig(loss="mse", epochs=2, batch_size=32, hyper={"lr": 0.01}, seed=0)
+
+    def make():
+        return Trainer(Model(net, seed=0), x[:240], y[:240], cfg, val=(x[240:], y[240:]))
+
+    straight = make()
+    straight.run()
+    e = straight.history["epochs"][-1]
+    assert e["train_accuracy"] is None and e["val_accuracy"] is None
+    direct = float(np.mean(np.abs(straight.model.predict(x[240:]) - y[240:])))
+    assert e["val_mae"] == pytest.approx(direct, rel=1e-5) and e["train_mae"] > 0
+    t = make()
+    t.callbacks.append(lambda ev: ev["event"] == "batch" and ev["epoch"] == 2 and ev["batch"] == 3 and t.stop())
+    assert t.run()["event"] == "stopped"
+    again = Trainer(t.model, x[:240], y[:240], cfg, val=(x[240:], y[240:]), optimizer=t.optimizer,
+                    history=t.history, state=t.state())
+    again.run(1)
+    assert [h["train_mae"] for h in again.history["epochs"]] == [h["train_mae"] for h in straight.history["epochs"]]

@@ -441,6 +441,17 @@ def get_loss(name: str) -> Loss:
 _MARGIN_LOSSES = ("hinge", "exponential")
 
 
+def regression_error(out: np.ndarray, target, loss_name: str) -> float | None:
+    """Mean absolute error of the outputs against real-valued targets (the regression metric
+    shown beside the loss), or None where `accuracy` applies or the shapes do not match."""
+    out, target = np.asarray(out), np.asarray(target)
+    if out.size == 0 or out.size != target.size or target.dtype.kind not in "biuf":
+        return None
+    if accuracy(out, target, loss_name) is not None:
+        return None
+    return float(np.mean(np.abs(out.reshape(-1).astype(np.float64) - target.reshape(-1))))
+
+
 def accuracy(out: np.ndarray, target, loss_name: str) -> float | None:
     """Fraction of samples classified right, or None when the target is not a class target.
 

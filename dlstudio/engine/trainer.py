@@ -4,7 +4,8 @@ No Qt: progress goes out through plain callbacks that receive one dict per event
   {"event": "start", "epochs", "batches_per_epoch", "samples", "params"}
   {"event": "batch", "epoch", "batch", "batches", "loss", "samples_per_s"}
   {"event": "epoch", "epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy",
-   "samples_per_s", "seconds"}
+   "train_mae", "val_mae", "samples_per_s", "seconds"}
+(accuracy for classification, the mean absolute error for regression; the other is None)
   {"event": "done" | "stopped", "epochs_done", ...last epoch metrics}
 Epoch numbers count from 1 and continue across resumed runs.
 
@@ -91,7 +92,8 @@ class Trainer:
             self.shuffle_rng.bit_generator.state = st["shuffle_rng"]
         if "dropout_rng" in st:
             model.rng.bit_generator.state = st["dropout_rng"]
-        self._resume = st.get("in_epoch")  # {"batch", "epoch_rng", "loss_sum", "seen", "correct", "counted"}
+        # {"batch", "epoch_rng", "loss_sum", "seen", "correct", "counted", "abs_sum", "abs_counted"}
+        self._resume = st.get("in_epoch")
         self._run_flag = threading.Event()
         self._run_flag.set()
         self._stop = False
@@ -166,8 +168,10 @@ class Trainer:
             r = self._resume
             self.shuffle_rng.bit_generator.state = r["epoch_rng"]
             first, loss_sum, seen, correct, counted = r["batch"], r["loss_sum"], r["seen"], r["correct"], r["counted"]
+            abs_sum, abs_counted = r.get("abs_sum", 0.0), r.get("abs_counted", 0)  # (files before the MAE)
         else:
             first, loss_sum, seen, correct, counted = 0, 0.0, 0, 0, 0
+            abs_sum, abs_counted = 0.0, 0
         epoch_rng = self.shuffle_rng.bit_generator.state
         perm = self.shuffle_rng.permutation(n)
         stride = max(1, nb // MAX_BATCH_POINTS_PER_EPOCH)
@@ -181,7 +185,8 @@ class Trainer:
                 t0 += time.perf_counter() - t_pause
             if self._stop:
                 self._resume = {"batch": bi, "epoch_rng": epoch_rng, "loss_sum": loss_sum, "seen": seen,
-                                "correct": correct, "counted": counted}
+                                "correct": correct, "counted": counted, "abs_sum": abs_sum,
+                                "abs_counted": abs_counted}
                 return None
             idx = perm[bi * b:(bi + 1) * b]
             xb, yb = self.x[idx], self.y[idx]
@@ -200,6 +205,11 @@ class Trainer:
             if acc is not None:
                 correct += acc * k
                 counted += k
+            else:
+                err = L.regression_error(out, yb, cfg.loss)
+                if err is not None:
+                    abs_sum += err * k
+                    abs_counted += k
             if bi % stride == 0 or bi == nb - 1:
                 self.history["batches"].append({"epoch": epoch, "batch": bi + 1, "loss": float(value)})
             self._emit({"event": "batch", "epoch": epoch, "batch": bi + 1, "batches": nb, "loss": float(value),
@@ -210,9 +220,11 @@ class Trainer:
         ev = {"event": "epoch", "epoch": epoch, "train_loss": loss_sum / max(seen, 1),
               "train_accuracy": correct / counted if counted else None,
               "val_loss": None, "val_accuracy": None,
+              "train_mae": abs_sum / abs_counted if abs_counted else None, "val_mae": None,
               "samples_per_s": (seen - seen_at_start) / max(seconds, 1e-9), "seconds": seconds}
         if self.val is not None:
-            ev["val_loss"], ev["val_accuracy"] = evaluate(m, self.val[0], self.val[1], cfg.loss)
+            v = evaluate_metrics(m, self.val[0], self.val[1], cfg.loss)
+            ev["val_loss"], ev["val_accuracy"], ev["val_mae"] = v["loss"], v["accuracy"], v["mae"]
         self.history["epochs"].append({k: v for k, v in ev.items() if k != "event"})
         self._emit(ev)
         return ev
@@ -228,8 +240,17 @@ class Trainer:
 def evaluate(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
              batch_size: int = 512) -> tuple[float, float | None]:
     """Mean loss and accuracy (None for regression) over a data set, in inference mode."""
+    r = evaluate_metrics(model, x, y, loss_name, batch_size)
+    return r["loss"], r["accuracy"]
+
+
+def evaluate_metrics(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
+                     batch_size: int = 512) -> dict:
+    """{"loss", "accuracy", "mae"} over a data set, in inference mode: the mean loss, and the
+    accuracy (classification) or the mean absolute error (regression); the other is None."""
     loss = L.get_loss(loss_name)
     total, correct, counted = 0.0, 0.0, 0
+    abs_sum, abs_counted = 0.0, 0
     start = model.fused_start(loss)
     for i in range(0, len(x), batch_size):
         xb, yb = x[i:i + batch_size].astype(model.dtype, copy=False), y[i:i + batch_size]
@@ -240,8 +261,14 @@ def evaluate(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
         if acc is not None:
             correct += acc * len(xb)
             counted += len(xb)
+        else:
+            err = L.regression_error(out, yb, loss_name)
+            if err is not None:
+                abs_sum += err * len(xb)
+                abs_counted += len(xb)
     n = max(len(x), 1)
-    return total / n, (correct / counted if counted else None)
+    return {"loss": total / n, "accuracy": correct / counted if counted else None,
+            "mae": abs_sum / abs_counted if abs_counted else None}
 
 
 def _all_finite(a: np.ndarray) -> bool:

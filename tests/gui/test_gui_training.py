@@ -221,6 +221,10 @@ def test_evaluation_and_predict_of_a_regression_model(make_window, qtbot):
     c = ready(win, qtbot, data="adding:10?n=200", epochs=2)
     run(c, qtbot)
     hub = c.hub
+    curves = hub.curves  # the third plot: the mean absolute error per epoch, not an empty accuracy plot
+    maes = [e["val_mae"] for e in curves.current.epochs]
+    assert len(maes) == 2 and all(m > 0 for m in maes) and curves._metric_title == "Mean absolute error"
+    assert list(curves.current.va.getData()[1]) == pytest.approx(maes) and curves.p_acc.isVisible()
     ev = hub.evaluation
     win.bottom_tabs.setCurrentWidget(ev)
     qtbot.waitUntil(lambda: ev.result is not None and ev.result["kind"] == "regression", timeout=RUN_MS)

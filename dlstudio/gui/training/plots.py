@@ -72,6 +72,13 @@ class RunCurves:
         self._ema = self._w = 0.0
         self.add(xs, ls, beta)
 
+    def metric(self) -> str:
+        """The run's per-epoch metric: "accuracy" (classification) or "mae" (regression)."""
+        if any(e.get("train_mae") is not None or e.get("val_mae") is not None for e in self.epochs) and not any(
+                e.get("train_accuracy") is not None or e.get("val_accuracy") is not None for e in self.epochs):
+            return "mae"
+        return "accuracy"
+
     def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         pts = [(e["epoch"], e[key]) for e in self.epochs if e.get(key) is not None]
         if not pts:
@@ -95,6 +102,7 @@ class CurvesView(QWidget):
         self.current: RunCurves | None = None
         self.earlier: list[RunCurves] = []
         self._dirty = False
+        self._metric_title = "Accuracy"   # or "Mean absolute error" for a regression run
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         self.log_box = QCheckBox("Log scale", toolTip="Show losses on a logarithmic axis")
@@ -185,8 +193,9 @@ class CurvesView(QWidget):
         sm = self.p_batch.plot(run.bx.view().copy(), run.smooth.view().copy(), pen=solid)
         sm.setDownsampling(auto=True, method="peak")
         run.items = [sm]
+        metric = run.metric()
         for plot, key, pen in ((self.p_epoch, "train_loss", solid), (self.p_epoch, "val_loss", dashed),
-                               (self.p_acc, "train_accuracy", solid), (self.p_acc, "val_accuracy", dashed)):
+                               (self.p_acc, f"train_{metric}", solid), (self.p_acc, f"val_{metric}", dashed)):
             x, y = run.epoch_arrays(key)
             run.items.append(plot.plot(x, y, pen=pen))
         for item in run.items:
@@ -248,20 +257,33 @@ class CurvesView(QWidget):
             run.raw.setData(run.bx.view(), run.bl.view())
             run.sm.setData(run.bx.view(), run.smooth.view())
         if run.shown[1] != len(run.epochs):
-            for item, key in ((run.tl, "train_loss"), (run.vl, "val_loss"), (run.ta, "train_accuracy"),
-                              (run.va, "val_accuracy")):
+            metric = run.metric()
+            for item, key in ((run.tl, "train_loss"), (run.vl, "val_loss"), (run.ta, f"train_{metric}"),
+                              (run.va, f"val_{metric}")):
                 item.setData(*run.epoch_arrays(key))
             self._show_accuracy()
         run.shown = (run.bx.n, len(run.epochs))
 
     def _show_accuracy(self) -> None:
-        """The accuracy plot only where there is accuracy (classification)."""
+        """The third plot shows the current run's metric: accuracy (classification) or the mean
+        absolute error (regression); hidden when the runs have neither."""
         runs = [self.current] + [r for r in self.earlier if r.visible]
-        has = any(e.get("train_accuracy") is not None or e.get("val_accuracy") is not None
+        metric = self.current.metric() if self.current.epochs else next(
+            (r.metric() for r in runs if r.epochs), "accuracy")
+        has = any(e.get(f"train_{metric}") is not None or e.get(f"val_{metric}") is not None
                   for r in runs for e in r.epochs)
         waiting = not any(r.epochs for r in runs)
         self.p_acc.setVisible(has or waiting)
         self.p_epoch.setLabel("bottom", "" if has or waiting else "epoch")
+        title = "Mean absolute error" if metric == "mae" else "Accuracy"
+        if title != self._metric_title:
+            self._metric_title = title
+            images.style_plot(self.p_acc, self.palette(), title)
+            # the legend where the curves are not: accuracy rises (legend below), errors fall (above)
+            if metric == "mae":
+                self.legend_acc.anchor((1, 0), (1, 0), offset=(-6, 6))
+            else:
+                self.legend_acc.anchor((1, 1), (1, 1), offset=(-6, -6))
 
     def set_span(self, end: float) -> None:
         """Show epochs 0..end (the whole run) without following every new point."""
@@ -280,7 +302,7 @@ class CurvesView(QWidget):
         pal = self.palette()
         images.style_widget(self.graphics, pal)
         for p, title in ((self.p_batch, "Loss per batch (raw and smoothed)"), (self.p_epoch, "Loss per epoch"),
-                         (self.p_acc, "Accuracy")):
+                         (self.p_acc, self._metric_title)):
             images.style_plot(p, pal, title)
         self.empty_label.setColor(images.plot_colors(pal)[1])
 
@@ -292,14 +314,16 @@ class CurvesView(QWidget):
         with open(path, "w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
             w.writerow(["run", "kind", "epoch", "position", "loss", "train_loss", "val_loss", "train_accuracy",
-                        "val_accuracy"])
+                        "val_accuracy", "train_mae", "val_mae"])
             for run in [*self.earlier, self.current]:
                 for x, v in zip(run.bx.view(), run.bl.view()):
-                    w.writerow([run.label, "batch", int(np.ceil(x - 1e-9)), f"{x:.6g}", f"{v:.8g}", "", "", "", ""])
+                    w.writerow([run.label, "batch", int(np.ceil(x - 1e-9)), f"{x:.6g}", f"{v:.8g}", "", "", "", "", "",
+                                ""])
                 for e in run.epochs:
                     w.writerow([run.label, "epoch", e["epoch"], e["epoch"], ""] +
                                ["" if e.get(k) is None else f"{e[k]:.8g}"
-                                for k in ("train_loss", "val_loss", "train_accuracy", "val_accuracy")])
+                                for k in ("train_loss", "val_loss", "train_accuracy", "val_accuracy", "train_mae",
+                                          "val_mae")])
 
     def export_png_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save curves as PNG", "curves.png", "PNG image (*.png)")
