@@ -206,3 +206,21 @@ def test_bool_signals_do_not_leak_true_false_or_none(qapp):
     after = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
     assert all(a >= b - 50 for a, b in zip(after, before)), (before, after)
     assert seen == [True, False, True]
+
+
+def test_no_display_is_a_clear_error_not_a_qt_abort(monkeypatch, capsys):
+    from dlstudio.gui import app
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    assert app.main([]) == app.EXIT_USER
+    err = capsys.readouterr().err
+    assert "no display" in err and "--screenshot" in err
+    # an X11 session without the library Qt's xcb plugin needs
+    missing = app.display_problem({"DISPLAY": ":0"}, lambda name: None)
+    assert "libxcb-cursor0" in missing
+    assert app.display_problem({"DISPLAY": ":0"}, lambda name: "libxcb-cursor.so.0") is None
+    assert app.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, lambda name: None) is None
+    assert app.display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    monkeypatch.setattr(app.sys, "platform", "darwin")
+    assert app.display_problem({}) is None
