@@ -248,6 +248,8 @@ def test_evaluation_and_predict_of_a_regression_model(make_window, qtbot):
     xs, ys = p.targets.getData()
     assert list(xs) == pytest.approx([target]) and list(ys) == [0]
     assert f"target {target:.4g}" in p.answer.text() and p.result["probs"] is None
+    assert p.seq_plot.isVisible()  # the sample's sequence, one line per feature
+    assert [list(line.getData()[1]) for line in p._seq_lines] == [list(ds.x[3][:, j]) for j in range(2)]
 
 
 def model_output(win, hub, i):

@@ -17,6 +17,7 @@ from .mosaic import MosaicView
 from .sample_picker import SamplePicker
 
 MAX_OUTPUTS = 20   # regression outputs drawn as bars
+MAX_FEATURE_LINES = 8   # a sequence sample's features drawn as lines
 
 
 def normalise_drawing(pixels: np.ndarray, preprocessing: dict) -> np.ndarray:
@@ -103,6 +104,12 @@ class PredictView(QWidget):
         colours.addStretch(1)
         ll.addLayout(colours)
         ll.addWidget(self.pad, 1)
+        self.seq_plot = pg.PlotWidget()   # a sequence sample's input, one line per feature
+        self.seq_plot.setMenuEnabled(False)
+        self.seq_plot.setMinimumHeight(120)
+        self.seq_plot.setVisible(False)
+        self._seq_lines: list = []
+        ll.addWidget(self.seq_plot, 1)
         ll.addStretch(0)   # takes the pad's room when there is no pad
         self._left_layout = ll
         self.graphics = pg.GraphicsLayoutWidget()
@@ -153,6 +160,7 @@ class PredictView(QWidget):
         self.sample.set_dataset(dataset)
         shape = info["shapes"][info["input_id"]]
         channels = pad_channels(shape)
+        self.seq_plot.setVisible(len(shape) == 2)   # (time steps, features)
         self._set_pad_available(channels is not None)
         if channels is not None and self.pad.pixels.shape != tuple(shape):
             self.pad.set_size(shape[1], shape[2], channels)
@@ -173,7 +181,8 @@ class PredictView(QWidget):
         self.use_pad.setEnabled(on)
         self.pad.setVisible(on)
         self.clear_button.setVisible(on)
-        self._left_layout.setStretch(self._left_layout.count() - 1, 0 if on else 1)
+        self._left_layout.setStretch(self._left_layout.count() - 1,
+                                     0 if on or not self.seq_plot.isHidden() else 1)
         self.use_pad.setToolTip("" if on else "Drawing works for networks that take images of one or three channels")
         if not on and self.use_pad.isChecked():
             self.use_sample.setChecked(True)
@@ -194,8 +203,25 @@ class PredictView(QWidget):
             return normalise_drawing(self.pad.pixels, self.dataset.preprocessing)
         return self.dataset.x[self.sample.index()].copy()
 
+    def _show_sequence(self, x: np.ndarray) -> None:
+        """The chosen sample of a sequence model as lines over time (up to MAX_FEATURE_LINES)."""
+        x = np.asarray(x, np.float64)
+        k = min(x.shape[1], MAX_FEATURE_LINES)
+        while len(self._seq_lines) < k:
+            color = QColor(images.CURVE_COLORS[len(self._seq_lines) % len(images.CURVE_COLORS)])
+            self._seq_lines.append(self.seq_plot.plot(pen=pg.mkPen(color, width=1.4)))
+        t = np.arange(x.shape[0])
+        for j, line in enumerate(self._seq_lines):
+            line.setData(t, x[:, j]) if j < k else line.setData([], [])
+        more = f" (the first {k} of {x.shape[1]} features)" if x.shape[1] > k else ""
+        _, text, _ = images.plot_colors(self.palette())
+        self.seq_plot.setTitle(f"This sample over time{more}", color=text.name(), size="9pt")
+        self.seq_plot.setLabel("bottom", "time step")
+
     def request(self) -> None:
         x = self.current_input()
+        if x is not None and x.ndim == 2 and not self.seq_plot.isHidden():
+            self._show_sequence(x)
         if x is not None and self.isVisible():
             self.sigPredict.emit(x, [self.layer.currentData()] if self.layer.currentData() else [])
 
@@ -255,4 +281,6 @@ class PredictView(QWidget):
         pal = self.palette()
         images.style_widget(self.graphics, pal)
         images.style_plot(self.p_prob, pal, "Class probabilities")
+        images.style_widget(self.seq_plot, pal)
+        images.style_plot(self.seq_plot.getPlotItem(), pal, "This sample over time")
         self.maps.apply_theme()
