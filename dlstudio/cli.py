@@ -139,6 +139,8 @@ def cmd_train(args) -> int:
             acc = "" if ev["val_accuracy"] is None else f"  val acc {ev['val_accuracy']:.4f}"
             if ev.get("val_mae") is not None:
                 acc = f"  val MAE {ev['val_mae']:.4g}"
+            elif ev.get("train_mae") is not None:
+                acc = f"  MAE {ev['train_mae']:.4g}"
             val = "" if ev["val_loss"] is None else f"  val loss {ev['val_loss']:.4f}"
             print(f"epoch {ev['epoch']:4d}  loss {ev['train_loss']:.4f}{val}{acc}  "
                   f"{ev['samples_per_s']:,.0f} samples/s", flush=True)
@@ -231,7 +233,7 @@ def cmd_evaluate(args) -> int:
     ds = _data_for(bundle, args.data, model)
     loss = bundle.training.get("config", {}).get("loss", "cross_entropy" if ds.task == "classification" else "mse")
     try:
-        m = evaluate_metrics(model, ds.x, ds.y, loss)
+        m = evaluate_metrics(model, ds.x, ds.y, loss, task=ds.task)
     except ValueError as e:
         raise UserError(f"these data do not fit the model: {e}") from None
     value, acc, mae = m["loss"], m["accuracy"], m["mae"]

@@ -178,7 +178,7 @@ def prepare_network(network: Network, data: Dataset | str, config: TrainConfig,
                 opt.set_hyper(**changed)
         history = bundle.history if bundle is not None and bundle.history else None
         trainer = Trainer(model, train.x, train.y, cfg, val=(val.x, val.y), optimizer=opt,
-                          history=history, state=saved.get("trainer"))
+                          history=history, state=saved.get("trainer"), task=ds.task)
     except (NetworkError, TrainingError, DataError) as e:
         raise UserError(str(e)) from None
     except ValueError as e:  # hyperparameter and loss validation

@@ -177,3 +177,24 @@ def test_regression_epochs_report_the_mean_absolute_error_and_resume_it_exactly(
                     history=t.history, state=t.state())
     again.run(1)
     assert [h["train_mae"] for h in again.history["epochs"]] == [h["train_mae"] for h in straight.history["epochs"]]
+
+
+def test_integer_valued_regression_targets_report_the_mae_every_epoch():
+    """Targets 0…4 of a regression data set look like class labels batch by batch (a last batch
+    of one sample with target 1 even passes as a binary label): the metric is decided once per
+    run, from the data's task, so every epoch reports the MAE and never an accuracy."""
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((225, 2)).astype(np.float32)
+    y = np.clip(np.round(x[:, :1] + 2), 0, 4).astype(np.float32)
+    y[-1] = 1.0
+    net = Network().add("in", "Input", {"shape": [2]}).add("out", "Dense", {"units": 1}, after="in")
+    cfg = TrainConfig(loss="mse", epochs=3, batch_size=32, hyper={"lr": 0.01}, seed=0, val_split=0.0)
+    t = Trainer(Model(net, seed=0), x, y, cfg, val=(x[:40], y[:40]), task="regression")
+    t.run()
+    assert all(e["train_accuracy"] is None and e["val_accuracy"] is None for e in t.history["epochs"])
+    assert all(e["train_mae"] > 0 and e["val_mae"] > 0 for e in t.history["epochs"])
+    from dlstudio.engine import losses as L
+    out, labels = np.array([[0.9]]), np.array([[1.0]])
+    assert L.metric_for(out, labels, "mse") == "accuracy"                      # no task known: a 0/1 target
+    assert L.metric_for(out, labels, "mse", task="regression") == "mae"
+    assert L.metric_for(out, labels, "mae") == "mae"

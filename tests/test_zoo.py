@@ -400,3 +400,16 @@ def test_recurrent_presets_fit_sequences():
         assert a.total.trainable == first + second + 64 + 1
     a = analyze(build_preset("lstm", (1, 8, 8), 10)[0])
     assert not a.ok and "sequence input" in a.problems[0].message
+
+
+def test_layout_positions_are_on_the_canvas_grid():
+    # a three-way barycentre and a merge of uneven branches would land between grid lines
+    ids = ["a", "b", "c", "d", "e", "f"]
+    edges = [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("a", "e"), ("d", "e"), ("a", "f"), ("b", "f"),
+             ("e", "f")]
+    pos = layered_positions(ids, edges)
+    assert all(x % 10 == 0 and y % 10 == 0 for x, y in pos.values())
+    xs_by_row: dict = {}
+    for x, y in pos.values():
+        xs_by_row.setdefault(y, []).append(x)
+    assert all(b - a >= COLUMN - 10 for xs in xs_by_row.values() for a, b in zip(sorted(xs), sorted(xs)[1:]))

@@ -441,15 +441,24 @@ def get_loss(name: str) -> Loss:
 _MARGIN_LOSSES = ("hinge", "exponential")
 
 
-def regression_error(out: np.ndarray, target, loss_name: str) -> float | None:
-    """Mean absolute error of the outputs against real-valued targets (the regression metric
-    shown beside the loss), or None where `accuracy` applies or the shapes do not match."""
+def mean_absolute_error(out: np.ndarray, target) -> float | None:
+    """Mean |output − target| over every value (the regression metric shown beside the loss),
+    or None when the shapes do not match or the targets are not numbers."""
     out, target = np.asarray(out), np.asarray(target)
     if out.size == 0 or out.size != target.size or target.dtype.kind not in "biuf":
         return None
-    if accuracy(out, target, loss_name) is not None:
-        return None
     return float(np.mean(np.abs(out.reshape(-1).astype(np.float64) - target.reshape(-1))))
+
+
+def metric_for(out: np.ndarray, target, loss_name: str, task: str | None = None) -> str | None:
+    """The metric reported beside the loss for a run: "accuracy", "mae" or None. Decided once
+    per run — by the data's task when it is known (integer-valued regression targets must not
+    be read as class labels), else from a batch: accuracy where it applies, else the MAE."""
+    if task == "regression" or (task is None and get_loss(loss_name).task == "regression"):
+        return "mae" if mean_absolute_error(out, target) is not None else None
+    if accuracy(out, target, loss_name) is not None:
+        return "accuracy"
+    return "mae" if task is None and mean_absolute_error(out, target) is not None else None
 
 
 def accuracy(out: np.ndarray, target, loss_name: str) -> float | None:

@@ -71,7 +71,7 @@ def batch_mode(batch_size: int | str) -> str:
 class Trainer:
     def __init__(self, model: Model, x: np.ndarray, y: np.ndarray, config: TrainConfig,
                  val: tuple[np.ndarray, np.ndarray] | None = None, optimizer: Optimizer | None = None,
-                 history: dict | None = None, state: dict | None = None):
+                 history: dict | None = None, state: dict | None = None, task: str | None = None):
         model.check_input(x)
         if len(x) == 0:
             raise TrainingError("the training set is empty")
@@ -94,6 +94,8 @@ class Trainer:
             model.rng.bit_generator.state = st["dropout_rng"]
         # {"batch", "epoch_rng", "loss_sum", "seen", "correct", "counted", "abs_sum", "abs_counted"}
         self._resume = st.get("in_epoch")
+        self.task = task          # "classification" | "regression" | None (judged from the first batch)
+        self._metric: str | None = None
         self._run_flag = threading.Event()
         self._run_flag.set()
         self._stop = False
@@ -201,12 +203,15 @@ class Trainer:
             k = len(idx)
             loss_sum += value * k
             seen += k
-            acc = L.accuracy(out, yb, cfg.loss)
-            if acc is not None:
-                correct += acc * k
-                counted += k
-            else:
-                err = L.regression_error(out, yb, cfg.loss)
+            if self._metric is None:
+                self._metric = L.metric_for(out, yb, cfg.loss, self.task) or "none"
+            if self._metric == "accuracy":
+                acc = L.accuracy(out, yb, cfg.loss)
+                if acc is not None:
+                    correct += acc * k
+                    counted += k
+            elif self._metric == "mae":
+                err = L.mean_absolute_error(out, yb)
                 if err is not None:
                     abs_sum += err * k
                     abs_counted += k
@@ -223,7 +228,7 @@ class Trainer:
               "train_mae": abs_sum / abs_counted if abs_counted else None, "val_mae": None,
               "samples_per_s": (seen - seen_at_start) / max(seconds, 1e-9), "seconds": seconds}
         if self.val is not None:
-            v = evaluate_metrics(m, self.val[0], self.val[1], cfg.loss)
+            v = evaluate_metrics(m, self.val[0], self.val[1], cfg.loss, task=self.task)
             ev["val_loss"], ev["val_accuracy"], ev["val_mae"] = v["loss"], v["accuracy"], v["mae"]
         self.history["epochs"].append({k: v for k, v in ev.items() if k != "event"})
         self._emit(ev)
@@ -245,24 +250,28 @@ def evaluate(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
 
 
 def evaluate_metrics(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
-                     batch_size: int = 512) -> dict:
+                     batch_size: int = 512, task: str | None = None) -> dict:
     """{"loss", "accuracy", "mae"} over a data set, in inference mode: the mean loss, and the
     accuracy (classification) or the mean absolute error (regression); the other is None."""
     loss = L.get_loss(loss_name)
     total, correct, counted = 0.0, 0.0, 0
     abs_sum, abs_counted = 0.0, 0
+    metric = None
     start = model.fused_start(loss)
     for i in range(0, len(x), batch_size):
         xb, yb = x[i:i + batch_size].astype(model.dtype, copy=False), y[i:i + batch_size]
         out = model.forward(xb)
         value, _ = loss(model.values[start] if start else out, yb, fused=start is not None)
         total += value * len(xb)
-        acc = L.accuracy(out, yb, loss_name)
-        if acc is not None:
-            correct += acc * len(xb)
-            counted += len(xb)
-        else:
-            err = L.regression_error(out, yb, loss_name)
+        if metric is None:
+            metric = L.metric_for(out, yb, loss_name, task) or "none"
+        if metric == "accuracy":
+            acc = L.accuracy(out, yb, loss_name)
+            if acc is not None:
+                correct += acc * len(xb)
+                counted += len(xb)
+        elif metric == "mae":
+            err = L.mean_absolute_error(out, yb)
             if err is not None:
                 abs_sum += err * len(xb)
                 abs_counted += len(xb)

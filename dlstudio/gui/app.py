@@ -43,7 +43,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def display_problem(environ=None, find_library=None) -> str | None:
+def _loadable(name: str) -> bool:
+    import ctypes
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
+
+
+def display_problem(environ=None, loadable=None) -> str | None:
     """Why Qt could not open a window here, said before Qt tries (it would abort the process with
     a hint to reinstall), or None. Linux only: other systems always have their platform."""
     env = os.environ if environ is None else environ
@@ -53,13 +62,10 @@ def display_problem(environ=None, find_library=None) -> str | None:
         return ("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start "
                 "dlstudio from a desktop session; on a machine without one, `dlstudio --screenshot OUT.png` "
                 "renders the window to a file and the command line (`dlstudio train …`) needs no display.")
-    if not env.get("WAYLAND_DISPLAY"):
-        if find_library is None:
-            from ctypes.util import find_library
-        if find_library("xcb-cursor") is None:
-            return ("Qt's X11 support needs the system library libxcb-cursor (since Qt 6.5): install it, "
-                    "e.g. `sudo apt install libxcb-cursor0` on Debian or Ubuntu, `sudo dnf install "
-                    "xcb-util-cursor` on Fedora.")
+    if not env.get("WAYLAND_DISPLAY") and not (loadable or _loadable)("libxcb-cursor.so.0"):
+        return ("Qt's X11 support needs the system library libxcb-cursor (since Qt 6.5): install it, "
+                "e.g. `sudo apt install libxcb-cursor0` on Debian or Ubuntu, `sudo dnf install "
+                "xcb-util-cursor` on Fedora. (Set QT_QPA_PLATFORM to choose Qt's platform yourself.)")
     return None
 
 
@@ -72,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     problem = display_problem()
-    if problem and not args.screenshot:
+    if problem:
         print(f"dlstudio: error: {problem}", file=sys.stderr)
         return EXIT_USER
 

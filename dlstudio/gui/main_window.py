@@ -264,11 +264,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         if s.value("window/geometry") is not None:
             self.restoreGeometry(s.value("window/geometry"))
-        if s.value("window/state") is not None:
-            # the saved state has the Training panel where the user left it; tabifying it first
-            # would leave Qt's first tab bar behind, visible over the menu bar
-            self.restoreState(s.value("window/state"))
-        else:
+        # the saved state has the Training panel where the user left it; tabifying it first
+        # would leave Qt's first tab bar behind, visible over the menu bar
+        if s.value("window/state") is None or not self.restoreState(s.value("window/state")):
             self.tabifyDockWidget(self.docks[1], self.training_dock)  # beside the Inspector (locked while training)
             self.resizeDocks([self.docks[0], self.docks[1]], [220, 300], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks[2]], [180], Qt.Orientation.Vertical)

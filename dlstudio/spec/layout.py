@@ -20,7 +20,8 @@ usual one for drawing data-flow graphs (Sugiyama's), kept small:
    pooling adjacent violators). A chain stays straight; branches fan out side by side; a merge
    node lands centred below its inputs.
 
-Positions are the blocks' top-left corners. The first node is at (0, 0); rows are `row` apart.
+Positions are the blocks' top-left corners, on a 10 px grid. The first node is at (0, 0); rows
+are `row` apart.
 Nodes on a cycle (a document being edited may have one; the analysis reports it) are placed in
 document order below the rest.
 
@@ -35,6 +36,7 @@ BLOCK_WIDTH = 260.0
 BLOCK_HEIGHTS = (30.0, 40.0)   # a block with one text row, with two
 COLUMN = BLOCK_WIDTH + 40.0    # between the left edges of side-by-side blocks
 ROW = max(BLOCK_HEIGHTS) + 30.0
+GRID = 10.0                    # the canvas snaps moves to it; laid-out positions are on it too
 
 
 def layered_positions(ids: list[str], edges: list[tuple[str, str]], row: float = ROW,
@@ -122,7 +124,12 @@ def _dag_positions(order: list[str], edges: list[tuple[str, str]], row: float,
             slot[items[i]] = i
 
     origin = x[("n", order[0])]
-    return {nid: (x[("n", nid)] - origin, row * level[nid]) for nid in order}
+    return {nid: (_snap(x[("n", nid)] - origin), row * level[nid]) for nid in order}
+
+
+def _snap(v: float) -> float:
+    """On the canvas grid (blocks stay at least COLUMN − GRID apart: more than a block's width)."""
+    return float(round(v / GRID) * GRID)
 
 
 def _spread(wanted: list[float], gap: float) -> list[float]:

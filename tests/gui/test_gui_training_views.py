@@ -254,3 +254,35 @@ def test_log_axes_label_one_two_five_not_every_minor_tick(qtbot):
     assert axis.logTickValues(-6.2, 0.5, 300, wide)[0] == wide[0]
     axis.setLogMode(False, False)
     assert axis.style["maxTextLevel"] == 2  # linear axes keep pyqtgraph's labels
+
+
+def test_the_pad_returns_to_white_on_black_for_grey_images(qtbot):
+    from dlstudio.gui.training.draw_pad import INK, PAPER, DrawPad
+    pad = DrawPad(8, 8, channels=3)
+    qtbot.addWidget(pad)
+    pad.set_paper((1.0, 1.0, 1.0))
+    pad.set_ink((0.0, 0.0, 0.0))
+    pad.set_size(8, 8, 1)  # the next model takes grey images: not an inverted pad
+    assert (pad.ink, pad.paper) == (INK, PAPER) and np.all(pad.pixels == 0)
+    pad.set_paper((0.0, 0.0, 1.0))  # a grey pad on blue paper: blank shows as blank paper
+    assert np.allclose(pad.pixels, 1 / 3) and pad.is_blank()
+    rgb = pad.rgb()
+    assert np.all(rgb == rgb[0, 0])  # one colour: the paper, not a grey wash
+
+
+def test_earlier_runs_keep_their_metric_off_the_other_axis(qtbot):
+    from dlstudio.gui.training.plots import CurvesView
+    v = CurvesView()
+    qtbot.addWidget(v)
+    v.begin_run("classifier")
+    v.append([1.0], [0.5], [{"epoch": 1, "train_loss": 0.5, "val_loss": 0.6, "train_accuracy": 0.8,
+                             "val_accuracy": 0.7}])
+    v.refresh()
+    assert v._metric_title == "Accuracy"
+    v.begin_run("regressor")
+    v.append([1.0], [2.0], [{"epoch": 1, "train_loss": 2.0, "val_loss": 2.5, "train_mae": 1.1, "val_mae": 1.3}])
+    v.refresh()
+    earlier = v.earlier[0]
+    assert v._metric_title == "Mean absolute error"
+    assert [item.isVisible() for item in earlier.items[3:5]] == [False, False]  # its accuracy: hidden
+    assert earlier.items[1].isVisible()                                        # its losses stay

@@ -217,10 +217,11 @@ def test_no_display_is_a_clear_error_not_a_qt_abort(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "no display" in err and "--screenshot" in err
     # an X11 session without the library Qt's xcb plugin needs
-    missing = app.display_problem({"DISPLAY": ":0"}, lambda name: None)
-    assert "libxcb-cursor0" in missing
-    assert app.display_problem({"DISPLAY": ":0"}, lambda name: "libxcb-cursor.so.0") is None
-    assert app.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, lambda name: None) is None
+    missing = app.display_problem({"DISPLAY": ":0"}, lambda name: False)
+    assert "libxcb-cursor0" in missing and "QT_QPA_PLATFORM" in missing
+    assert app.display_problem({"DISPLAY": ":0"}, lambda name: name == "libxcb-cursor.so.0") is None
+    assert app.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, lambda name: False) is None
+    assert app.display_problem({"DISPLAY": ":0"}) is None  # this machine has the library
     assert app.display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     monkeypatch.setattr(app.sys, "platform", "darwin")
     assert app.display_problem({}) is None

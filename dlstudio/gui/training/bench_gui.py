@@ -70,6 +70,8 @@ def gui_train(preset: str = "lenet5", data: str = "digits:28", epochs: int | Non
     (H G H G … H). Each GUI run is compared with the better of its two neighbours, and the
     median of those ratios is the result: a burst of load from elsewhere on a shared machine
     then spoils one ratio, not the figure."""
+    if rounds < 1:
+        raise ValueError(f"the GUI benchmark needs at least one round, not {rounds}")
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer

@@ -35,6 +35,8 @@ class DrawPad(QWidget):
     def set_size(self, height: int, width: int, channels: int = 1) -> None:
         if channels not in CHANNELS:
             raise ValueError(f"the pad draws images with 1 or 3 channels, not {channels}")
+        if getattr(self, "pixels", None) is not None and self.pixels.shape[0] != channels:
+            self.ink, self.paper = INK, PAPER   # another kind of image: white on black again
         self.pixels = np.empty((channels, height, width), np.float32)
         self.pixels[...] = self._colour(self.paper)
         self.update()
@@ -120,7 +122,7 @@ class DrawPad(QWidget):
             return (np.clip(self.pixels.transpose(1, 2, 0), 0, 1) * 255 + 0.5).astype(np.uint8)
         pal = self.palette()
         ink, paper = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
-        lo, hi = self.paper[0], self.ink[0]
+        lo, hi = float(self._colour(self.paper)[0, 0, 0]), float(self._colour(self.ink)[0, 0, 0])
         v = np.clip((self.pixels[0] - lo) / (hi - lo), 0, 1)[..., None] if hi != lo else self.pixels[0][..., None]
         return (np.array([paper.red(), paper.green(), paper.blue()]) * (1 - v)
                 + np.array([ink.red(), ink.green(), ink.blue()]) * v + 0.5).astype(np.uint8)

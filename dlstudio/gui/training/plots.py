@@ -270,8 +270,11 @@ class CurvesView(QWidget):
         runs = [self.current] + [r for r in self.earlier if r.visible]
         metric = self.current.metric() if self.current.epochs else next(
             (r.metric() for r in runs if r.epochs), "accuracy")
+        for r in self.earlier:  # an earlier run's other metric would be read on this axis: hidden
+            for item in r.items[3:5]:
+                item.setVisible(r.visible and r.metric() == metric)
         has = any(e.get(f"train_{metric}") is not None or e.get(f"val_{metric}") is not None
-                  for r in runs for e in r.epochs)
+                  for r in runs if r.metric() == metric for e in r.epochs)
         waiting = not any(r.epochs for r in runs)
         self.p_acc.setVisible(has or waiting)
         self.p_epoch.setLabel("bottom", "" if has or waiting else "epoch")

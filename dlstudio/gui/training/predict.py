@@ -150,6 +150,7 @@ class PredictView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split, 1)
         self.result: dict | None = None
+        self._asked_target: np.ndarray | None = None
         self.apply_theme()
         self._set_pad_available(False)
         for b in (self.ink_button, self.paper_button):
@@ -164,6 +165,8 @@ class PredictView(QWidget):
         self._set_pad_available(channels is not None)
         if channels is not None and self.pad.pixels.shape != tuple(shape):
             self.pad.set_size(shape[1], shape[2], channels)
+            self.ink_button.set_rgb(self.pad.ink)
+            self.paper_button.set_rgb(self.pad.paper)
         for b in (self.ink_button, self.paper_button):
             b.setVisible(channels == 3)
         keep = self.layer.currentData()
@@ -220,6 +223,7 @@ class PredictView(QWidget):
 
     def request(self) -> None:
         x = self.current_input()
+        self._asked_target = self.target()   # shown with the answer to this request
         if x is not None and x.ndim == 2 and not self.seq_plot.isHidden():
             self._show_sequence(x)
         if x is not None and self.isVisible():
@@ -262,7 +266,7 @@ class PredictView(QWidget):
     def _show_outputs(self, out: np.ndarray) -> None:
         """Regression: the outputs as bars, the sample's targets as diamonds on them."""
         n = min(out.size, MAX_OUTPUTS)
-        target = self.target()
+        target = self._asked_target
         text = "output " + ", ".join(f"{v:.4g}" for v in out[:6]) + (" …" if out.size > 6 else "")
         if target is not None and target.size == out.size:
             text += " · target " + ", ".join(f"{v:.4g}" for v in target[:6]) + (" …" if target.size > 6 else "")
