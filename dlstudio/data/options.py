@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 
 from .dataset import DataError
 
@@ -26,6 +27,15 @@ def int_option(text: str, what: str, lo: int, hi: int, example: str) -> int:
     if not lo <= v <= hi:
         raise DataError(f"{what} must be between {lo} and {hi}, not {v} (e.g. {example})")
     return v
+
+
+def whole_number(value, what: str, lo: int, hi: int) -> int:
+    """A whole-number argument given from Python (not parsed from text), range-checked."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise DataError(f"{what} must be a whole number, not {value!r}")
+    if not lo <= value <= hi:
+        raise DataError(f"{what} must be between {lo} and {hi:,}, not {value}")
+    return int(value)
 
 
 def float_option(text: str, what: str, lo: float, hi: float, example: str) -> float:

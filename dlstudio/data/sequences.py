@@ -15,6 +15,7 @@ import numpy as np
 
 from . import digits as _digits
 from .dataset import DataError, Dataset, _check_seed
+from .options import whole_number
 from .text import DEFAULT_SEQ_LEN, MAX_CHARS, MAX_SEQ_LEN, text
 
 MAX_SAMPLES = 1_000_000
@@ -29,14 +30,6 @@ ADDING_DEFAULTS = {"T": 50, "n": 5000}
 
 
 # ---------------------------------------------------------------- argument checks
-
-def _whole(value, what: str, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise DataError(f"{what} must be a whole number, not {value!r}")
-    if not lo <= value <= hi:
-        raise DataError(f"{what} must be between {lo} and {hi:,}, not {value}")
-    return int(value)
-
 
 def _real(value, what: str, lo: float, hi: float) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -84,9 +77,9 @@ def sine(n: int = 2000, length: int = 50, horizon: int = 1, noise: float = 0.05,
     """Forecast a noisy sum of sines: x (n, length, 1) the observed window (clean signal plus
     Gaussian noise of standard deviation ``noise``), y (n, horizon) the next ``horizon`` clean
     values. Regression."""
-    n = _whole(n, "sine size n", 1, MAX_SAMPLES)
-    length = _whole(length, "sine window length", 1, MAX_STEPS)
-    horizon = _whole(horizon, "sine horizon", 1, MAX_HORIZON)
+    n = whole_number(n, "sine size n", 1, MAX_SAMPLES)
+    length = whole_number(length, "sine window length", 1, MAX_STEPS)
+    horizon = whole_number(horizon, "sine horizon", 1, MAX_HORIZON)
     noise = _real(noise, "sine noise", 0.0, MAX_NOISE)
     rng = np.random.default_rng(_check_seed(seed))
     _check_size("sine", n, length + horizon, 1)
@@ -105,8 +98,8 @@ def adding(T: int = 50, n: int = 5000, seed: int = 0) -> Dataset:
     """The adding problem: x (n, T, 2), channel 0 uniform [0, 1) values, channel 1 a marker
     that is 1 at one step of the first half (steps 0..T//2-1) and one of the second half, 0
     elsewhere; y (n, 1) the sum of the two marked values. Regression."""
-    T = _whole(T, "the adding sequence length T", 2, MAX_STEPS)
-    n = _whole(n, "adding size n", 1, MAX_SAMPLES)
+    T = whole_number(T, "the adding sequence length T", 2, MAX_STEPS)
+    n = whole_number(n, "adding size n", 1, MAX_SAMPLES)
     rng = np.random.default_rng(_check_seed(seed))
     _check_size("adding", n, T, 2)
     values = rng.random((n, T)).astype(np.float32)
@@ -126,7 +119,7 @@ def adding(T: int = 50, n: int = 5000, seed: int = 0) -> Dataset:
 def digits_seq(size: int = _digits.NATIVE_SIZE) -> Dataset:
     """The bundled digits read row by row: x (1797, size, size) — T = rows, F = pixels of a
     row — in [0, 1] (resized with bilinear interpolation when size is not 8); 10 classes."""
-    size = _whole(size, "the digits-seq image size", _digits.MIN_SIZE, _digits.MAX_SIZE)
+    size = whole_number(size, "the digits-seq image size", _digits.MIN_SIZE, _digits.MAX_SIZE)
     x, y, classes, prep = _digits.load_digits(size)
     prep["sequence"] = "rows"
     source = "digits-seq" if size == _digits.NATIVE_SIZE else f"digits-seq?size={size}"

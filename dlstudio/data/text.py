@@ -7,12 +7,12 @@ vocabulary; its target is the index of the character that follows the window.
 from __future__ import annotations
 
 import codecs
-import numbers
 from pathlib import Path
 
 import numpy as np
 
 from .dataset import DataError, Dataset
+from .options import whole_number
 
 MAX_VOCAB = 256               # at most this many distinct characters, placeholder included
 PLACEHOLDER = "\ufffd"        # the rarer characters beyond MAX_VOCAB become this one
@@ -23,12 +23,6 @@ MAX_CHARS = MAX_FILE_BYTES // 4  # a UTF-8 character takes at most 4 bytes
 DEFAULT_SEQ_LEN = 32
 
 
-def _whole(value, what: str, lo: int, hi: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise DataError(f"{what} must be a whole number, not {value!r}")
-    if not lo <= value <= hi:
-        raise DataError(f"{what} must be between {lo} and {hi:,}, not {value}")
-    return int(value)
 
 
 def _resolve(path) -> Path:
@@ -106,10 +100,10 @@ def text(path, seq_len: int = DEFAULT_SEQ_LEN, step: int | None = None,
     of the character after each window, classes the V characters. ``max_chars`` uses only the
     start of the file.
     """
-    seq_len = _whole(seq_len, "the text window length len", 1, MAX_SEQ_LEN)
-    step = seq_len if step is None else _whole(step, "the text window step", 1, MAX_CHARS)
+    seq_len = whole_number(seq_len, "the text window length len", 1, MAX_SEQ_LEN)
+    step = seq_len if step is None else whole_number(step, "the text window step", 1, MAX_CHARS)
     if max_chars is not None:
-        max_chars = _whole(max_chars, "the number of characters chars", 2, MAX_CHARS)
+        max_chars = whole_number(max_chars, "the number of characters chars", 2, MAX_CHARS)
     p = _resolve(path)
     chars = read_text(p, max_chars)
     if len(chars) < seq_len + 1:
