@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from dlstudio.io.atomic import write_text_atomic
 from dlstudio.io.modelfile import ModelBundle, ModelFileError, load_model, save_model
 from dlstudio.spec import DocumentError, Network, all_types, analyze
 
-from .document import Document
 from dlstudio.spec.layout import apply_layout
+
+from .document import Document
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 10
@@ -80,21 +81,6 @@ def read_file(path: str) -> tuple[Network, ModelBundle | None]:
         return Network.from_json(text), None
     except DocumentError as e:
         raise FileError(f"Cannot open {path}: {e}") from None
-
-
-def write_text_atomic(path: str, text: str) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def ensure_positions(net: Network, force: bool = False) -> None:

@@ -17,7 +17,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -29,6 +28,7 @@ import numpy as np
 from dlstudio import __version__
 from dlstudio.spec.document import DocumentError, Network
 
+from .atomic import atomic_write
 from ._safezip import BadFile, human_size, open_zip, read_capped, read_npz, spool_capped
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "ModelBundle", "ModelFileError", "load_model", "read_manifest",
@@ -214,34 +214,6 @@ def _json_bytes(value, where: str, compact: bool = False) -> bytes:
         raise ValueError(f"{where} holds text that cannot be stored as UTF-8 ({e})") from None
 
 
-def _new_file_mode() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _fsync_dir(folder: str) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save_model(path, bundle: ModelBundle) -> None:
     """Write `bundle` to `path` atomically (the old file stays intact if anything fails) and set
     `bundle.manifest` to the manifest written. Raises ValueError for content that cannot be
@@ -266,43 +238,16 @@ def save_model(path, bundle: ModelBundle) -> None:
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
                 "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "members": members}
 
-    target = os.path.realpath(path) if os.path.islink(path) else path
-    folder = os.path.dirname(os.path.abspath(target))
-    if not os.path.isdir(folder):
-        raise FileNotFoundError(f"Cannot save {path}: the folder {folder} does not exist")
-    if os.path.isdir(target):
-        raise IsADirectoryError(f"Cannot save {path}: it is a folder")
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        mode = _new_file_mode()
-
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-                zf.writestr(MANIFEST, _json_bytes(manifest, "manifest"))
-                for name in (NETWORK, TRAINING, HISTORY):
-                    zf.writestr(name, texts[name])
-                with zf.open(WEIGHTS, "w", force_zip64=True) as member:
-                    np.savez(member, **{k: np.asarray(v) for k, v in bundle.weights.items()})
-                if optimizer:
-                    with zf.open(OPTIMIZER, "w", force_zip64=True) as member:
-                        np.savez(member, **optimizer)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, mode)
-        except OSError:               # some file systems have no permission bits
-            pass
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(folder)
+    with atomic_write(path) as f:
+        with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
+            zf.writestr(MANIFEST, _json_bytes(manifest, "manifest"))
+            for name in (NETWORK, TRAINING, HISTORY):
+                zf.writestr(name, texts[name])
+            with zf.open(WEIGHTS, "w", force_zip64=True) as member:
+                np.savez(member, **{k: np.asarray(v) for k, v in bundle.weights.items()})
+            if optimizer:
+                with zf.open(OPTIMIZER, "w", force_zip64=True) as member:
+                    np.savez(member, **optimizer)
     bundle.manifest = manifest
 
 
