@@ -5,7 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from dlstudio.engine.losses import EPS, LOSSES, accuracy, get_loss
+from dlstudio.engine.losses import EPS, LOSSES, get_loss
+from dlstudio.engine.metrics import accuracy
 
 NAMES = ["mse", "mae", "msle", "mape", "binary_cross_entropy", "nll", "cross_entropy", "hinge",
          "exponential", "smooth_l1"]

@@ -6,7 +6,8 @@ import math
 import numpy as np
 import pytest
 
-from dlstudio.engine.losses import accuracy, get_loss
+from dlstudio.engine.losses import get_loss
+from dlstudio.engine.metrics import accuracy
 from dlstudio.engine.optimizers import OPTIMIZERS, Optimizer, make_optimizer
 
 NAMES = ["sgd", "momentum", "adagrad", "adadelta", "rmsprop", "adam"]

@@ -193,7 +193,7 @@ def test_integer_valued_regression_targets_report_the_mae_every_epoch():
     t.run()
     assert all(e["train_accuracy"] is None and e["val_accuracy"] is None for e in t.history["epochs"])
     assert all(e["train_mae"] > 0 and e["val_mae"] > 0 for e in t.history["epochs"])
-    from dlstudio.engine import losses as L
+    from dlstudio.engine import metrics as L
     out, labels = np.array([[0.9]]), np.array([[1.0]])
     assert L.metric_for(out, labels, "mse") == "accuracy"                      # no task known: a 0/1 target
     assert L.metric_for(out, labels, "mse", task="regression") == "mae"

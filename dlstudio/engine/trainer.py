@@ -24,6 +24,7 @@ from typing import Callable
 import numpy as np
 
 from . import losses as L
+from .metrics import Tally
 from .model import Model
 from .optimizers import Optimizer, make_optimizer
 
@@ -169,11 +170,10 @@ class Trainer:
         if self._resume is not None:
             r = self._resume
             self.shuffle_rng.bit_generator.state = r["epoch_rng"]
-            first, loss_sum, seen, correct, counted = r["batch"], r["loss_sum"], r["seen"], r["correct"], r["counted"]
-            abs_sum, abs_counted = r.get("abs_sum", 0.0), r.get("abs_counted", 0)  # (files before the MAE)
+            first, loss_sum, seen = r["batch"], r["loss_sum"], r["seen"]
         else:
-            first, loss_sum, seen, correct, counted = 0, 0.0, 0, 0, 0
-            abs_sum, abs_counted = 0.0, 0
+            r, first, loss_sum, seen = None, 0, 0.0, 0
+        tally = Tally(cfg.loss, self.task, self._metric, state=r)
         epoch_rng = self.shuffle_rng.bit_generator.state
         perm = self.shuffle_rng.permutation(n)
         stride = max(1, nb // MAX_BATCH_POINTS_PER_EPOCH)
@@ -187,8 +187,7 @@ class Trainer:
                 t0 += time.perf_counter() - t_pause
             if self._stop:
                 self._resume = {"batch": bi, "epoch_rng": epoch_rng, "loss_sum": loss_sum, "seen": seen,
-                                "correct": correct, "counted": counted, "abs_sum": abs_sum,
-                                "abs_counted": abs_counted}
+                                **tally.state()}
                 return None
             idx = perm[bi * b:(bi + 1) * b]
             xb, yb = self.x[idx], self.y[idx]
@@ -203,18 +202,8 @@ class Trainer:
             k = len(idx)
             loss_sum += value * k
             seen += k
-            if self._metric is None:
-                self._metric = L.metric_for(out, yb, cfg.loss, self.task) or "none"
-            if self._metric == "accuracy":
-                acc = L.accuracy(out, yb, cfg.loss)
-                if acc is not None:
-                    correct += acc * k
-                    counted += k
-            elif self._metric == "mae":
-                err = L.mean_absolute_error(out, yb)
-                if err is not None:
-                    abs_sum += err * k
-                    abs_counted += k
+            tally.add(out, yb, k)
+            self._metric = tally.metric   # decided on the run's first batch, kept for the run
             if bi % stride == 0 or bi == nb - 1:
                 self.history["batches"].append({"epoch": epoch, "batch": bi + 1, "loss": float(value)})
             self._emit({"event": "batch", "epoch": epoch, "batch": bi + 1, "batches": nb, "loss": float(value),
@@ -223,9 +212,8 @@ class Trainer:
         self._resume = None
         self.epochs_done = epoch
         ev = {"event": "epoch", "epoch": epoch, "train_loss": loss_sum / max(seen, 1),
-              "train_accuracy": correct / counted if counted else None,
-              "val_loss": None, "val_accuracy": None,
-              "train_mae": abs_sum / abs_counted if abs_counted else None, "val_mae": None,
+              "train_accuracy": tally.accuracy(), "val_loss": None, "val_accuracy": None,
+              "train_mae": tally.mae(), "val_mae": None,
               "samples_per_s": (seen - seen_at_start) / max(seconds, 1e-9), "seconds": seconds}
         if self.val is not None:
             v = evaluate_metrics(m, self.val[0], self.val[1], cfg.loss, task=self.task)
@@ -254,30 +242,16 @@ def evaluate_metrics(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
     """{"loss", "accuracy", "mae"} over a data set, in inference mode: the mean loss, and the
     accuracy (classification) or the mean absolute error (regression); the other is None."""
     loss = L.get_loss(loss_name)
-    total, correct, counted = 0.0, 0.0, 0
-    abs_sum, abs_counted = 0.0, 0
-    metric = None
+    total = 0.0
+    tally = Tally(loss_name, task)
     start = model.fused_start(loss)
     for i in range(0, len(x), batch_size):
         xb, yb = x[i:i + batch_size].astype(model.dtype, copy=False), y[i:i + batch_size]
         out = model.forward(xb)
         value, _ = loss(model.values[start] if start else out, yb, fused=start is not None)
         total += value * len(xb)
-        if metric is None:
-            metric = L.metric_for(out, yb, loss_name, task) or "none"
-        if metric == "accuracy":
-            acc = L.accuracy(out, yb, loss_name)
-            if acc is not None:
-                correct += acc * len(xb)
-                counted += len(xb)
-        elif metric == "mae":
-            err = L.mean_absolute_error(out, yb)
-            if err is not None:
-                abs_sum += err * len(xb)
-                abs_counted += len(xb)
-    n = max(len(x), 1)
-    return {"loss": total / n, "accuracy": correct / counted if counted else None,
-            "mae": abs_sum / abs_counted if abs_counted else None}
+        tally.add(out, yb, len(xb))
+    return {"loss": total / max(len(x), 1), "accuracy": tally.accuracy(), "mae": tally.mae()}
 
 
 def _all_finite(a: np.ndarray) -> bool:
