@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--data", metavar="DATA", required=True)
     pr.add_argument("--out", metavar="PRED.npy|PRED.csv", required=True)
 
+    sub.add_parser("lab", help="the Lab: concept pages computed by the engine (dlstudio lab [PAGE])")
     b = sub.add_parser("bench", help="the engine benchmark suite (with PyTorch side by side if installed)")
     b.add_argument("--case", action="append", help="run only this case (repeatable)")
     b.add_argument("--json", action="store_true")
@@ -94,7 +95,7 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or argv[0] == "open" or "--screenshot" in argv:  # the app; Qt is imported only here
+    if not argv or argv[0] in ("open", "lab") or "--screenshot" in argv:  # the app; Qt is imported only here
         from .gui.app import main as gui_main
         return gui_main(argv)
     args = build_parser().parse_args(argv)
@@ -270,7 +271,7 @@ def cmd_predict(args) -> int:
 def cmd_bench(args) -> int:
     if args.gui:  # the app's responsiveness while it trains (gui/training/bench_gui.py)
         from .gui.training.bench_gui import run as run_gui_bench
-        return run_gui_bench(as_json=args.json)
+        return run_gui_bench(as_json=args.json, cases=args.case)
     from .bench import run_cases
     return run_cases(args.case, as_json=args.json, repeat=args.repeat)
 

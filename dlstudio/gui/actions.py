@@ -16,7 +16,7 @@ _CANVAS = Qt.ShortcutContext.WidgetWithChildrenShortcut
 def apply_icons(win, a: SimpleNamespace) -> None:
     """(Re)draw the toolbar icons in the current palette's colours."""
     pal = win.palette()
-    for name in ("new", "open", "save", "undo", "redo", "delete", "fit", "layout", "train"):
+    for name in ("new", "open", "save", "undo", "redo", "delete", "fit", "layout", "train", "lab"):
         getattr(a, name).setIcon(icons.icon(name, pal))
 
 
@@ -74,6 +74,9 @@ def create_actions(win) -> SimpleNamespace:
     # wired by the training package (gui/training): start / continue / pause / resume, like Space
     a.train = act("&Train", None, None, "Train this network")
 
+    a.lab = act("&Lab", win.open_lab, QKeySequence("Ctrl+Shift+L"),
+                "The Lab: activations, losses, optimizers, convolution, one training step, the LSTM cell and "
+                "decision regions, computed by the engine")
     a.shortcuts = act("&Keyboard Shortcuts", win.show_shortcuts)
     a.about = act("&About dlstudio", win.show_about)
     apply_icons(win, a)
@@ -114,6 +117,8 @@ def build_menus(win, a: SimpleNamespace) -> None:
     m.addAction(a.train)
 
     m = bar.addMenu("&Help")
+    m.addAction(a.lab)
+    m.addSeparator()
     m.addActions([a.shortcuts, a.about])
 
     # canvas-only shortcuts (so Ctrl+C in the summary table copies the table, not layers)
@@ -133,5 +138,7 @@ def build_toolbar(win, a: SimpleNamespace) -> QToolBar:
     tb.addActions([a.fit, a.layout])
     tb.addSeparator()
     tb.addAction(a.train)
+    tb.addSeparator()
+    tb.addAction(a.lab)
     win.addToolBar(tb)
     return tb

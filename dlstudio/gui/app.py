@@ -2,6 +2,8 @@
 
     dlstudio [SPEC]                          open the app (SPEC: preset name, network .json, model .dls)
     dlstudio open FILE                       the same, for a file
+    dlstudio lab [PAGE]                      the Lab (concept pages computed by the engine)
+    dlstudio --screenshot PATH lab:PAGE      render one Lab page offscreen and exit
     dlstudio --screenshot PATH [SPEC]        render the window offscreen and exit
              [--size 1400x900] [--theme system|light|dark] [--select NODE_ID]
              [--train EPOCHS [--data DATA]] [--view maps|gates|weights|evaluation|predict] [--sample N]
@@ -40,7 +42,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--sample", type=int, default=0, help="the sample the live views look at (for --screenshot)")
     if argv[:1] == ["open"]:
         argv = argv[1:]
-    return p.parse_args(argv)
+    elif argv[:1] == ["lab"]:  # `dlstudio lab [PAGE]` is `dlstudio lab:PAGE`
+        rest = argv[1:]
+        page = rest.pop(0) if rest and not rest[0].startswith("-") else ""
+        argv = [f"lab:{page}", *rest]
+    args = p.parse_args(argv)
+    args.lab = args.spec[4:] if args.spec and args.spec.startswith("lab:") else None
+    return args
 
 
 def _loadable(name: str) -> bool:
@@ -110,6 +118,8 @@ def _run(app, args: argparse.Namespace, settings) -> int:
 
     mode = args.theme or settings.value("ui/theme", "system")
     theme.apply(app, mode if mode in theme.MODES else "system")
+    if args.lab is not None:
+        return _run_lab(app, args)
     network = None
     if args.spec and not args.spec.lower().endswith((".json", ".dls")):
         from dlstudio.zoo import PRESETS
@@ -155,6 +165,35 @@ def _run(app, args: argparse.Namespace, settings) -> int:
             win.close()
             win.deleteLater()
             app.processEvents()
+
+
+def _run_lab(app, args: argparse.Namespace) -> int:
+    """`dlstudio lab [PAGE]`: the Lab on its own; with --screenshot, one page rendered to a PNG."""
+    from .lab import PAGE_KEYS
+    from .lab.window import LabWindow
+    key = args.lab or PAGE_KEYS[0]
+    if key not in PAGE_KEYS:
+        print(f"dlstudio: error: no Lab page {key!r}; the pages are {', '.join(PAGE_KEYS)}", file=sys.stderr)
+        return EXIT_USER
+    win = LabWindow()
+    if args.screenshot:
+        win.resize(*args.size)
+    win.show()
+    page = win.show_page(key)
+    if not args.screenshot:
+        return app.exec()
+    try:
+        _wait(lambda: False, page.shot_seconds)
+        image = win.grab()
+        if not image.save(args.screenshot, "PNG"):
+            print(f"dlstudio: error: cannot write {args.screenshot}", file=sys.stderr)
+            return EXIT_USER
+        print(f"wrote {args.screenshot} ({image.width()}×{image.height()})", file=sys.stderr)
+        return 0
+    finally:
+        win.close()
+        win.deleteLater()
+        app.processEvents()
 
 
 def _preset_for_data(name: str, data: str):

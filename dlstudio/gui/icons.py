@@ -83,9 +83,22 @@ def _train(p: QPainter, c: QColor) -> None:
     p.drawPath(path)
 
 
+def _lab(p: QPainter, c: QColor) -> None:
+    """A flask: narrow neck, wide body, a liquid line."""
+    path = QPainterPath(QPointF(12, 4))
+    for x, y in ((20, 4),):
+        path.lineTo(x, y)
+    p.drawPath(path)
+    body = QPainterPath(QPointF(13.5, 4))
+    for x, y in ((13.5, 13), (5, 26), (6.5, 28), (25.5, 28), (27, 26), (18.5, 13), (18.5, 4)):
+        body.lineTo(x, y)
+    p.drawPath(body)
+    p.drawLine(QPointF(9, 20), QPointF(23, 20))
+
+
 _DRAW = {"new": _new, "open": _open, "save": _save, "undo": lambda p, c: _arrow(p, c, False),
          "redo": lambda p, c: _arrow(p, c, True), "delete": _delete, "fit": _fit, "layout": _layout,
-         "train": _train}
+         "train": _train, "lab": _lab}
 
 
 def icon(name: str, palette: QPalette) -> QIcon:

@@ -35,7 +35,7 @@ SHORTCUTS = [("Ctrl+N", "New network (empty or preset)"), ("Ctrl+O", "Open .dls 
              ("Wheel", "Zoom around the cursor"), ("Middle drag, Space + drag", "Pan"),
              ("Space (on the canvas)", "Start or continue training; pause / resume a run"),
              ("Ctrl+T", "Show the training panel"), ("Ctrl+Return", "Start / continue training"),
-             ("Ctrl+P", "Pause / resume"), ("Ctrl+.", "Stop training")]
+             ("Ctrl+P", "Pause / resume"), ("Ctrl+.", "Stop training"), ("Ctrl+Shift+L", "Open the Lab")]
 
 
 def app_settings() -> QSettings:
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         if recovery_dir is None:
             recovery_dir = os.path.join(os.path.dirname(self.settings.fileName()), "recovery")
         self.setObjectName("dlstudioMainWindow")
+        self.lab = None  # the Lab window, made when first opened
         self.doc = Document(parent=self)
         self.stack = QUndoStack(self)
         self.editor = Editor(self.doc, self.stack, self)
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.problems.sigNodeActivated.connect(lambda node_id: self.select_and_show([node_id]))
         self.problems.sigCountChanged.connect(self._problem_count_changed)
         self.palette_panel.sigAddRequested.connect(self.add_after_selection)
+        self.palette_panel.sigExplainRequested.connect(self.explain)
+        self.inspector.sigExplainRequested.connect(self.explain)
         self.editor.sigRefused.connect(self.show_refusal)
         self.doc.sigAnalysisChanged.connect(self._update_totals)
         self.stack.cleanChanged.connect(self._clean_changed)
@@ -297,7 +300,30 @@ class MainWindow(QMainWindow):
         self.files.remove_recovery()
         self.files.autosave_timer.stop()
         self.training.shutdown()
+        if self.lab is not None:
+            self.lab.close()
         event.accept()
+
+    # ---- the Lab ------------------------------------------------------------------------------
+    def open_lab(self, page: str | None = None, topic: str | None = None):
+        """Show the Lab (one window per main window), on `page` or on the page that explains `topic`."""
+        if self.lab is None:
+            from .lab.window import LabWindow
+            self.lab = LabWindow(self)
+            self.lab.setWindowFlag(Qt.WindowType.Window)
+        if topic is not None and self.lab.explain(topic) is not None:
+            return self.lab
+        if page is not None or self.lab.current is None:
+            from .lab import PAGE_KEYS
+            self.lab.show_page(page or PAGE_KEYS[0])
+        self.lab.show()
+        self.lab.raise_()
+        self.lab.activateWindow()
+        return self.lab
+
+    def explain(self, topic: str) -> None:
+        """An "Explain" link: the Lab page for `topic` (a layer type, loss:NAME, optimizer:NAME, batch:MODE)."""
+        self.open_lab(topic=topic)
 
     # ---- help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

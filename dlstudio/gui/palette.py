@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QSplitter, QTreeWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QMenu, QSplitter, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from dlstudio.spec import all_types
@@ -16,6 +16,8 @@ from dlstudio.spec.catalogue import GROUPS
 
 from . import theme
 from .canvas.scene import LAYER_MIME
+from .lab import page_for
+from .lab.links import explain_link, topic_of
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -68,6 +70,7 @@ def layer_mime(type_name: str) -> QMimeData:
 
 class Palette(QWidget):
     sigAddRequested = Signal(str)   # layer type name (double-click / Enter)
+    sigExplainRequested = Signal(str)  # a Lab topic (the layer type name)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -76,6 +79,7 @@ class Palette(QWidget):
         self.help = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help.setContentsMargins(6, 6, 6, 6)
+        self.help.linkActivated.connect(self._link)
         self.help.setMinimumHeight(64)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tree)
@@ -92,6 +96,8 @@ class Palette(QWidget):
         self.search.textChanged.connect(self.filter)
         self.tree.itemActivated.connect(self._activated)  # double-click or Enter
         self.tree.currentItemChanged.connect(self._show_help)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self._show_help(None)
 
     def _fill(self) -> None:
@@ -159,5 +165,23 @@ class Palette(QWidget):
             return
         lt = all_types()[type_name]
         settings = ", ".join(p.name for p in lt.schema.params) or "none"
+        link = explain_link(lt.name)
         self.help.setText(f"<b>{lt.name}</b> <span style='color:gray'>({lt.group})</span><br>{lt.help}"
-                          f"<br><span style='color:gray'>Settings: {settings}</span>")
+                          f"<br><span style='color:gray'>Settings: {settings}</span>"
+                          + (f"<br>{link}" if link else ""))
+
+    def _link(self, href: str) -> None:
+        topic = topic_of(href)
+        if topic:
+            self.sigExplainRequested.emit(topic)
+
+    def _context_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        type_name = item.data(0, TYPE_ROLE) if item is not None else None
+        if not type_name:
+            return
+        menu = QMenu(self)
+        menu.addAction(f"Add {type_name} after the selection", lambda: self.sigAddRequested.emit(type_name))
+        explain = menu.addAction("Explain in the Lab", lambda: self.sigExplainRequested.emit(type_name))
+        explain.setEnabled(page_for(type_name) is not None)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))

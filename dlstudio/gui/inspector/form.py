@@ -3,7 +3,7 @@ params schema. Values are checked as they are typed; a valid change becomes an u
 (through the editor), and the document's re-analysis updates shapes and costs everywhere."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -13,12 +13,15 @@ from dlstudio.spec import all_types
 from .. import format as fmt
 from ..document import Document
 from ..editor import Editor
+from ..lab.links import explain_link, topic_of
 from .editors import make_editor
 
 _ERROR = "color: #d32f2f;"
 
 
 class Inspector(QScrollArea):
+    sigExplainRequested = Signal(str)  # a Lab topic (the layer type name)
+
     def __init__(self, doc: Document, editor: Editor, parent=None):
         super().__init__(parent)
         self.doc, self.editor = doc, editor
@@ -38,6 +41,11 @@ class Inspector(QScrollArea):
         doc.sigReset.connect(lambda: self.show_node(None))
         doc.sigAnalysisChanged.connect(self.refresh_stats)
         self.show_node(None)
+
+    def _link(self, href: str) -> None:
+        topic = topic_of(href)
+        if topic:
+            self.sigExplainRequested.emit(topic)
 
     # ---- building the form --------------------------------------------------------------------
     def show_selection(self, ids: list[str]) -> None:
@@ -63,6 +71,11 @@ class Inspector(QScrollArea):
         title = QLabel(f"<span style='font-size:15px; font-weight:600'>{node.type}</span>"
                        f"&nbsp;&nbsp;<span style='color:gray'>{lt.group if lt else 'unknown type'}</span>")
         self._layout.addWidget(title)
+        link = explain_link(node.type)
+        if link:
+            self.explain_label = QLabel(link, textFormat=Qt.TextFormat.RichText)
+            self.explain_label.linkActivated.connect(self._link)
+            self._layout.addWidget(self.explain_label)
         if lt is not None:
             about = QLabel(lt.help, wordWrap=True)
             about.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -54,6 +54,7 @@ def install(win) -> TrainingController:
         hub.ensure_data()
 
     win.view.sigSpaceTapped.connect(primary)
+    hub.setup.sigExplainRequested.connect(win.explain)
     a = win.acts
     a.train.setEnabled(True)
     a.train.setText("&Train")

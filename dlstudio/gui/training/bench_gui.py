@@ -168,22 +168,35 @@ def gui_train(preset: str = "lenet5", data: str = "digits:28", epochs: int | Non
             "ratios": [round(r, 3) for r in ratios]}
 
 
-def run(as_json: bool = False) -> int:
+GUI_CASES = ("gui_param_edit", "gui_train", "gui_lab")
+
+
+def run(as_json: bool = False, cases: list[str] | None = None) -> int:
+    """The GUI cases (all of them, or those named): one JSON line each with --json."""
+    from ..lab.bench_lab import describe, gui_lab
     from ..perf import param_edit_latency
-    edit = param_edit_latency(200)
-    r = gui_train()
-    if as_json:
-        print(json.dumps(edit), flush=True)
-        print(json.dumps(r), flush=True)
-    else:
-        print(f"gui_train  {r['preset']} on {r['data']}, {r['epochs']} epochs, every live view open\n"
-              f"  longest UI stall while training {r['ui_max_stall_ms']} ms (99th percentile "
-              f"{r['ui_p99_stall_ms']} ms); while preparing and compiling {r['ui_max_stall_startup_ms']} ms\n"
-              f"  {r['gui_samples_per_s']:,.0f} samples/s in the app, {r['headless_samples_per_s']:,.0f} headless "
-              f"→ {100 * (r['throughput_ratio'] or 0):.0f} % (median of {r['rounds']} app runs, each against "
-              f"its headless neighbours: {', '.join(f'{100 * v:.0f} %' for v in r['ratios'])})",
-              file=sys.stdout, flush=True)
-        print(f"gui_param_edit  one parameter edit on a {edit['nodes']}-node network: analysis "
-              f"{edit['analyze_ms']['median']:.1f} ms, edit with every view updated {edit['edit_ms']['median']:.1f} ms, "
-              f"with the canvas repainted {edit['edit_and_paint_ms']['median']:.1f} ms (medians)", flush=True)
+    unknown = [c for c in cases or [] if c not in GUI_CASES]
+    if unknown:
+        print(f"dlstudio: error: unknown GUI benchmark case {unknown[0]!r} (known: {', '.join(GUI_CASES)})",
+              file=sys.stderr)
+        return 2
+    chosen = [c for c in GUI_CASES if not cases or c in cases]
+    for name in chosen:
+        if name == "gui_param_edit":
+            r = param_edit_latency(200)
+            text = (f"gui_param_edit  one parameter edit on a {r['nodes']}-node network: analysis "
+                    f"{r['analyze_ms']['median']:.1f} ms, edit with every view updated {r['edit_ms']['median']:.1f} ms, "
+                    f"with the canvas repainted {r['edit_and_paint_ms']['median']:.1f} ms (medians)")
+        elif name == "gui_train":
+            r = gui_train()
+            text = (f"gui_train  {r['preset']} on {r['data']}, {r['epochs']} epochs, every live view open\n"
+                    f"  longest UI stall while training {r['ui_max_stall_ms']} ms (99th percentile "
+                    f"{r['ui_p99_stall_ms']} ms); while preparing and compiling {r['ui_max_stall_startup_ms']} ms\n"
+                    f"  {r['gui_samples_per_s']:,.0f} samples/s in the app, {r['headless_samples_per_s']:,.0f} headless "
+                    f"→ {100 * (r['throughput_ratio'] or 0):.0f} % (median of {r['rounds']} app runs, each against "
+                    f"its headless neighbours: {', '.join(f'{100 * v:.0f} %' for v in r['ratios'])})")
+        else:
+            r = gui_lab()
+            text = describe(r)
+        print(json.dumps(r) if as_json else text, flush=True)
     return 0

@@ -3,6 +3,7 @@ hyperparameters, batch mode, epochs, learning rate, seed and gradient clipping â
 short explanation. What cannot work is listed before a run starts."""
 from __future__ import annotations
 
+import html
 import os
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,6 +17,7 @@ from dlstudio.engine.losses import LOSSES
 from dlstudio.engine.optimizers import OPTIMIZERS
 from dlstudio.engine.trainer import TrainConfig
 
+from ..lab.links import explain_link, topic_of
 from . import help_texts as H
 from .data_preview import DataPreview
 
@@ -63,7 +65,7 @@ class FloatSpin(QDoubleSpinBox):
 
 
 def _label(text: str) -> QLabel:
-    lab = QLabel(text, wordWrap=True)
+    lab = QLabel(text, wordWrap=True, textFormat=Qt.TextFormat.RichText)
     lab.setProperty("help", True)
     lab.setStyleSheet("color: palette(placeholder-text);")
     return lab
@@ -72,6 +74,7 @@ def _label(text: str) -> QLabel:
 class SetupPanel(QScrollArea):
     sigChanged = Signal()               # a setting changed: check again
     sigDatasetChanged = Signal(object)  # the loaded Dataset (None while loading / on failure)
+    sigExplainRequested = Signal(str)   # a Lab topic: loss:NAME, optimizer:NAME, batch:MODE
 
     def __init__(self, loader, parent=None):
         super().__init__(parent)
@@ -142,6 +145,7 @@ class SetupPanel(QScrollArea):
         self.loss_chosen = False   # the user (or a model file) chose the loss: keep it when data change
         f.addRow("Loss", self.loss)
         self.loss_help = _label("")
+        self.loss_help.linkActivated.connect(self._link)
         f.addRow(self.loss_help)
         self.optimizer = QComboBox()
         for name in OPTIMIZERS:
@@ -150,6 +154,7 @@ class SetupPanel(QScrollArea):
         self.optimizer.currentIndexChanged.connect(self._optimizer_changed)
         f.addRow("Optimizer", self.optimizer)
         self.optimizer_help = _label("")
+        self.optimizer_help.linkActivated.connect(self._link)
         f.addRow(self.optimizer_help)
         self.lr = QComboBox(editable=True, toolTip=H.HYPER_HELP["lr"])
         self.lr.addItems(LR_CHOICES)
@@ -193,6 +198,7 @@ class SetupPanel(QScrollArea):
         row.addStretch(1)
         f.addRow("Batch", row)
         self.batch_help = _label("")
+        self.batch_help.linkActivated.connect(self._link)
         f.addRow(self.batch_help)
         self.epochs = QSpinBox(minimum=1, maximum=100_000, value=10, toolTip=H.EPOCHS_HELP)
         self.epochs.valueChanged.connect(lambda _: self.sigChanged.emit())
@@ -203,13 +209,27 @@ class SetupPanel(QScrollArea):
         return g
 
     # ---- reacting ----------------------------------------------------------------------------
+    def _help(self, label: QLabel, text: str, topic: str) -> None:
+        """A setting's help text, with a link to the Lab page that explains it."""
+        link = explain_link(topic)
+        label.setText(html.escape(text) + (f" {link}" if link else ""))
+
+    def _link(self, href: str) -> None:
+        topic = topic_of(href)
+        if topic:
+            self.sigExplainRequested.emit(topic)
+
     def _loss_changed(self) -> None:
-        self.loss_help.setText(H.LOSS_HELP.get(self.loss.currentData(), ""))
+        self._show_loss_help()
         self.sigChanged.emit()
+
+    def _show_loss_help(self) -> None:
+        name = self.loss.currentData()
+        self._help(self.loss_help, H.LOSS_HELP.get(name, ""), f"loss:{name}")
 
     def _optimizer_changed(self) -> None:
         name = self.optimizer.currentData()
-        self.optimizer_help.setText(H.OPTIMIZER_HELP.get(name, ""))
+        self._help(self.optimizer_help, H.OPTIMIZER_HELP.get(name, ""), f"optimizer:{name}")
         while self.hyper_form.rowCount():
             self.hyper_form.removeRow(0)
         self.hyper_widgets = {}
@@ -233,7 +253,7 @@ class SetupPanel(QScrollArea):
     def _batch_mode_changed(self) -> None:
         mode = "SGD" if self.mode_sgd.isChecked() else "BGD" if self.mode_bgd.isChecked() else "MBGD"
         self.batch.setEnabled(mode == "MBGD")
-        self.batch_help.setText(H.BATCH_HELP[mode])
+        self._help(self.batch_help, H.BATCH_HELP[mode], f"batch:{mode.lower()}")
         self.sigChanged.emit()
 
     def _source_chosen(self) -> None:
@@ -373,7 +393,7 @@ class SetupPanel(QScrollArea):
         finally:
             for w in widgets:
                 w.blockSignals(False)
-        self.loss_help.setText(H.LOSS_HELP.get(self.loss.currentData(), ""))
+        self._show_loss_help()
         self.loss_chosen = loss_chosen
         self._batch_mode_changed()
 
