@@ -21,7 +21,7 @@ PAGE_KEYS = tuple(k for k, _, _ in PAGES)
 _ACTIVATIONS = ("Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "Softmax")
 _LOSSES = ("mse", "mae", "msle", "mape", "binary_cross_entropy", "nll", "cross_entropy", "hinge",
            "exponential", "smooth_l1")
-_OPTIMIZERS = ("sgd", "momentum", "adagrad", "adadelta", "rmsprop", "adam")
+_OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam")
 
 TOPICS: dict[str, str] = {
     **{t: "activations" for t in _ACTIVATIONS},
