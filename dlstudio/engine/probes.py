@@ -7,7 +7,9 @@ most `rate_hz` times a second — and returns copies of:
 - "values":  {node id: output for the sample} for the chosen nodes (e.g. conv feature maps);
 - "gates":   {node id: {"i","f","g","o","c","h"} (T, U) arrays} for LSTM / SimpleRNN nodes;
 - "weights": {weight name: array} and "grads": {weight name: gradient of the last batch};
-- "stats":   {weight name: {"norm", "grad_norm"}} for every trainable weight (cheap, always).
+- "stats":   {weight name: {"norm", "grad_norm"}} for every trainable weight (cheap, always);
+- "regions": with a `grid` of 2-D points, the network over the whole grid (`lab.regions.Regions`:
+             class probabilities, or values for regression, and small networks' hidden units).
 
 The inference-mode forward pass does not touch training state (no dropout draws, no BatchNorm
 statistics), so probing never changes the result of a run. Everything returned is a copy:
@@ -19,16 +21,21 @@ import time
 
 import numpy as np
 
+from .lab.regions import Grid
+from .lab.regions import evaluate as evaluate_regions
 from .model import Model
 
 
 class Probe:
     def __init__(self, model: Model, sample: np.ndarray | None = None, nodes: list[str] = (),
-                 weights: list[str] = (), rate_hz: float = 10.0):
+                 weights: list[str] = (), rate_hz: float = 10.0, grid: Grid | None = None,
+                 classify: bool = True):
         self.model = model
         self.sample = None if sample is None else np.asarray(sample, model.dtype)[None]
         self.nodes = list(nodes)
         self.weights = list(weights)
+        self.grid = grid
+        self.classify = classify
         self.interval = 1.0 / rate_hz if rate_hz > 0 else 0.0
         self._last = -np.inf
 
@@ -48,6 +55,8 @@ class Probe:
                 snap["values"][nid] = m.values[nid][0].copy()
             for nid in self._recurrent():
                 snap["gates"][nid] = m.layers[nid].probe(0)
+        if self.grid is not None:
+            snap["regions"] = evaluate_regions(m, self.grid, self.classify)
         by_name = {s.name: s for s in m.slots}
         for name in self.weights:
             s = by_name[name]

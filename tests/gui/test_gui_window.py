@@ -54,7 +54,7 @@ def test_training_has_its_dock_action_and_menu(window):
     assert window.training_dock.isHidden()  # until Train is pressed
     assert window.training_dock.widget() is window.training.hub.panel
     titles = [window.bottom_tabs.tabText(i) for i in range(window.bottom_tabs.count())]
-    assert titles[2:] == ["Feature maps", "Gates", "Weights", "Evaluation", "Predict"]
+    assert titles[2:] == ["Feature maps", "Gates", "Weights", "Regions", "Evaluation", "Predict"]
     assert window.acts.train_pause in window.train_menu.actions()
     window.acts.train_panel.trigger()
     assert window.training_dock.isVisible()

@@ -23,6 +23,7 @@ from .gates import GatesView
 from .panel import TrainingPanel
 from .plots import CurvesView
 from .predict import PredictView
+from .regions import RegionsView
 from .defaults import data_for, preset_config, preset_for
 from .setup_panel import SetupPanel
 from .weights_view import WeightsView
@@ -46,9 +47,10 @@ class LiveViews(QObject):
         self.panel = TrainingPanel(self.setup, self.curves)
         self.maps, self.gates, self.weights = FeatureMapsView(), GatesView(), WeightsView()
         self.evaluation, self.predict = EvaluationView(), PredictView()
-        self.probe_views = [self.maps, self.gates, self.weights]
+        self.regions = RegionsView()
+        self.probe_views = [self.maps, self.gates, self.weights, self.regions]
         self.tabs = [(self.maps, "Feature maps"), (self.gates, "Gates"), (self.weights, "Weights"),
-                     (self.evaluation, "Evaluation"), (self.predict, "Predict")]
+                     (self.regions, "Regions"), (self.evaluation, "Evaluation"), (self.predict, "Predict")]
         self.timer = QTimer(self, interval=TICK_MS, timeout=self.tick)
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._probe_timer = QTimer(self, singleShot=True, interval=0, timeout=self.send_probe)
@@ -73,6 +75,7 @@ class LiveViews(QObject):
         self.setup.sigChanged.connect(self.refresh_problems)
         self.setup.sigDatasetChanged.connect(self._dataset_changed)
         controller.worker.sigProbed.connect(self._probed)
+        QTimer.singleShot(0, self._regions_tab)  # once the tabs are in the window
 
     def _probed(self) -> None:
         if not self.timer.isActive():  # while a run is active the timer picks it up
@@ -80,8 +83,8 @@ class LiveViews(QObject):
 
     def apply_theme(self) -> None:
         """The palette changed (View → Theme): plots and images take the new colours."""
-        for view in (self.curves, self.maps, self.gates, self.weights, self.evaluation, self.predict,
-                     self.setup.preview):
+        for view in (self.curves, self.maps, self.gates, self.weights, self.regions, self.evaluation,
+                     self.predict, self.setup.preview):
             view.apply_theme()
         self.panel.apply_icons()
 
@@ -107,7 +110,19 @@ class LiveViews(QObject):
             sample = ds.x[min(self.sample_index, len(ds) - 1)].copy()
         params = (self.c.info or {}).get("params", 0)
         rate = PROBE_HZ if params < 2_000_000 else 1.0
-        return ProbeSpec(sample, tuple(nodes), tuple(weights), tuple(keep), rate)
+        grid = self.regions.grid_for(ds) if self.visible(self.regions) else None
+        classify = ds is not None and ds.task != "regression"
+        return ProbeSpec(sample, tuple(nodes), tuple(weights), tuple(keep), rate, grid, classify)
+
+    def _regions_tab(self, ds=None) -> None:
+        """The Regions tab is there only while the data are points in the plane."""
+        ds = ds if ds is not None else (self.c.dataset if self.c.dataset is not None else self.setup.dataset)
+        tabs, on = self.win.bottom_tabs, self.regions.show_data(ds)
+        i = tabs.indexOf(self.regions)
+        if i >= 0 and tabs.isTabVisible(i) != on:
+            if not on and tabs.currentIndex() == i:
+                tabs.setCurrentIndex(max(i - 1, 0))
+            tabs.setTabVisible(i, on)
 
     def probe_changed(self) -> None:
         self._probe_timer.start()  # once per burst of changes
@@ -131,7 +146,7 @@ class LiveViews(QObject):
         self.weights.refresh()
         self.curves.refresh()
         self.probe_changed()
-        views = (self.maps, self.gates, self.weights, self.evaluation, self.predict)
+        views = (self.maps, self.gates, self.weights, self.regions, self.evaluation, self.predict)
         if any(v.isVisible() for v in views) and not self.c.prepared and not self.c.active:
             self.c.ensure_prepared()  # show the current model (from a file, or untrained) without training
         elif self.evaluation.isVisible() and self.evaluation.result is None and self.c.prepared:
@@ -193,7 +208,7 @@ class LiveViews(QObject):
         if group == "curves" and self.visible(self.curves):
             self.curves.refresh()
         elif group == "probe" and self._last_probe is not None:
-            for view in (self.maps, self.gates):
+            for view in (self.maps, self.gates, self.regions):
                 if self.visible(view):
                     view.show_probe(self._last_probe)
         elif group == "histograms" and self.visible(self.weights) and self._last_probe is not None:
@@ -222,6 +237,7 @@ class LiveViews(QObject):
             view.set_run(info, dataset)
         self.weights.set_run(info, continuing=continuing)
         self.predict.info = info
+        self._regions_tab(dataset)
         self.set_sample(min(self.sample_index, max(len(dataset) - 1, 0)))
         self.send_probe()
         if self.predict.isVisible():
@@ -351,6 +367,7 @@ class LiveViews(QObject):
             self.c.forget_run()
             for view in (self.maps, self.gates):
                 view.sample.set_dataset(ds)
+            self._regions_tab(ds)
         self.refresh_problems()
         if ds is not None and not self.c.active:
             self.tab_shown()  # a live view on screen shows the model for these data

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from dlstudio.engine.lab.regions import is_2d
 from dlstudio.engine.probes import Probe
 from dlstudio.engine.trainer import TrainingError
 from dlstudio.run import Run, UserError, prepare_network
@@ -41,6 +42,8 @@ class ProbeSpec:
     weights: tuple = ()
     keep: tuple = ()            # weights kept as arrays (conv filters), the others become histograms
     rate_hz: float = PROBE_HZ
+    grid: object = None         # a regions Grid: the network over the plane (2-D data only)
+    classify: bool = True       # the grid's outputs as class probabilities (else the values)
 
 
 @dataclass
@@ -131,8 +134,9 @@ class TrainWorker(QObject):
         self._probe = None
         if self.run is None:
             return
+        grid = spec.grid if spec.grid is not None and is_2d(self.run.model.input_shape) else None
         self._probe = Probe(self.run.model, spec.sample, [n for n in spec.nodes if n in self.run.model.layers],
-                            list(spec.weights), spec.rate_hz)
+                            list(spec.weights), spec.rate_hz, grid=grid, classify=spec.classify)
         if not self._training:  # idle or paused: the model is still, show it at once
             self._collect(force=True)
             self.sigProbed.emit()
