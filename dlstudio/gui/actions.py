@@ -43,6 +43,9 @@ def create_actions(win) -> SimpleNamespace:
     a.save = act("&Save", win.save_file, QKeySequence(KS.Save), "Save")
     a.save_as = act("Save &As…", win.save_file_as, QKeySequence("Ctrl+Shift+S"), "Save under a new name")
     a.export_csv = act("Export Summary as CSV…", win.summary.export_dialog)
+    a.export_onnx = act("&ONNX Model…", win.export_onnx, tip="Save the network and its weights as an ONNX model")
+    a.export_diagram = act("&Diagram (PNG, SVG, PDF)…", win.export_diagram,
+                           tip="Save the network as a diagram for slides and papers")
     a.quit = act("&Quit", win.close, QKeySequence("Ctrl+Q"))
 
     a.undo = win.stack.createUndoAction(win, "&Undo")
@@ -92,6 +95,8 @@ def build_menus(win, a: SimpleNamespace) -> None:
     m.addSeparator()
     m.addActions([a.save, a.save_as])
     m.addSeparator()
+    export = m.addMenu("&Export")
+    export.addActions([a.export_onnx, a.export_diagram])
     m.addAction(a.export_csv)
     m.addSeparator()
     m.addAction(a.quit)

@@ -304,6 +304,15 @@ class MainWindow(QMainWindow):
             self.lab.close()
         event.accept()
 
+    # ---- export ---------------------------------------------------------------------------------
+    def export_onnx(self) -> None:
+        from .export_onnx import export_onnx_dialog
+        export_onnx_dialog(self)
+
+    def export_diagram(self) -> None:
+        from .export_diagram import export_diagram_dialog
+        export_diagram_dialog(self)
+
     # ---- the Lab ------------------------------------------------------------------------------
     def open_lab(self, page: str | None = None, topic: str | None = None):
         """Show the Lab (one window per main window), on `page` or on the page that explains `topic`."""
