@@ -71,15 +71,15 @@ class Inspector(QScrollArea):
         title = QLabel(f"<span style='font-size:15px; font-weight:600'>{node.type}</span>"
                        f"&nbsp;&nbsp;<span style='color:gray'>{lt.group if lt else 'unknown type'}</span>")
         self._layout.addWidget(title)
+        if lt is not None:
+            about = QLabel(lt.help, wordWrap=True)
+            about.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            self._layout.addWidget(about)
         link = explain_link(node.type)
         if link:
             self.explain_label = QLabel(link, textFormat=Qt.TextFormat.RichText)
             self.explain_label.linkActivated.connect(self._link)
             self._layout.addWidget(self.explain_label)
-        if lt is not None:
-            about = QLabel(lt.help, wordWrap=True)
-            about.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            self._layout.addWidget(about)
         self.problem = QLabel(wordWrap=True, styleSheet=_ERROR)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout.addWidget(self.problem)
