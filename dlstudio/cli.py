@@ -1,4 +1,4 @@
-"""The `dlstudio` command: train, summary, evaluate, predict, bench.
+"""The `dlstudio` command: train, summary, evaluate, predict, bench, experiment.
 
 User mistakes print one line to stderr and exit with code 2 (no traceback).
 """
@@ -33,6 +33,16 @@ def _positive_int(text: str) -> int:
     if v < 0:
         raise argparse.ArgumentTypeError(f"must not be negative, got {text!r}")
     return v
+
+
+def _seeds(text: str) -> list[int]:
+    try:
+        seeds = [int(t) for t in text.split(",") if t.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be whole numbers separated by commas, got {text!r}") from None
+    if not seeds or any(s < 0 for s in seeds) or len(set(seeds)) != len(seeds):
+        raise argparse.ArgumentTypeError(f"must be different whole numbers ≥ 0, got {text!r}")
+    return seeds
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--data", metavar="DATA", required=True)
     pr.add_argument("--out", metavar="PRED.npy|PRED.csv", required=True)
 
+    x = sub.add_parser("experiment", help="run experiments that test the curriculum's claims (no argument: list them)")
+    x.add_argument("experiment", metavar="NAME|FILE.json", nargs="?", help="a built-in name or an experiment .json")
+    x.add_argument("--all", action="store_true", help="run every built-in experiment, in claim order")
+    x.add_argument("--json", action="store_true", help="print one JSON result object per experiment")
+    x.add_argument("--out", metavar="DIR", help="save DIR/NAME.json and PNGs of the evidence plots")
+    x.add_argument("--seeds", type=_seeds, help="override the seeds, e.g. 0,1,2")
+
     sub.add_parser("lab", help="the Lab: concept pages computed by the engine (dlstudio lab [PAGE])")
     b = sub.add_parser("bench", help="the engine benchmark suite (with PyTorch side by side if installed)")
     b.add_argument("--case", action="append", help="run only this case (repeatable)")
@@ -105,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     from .run import UserError
     try:
         return {"train": cmd_train, "summary": cmd_summary, "evaluate": cmd_evaluate,
-                "predict": cmd_predict, "bench": cmd_bench}[args.command](args)
+                "predict": cmd_predict, "bench": cmd_bench, "experiment": cmd_experiment}[args.command](args)
     except UserError as e:
         print(f"dlstudio: error: {e}", file=sys.stderr)
         return EXIT_USER
@@ -274,6 +291,81 @@ def cmd_bench(args) -> int:
         return run_gui_bench(as_json=args.json, cases=args.case)
     from .bench import run_cases
     return run_cases(args.case, as_json=args.json, repeat=args.repeat)
+
+
+# ---- experiment ----------------------------------------------------------------------------
+def cmd_experiment(args) -> int:
+    from .experiments import ExperimentError, builtin_names, load_experiment, run_experiment
+    from .experiments.report import by_claim, header_text, list_text, result_text
+    from .run import UserError
+    try:
+        if args.all and args.experiment:
+            raise UserError("give an experiment or --all, not both")
+        if not args.all and not args.experiment:
+            print(list_text([load_experiment(n) for n in builtin_names()]))
+            return 0
+        if args.all:
+            exps = by_claim([load_experiment(n) for n in builtin_names()])
+        else:
+            exps = [load_experiment(args.experiment)]
+    except ExperimentError as e:
+        raise UserError(str(e)) from None
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise UserError(f"cannot create {out}: {e}") from None
+    stop = {"flag": False}
+
+    def interrupt(*_):
+        stop["flag"] = True
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        for exp in exps:
+            if not args.json:
+                print(header_text(exp), flush=True)
+
+            def progress(ev):
+                if ev["event"] == "progress" and ev.get("phase") == "start" and not args.json:
+                    print(f"  [{ev['done']}/{ev['total']}] {ev['text']}", file=sys.stderr, flush=True)
+
+            try:
+                result = run_experiment(exp, on_event=progress, should_stop=lambda: stop["flag"], seeds=args.seeds)
+            except ExperimentError as e:
+                raise UserError(str(e)) from None
+            if args.json:
+                print(json.dumps(result, ensure_ascii=False), flush=True)
+            else:
+                print(result_text(exp, result) + "\n", flush=True)
+            if out is not None:
+                _save_experiment(result, exp, out, quiet=args.json)
+            if result["stopped"]:
+                print("dlstudio: experiment stopped", file=sys.stderr)
+                return 130
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return 0
+
+
+def _save_experiment(result: dict, exp, out: Path, quiet: bool) -> None:
+    from .run import UserError
+    path = out / f"{exp.name}.json"
+    try:
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as e:
+        raise UserError(f"cannot write {path}: {e}") from None
+    saved = [path]
+    try:
+        import os
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .gui.lab.evidence import save_evidence_pngs
+        saved += list(save_evidence_pngs(result, exp, out))
+    except Exception as e:  # noqa: BLE001 — no Qt here must not lose the JSON
+        print(f"dlstudio: wrote {path} but no PNGs: {type(e).__name__}: {e}", file=sys.stderr)
+    if not quiet:
+        print("  saved " + ", ".join(str(p) for p in saved), flush=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
