@@ -327,8 +327,11 @@ class PlaygroundPage(LabPage):
         self._render(force_labels=True)
 
     def _tick(self) -> None:
-        if not self.playground.done:
-            self.playground.step(self.speed.value())
+        if self.playground.done:  # every path has ended: nothing new to draw
+            self._render(force_labels=True)
+            self.pause()
+            return
+        self.playground.step(self.speed.value())
         self._render()
 
     def _render(self, force_labels: bool = False) -> None:
