@@ -28,7 +28,8 @@ RECENT_KEY = "files/recent"
 MAX_RECENT = 10
 AUTOSAVE_MS = 30_000
 RECOVERY_FORMAT = "dlstudio-recovery"
-OPEN_FILTER = "Networks and models (*.dls *.json);;Model files (*.dls);;Network files (*.json);;All files (*)"
+EXPERIMENT_FORMAT = "dlstudio-experiment"
+OPEN_FILTER = "Networks, models and experiments (*.dls *.json);;Model files (*.dls);;Network files (*.json);;All files (*)"
 SAVE_FILTER = "Model file (*.dls);;Network file (*.json)"
 MessageBox = QMessageBox.StandardButton
 
@@ -81,6 +82,18 @@ def read_file(path: str) -> tuple[Network, ModelBundle | None]:
         return Network.from_json(text), None
     except DocumentError as e:
         raise FileError(f"Cannot open {path}: {e}") from None
+
+
+def is_experiment_file(path: str) -> bool:
+    """True if `path` is a .json experiment (`"format": "dlstudio-experiment"`), not a network."""
+    if not str(path).lower().endswith(".json"):
+        return False
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == EXPERIMENT_FORMAT
 
 
 def ensure_positions(net: Network, force: bool = False) -> None:
@@ -188,6 +201,8 @@ class FileController(QObject):
         return bool(path) and self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
+        if is_experiment_file(path) and hasattr(self.window, "open_lab"):
+            return self.open_experiment(path)
         if ask and not self.maybe_save():
             return False
         try:
@@ -198,6 +213,14 @@ class FileController(QObject):
         self.load_network(net, os.path.abspath(path), bundle)
         self.add_recent(os.path.abspath(path))
         self.sigMessage.emit(f"Opened {os.path.basename(path)}")
+        return True
+
+    def open_experiment(self, path: str) -> bool:
+        """An experiment file opens in the Lab's Experiments page (the network stays as it is)."""
+        page = self.window.open_lab("experiments").page("experiments")
+        if not page.open_file(path):
+            return False
+        self.add_recent(os.path.abspath(path))
         return True
 
     # ---- saving -------------------------------------------------------------------------------

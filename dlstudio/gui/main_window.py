@@ -320,6 +320,8 @@ class MainWindow(QMainWindow):
             from .lab.window import LabWindow
             self.lab = LabWindow(self)
             self.lab.setWindowFlag(Qt.WindowType.Window)
+            self._lab_wired: set[str] = set()
+            self.lab.sigPageShown.connect(self._lab_page_shown)
         if topic is not None and self.lab.explain(topic) is not None:
             return self.lab
         if page is not None or self.lab.current is None:
@@ -329,6 +331,23 @@ class MainWindow(QMainWindow):
         self.lab.raise_()
         self.lab.activateWindow()
         return self.lab
+
+    def _lab_page_shown(self, key: str) -> None:
+        """A Lab page that offers networks (the Experiments page) opens them in this window's builder."""
+        page = self.lab.pages.get(key)
+        if page is not None and hasattr(page, "sigOpenNetwork") and key not in self._lab_wired:
+            page.sigOpenNetwork.connect(self.open_lab_network)
+            self._lab_wired.add(key)
+
+    def open_lab_network(self, network: Network) -> bool:
+        """Open a network from the Lab in the builder (after the unsaved-changes prompt)."""
+        if not self.files.maybe_save():
+            return False
+        self.files.load_network(network, layout=True)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        return True
 
     def explain(self, topic: str) -> None:
         """An "Explain" link: the Lab page for `topic` (a layer type, loss:NAME, optimizer:NAME, batch:MODE)."""

@@ -14,6 +14,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("step", "One training step", "dlstudio.gui.lab.train_step:TrainStepPage"),
     ("lstm", "The LSTM cell", "dlstudio.gui.lab.lstm_cell:LstmCellPage"),
     ("regions", "Decision regions", "dlstudio.gui.lab.regions:RegionsPage"),
+    ("experiments", "Experiments", "dlstudio.gui.lab.experiments:ExperimentsPage"),
 ]
 
 PAGE_KEYS = tuple(k for k, _, _ in PAGES)
