@@ -95,6 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--out", metavar="DIR", help="save DIR/NAME.json and PNGs of the evidence plots")
     x.add_argument("--seeds", type=_seeds, help="override the seeds, e.g. 0,1,2")
 
+    dg = sub.add_parser("diagram", help="draw the network as a diagram: PNG, SVG or PDF")
+    dg.add_argument("spec", metavar="SPEC")
+    dg.add_argument("out", metavar="OUT.png|OUT.svg|OUT.pdf")
+    dg.add_argument("--data", metavar="DATA", help="shape a preset for this data (default: the preset's own)")
+
+    ex = sub.add_parser("export", help="write the network with its weights as ONNX (.onnx) or a PyTorch script (.py)")
+    ex.add_argument("spec", metavar="SPEC", help="a model .dls (its weights), a network .json or a preset (fresh weights)")
+    ex.add_argument("out", metavar="OUT.onnx|OUT.py")
+    ex.add_argument("--to", choices=("onnx", "pytorch"), help="the format (default: from OUT's extension)")
+    ex.add_argument("--data", metavar="DATA", help="shape a preset for this data (default: the preset's own)")
+
     sub.add_parser("lab", help="the Lab: concept pages computed by the engine (dlstudio lab [PAGE])")
     b = sub.add_parser("bench", help="the engine benchmark suite (with PyTorch side by side if installed)")
     b.add_argument("--case", action="append", help="run only this case (repeatable)")
@@ -122,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     from .run import UserError
     try:
         return {"train": cmd_train, "summary": cmd_summary, "evaluate": cmd_evaluate,
-                "predict": cmd_predict, "bench": cmd_bench, "experiment": cmd_experiment}[args.command](args)
+                "predict": cmd_predict, "diagram": cmd_diagram, "export": cmd_export, "bench": cmd_bench, "experiment": cmd_experiment}[args.command](args)
     except UserError as e:
         print(f"dlstudio: error: {e}", file=sys.stderr)
         return EXIT_USER
@@ -281,6 +292,56 @@ def cmd_predict(args) -> int:
     except OSError as e:
         raise UserError(f"cannot write {out}: {e}") from None
     print(f"wrote {len(pred)} predictions of shape {list(pred.shape[1:])} to {out}", file=sys.stderr)
+    return 0
+
+
+# ---- diagram -------------------------------------------------------------------------------
+def cmd_diagram(args) -> int:
+    import os
+    from .run import UserError
+    from .summary import network_for_summary
+    if Path(args.out).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise UserError(f"the diagram must end in .png, .svg or .pdf, got {Path(args.out).name}")
+    net = network_for_summary(args.spec, args.data)
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "dlstudio"])  # noqa: F841
+    from .gui.diagram import DiagramError, save_diagram
+    try:
+        out = save_diagram(net, args.out)
+    except (DiagramError, OSError) as e:
+        raise UserError(str(e)) from None
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+# ---- export --------------------------------------------------------------------------------
+def cmd_export(args) -> int:
+    from .run import UserError
+    fmt = args.to or {".onnx": "onnx", ".py": "pytorch"}.get(Path(args.out).suffix.lower())
+    if fmt is None:
+        raise UserError(f"say the format with --to onnx|pytorch, or end OUT in .onnx or .py (got {Path(args.out).name})")
+    if fmt == "pytorch":
+        from .io.torch_export import write_training_script
+        write_training_script(args.spec, args.out, data=args.data)
+        print(f"wrote {args.out}", file=sys.stderr)
+        return 0
+    from .io.onnx_export import ExportError, export_onnx
+    from .run import is_model_file, model_for_inference
+    from .summary import network_for_summary
+    if is_model_file(args.spec):
+        model, _bundle = model_for_inference(args.spec)
+        net, weights, origin = model.network, model.weights(), "its trained weights"
+    else:
+        net, weights, origin = network_for_summary(args.spec, args.data), None, "fresh (untrained) weights"
+    try:
+        export_onnx(net, weights, args.out)
+    except ExportError as e:
+        raise UserError(str(e)) from None
+    except OSError as e:
+        raise UserError(f"cannot write {args.out}: {getattr(e, 'strerror', None) or e}") from None
+    print(f"wrote {args.out}: {net.name} with {origin} (ONNX opset 17, dynamic batch)", file=sys.stderr)
     return 0
 
 

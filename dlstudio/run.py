@@ -80,6 +80,8 @@ def read_network(spec: str) -> Network:
     p = Path(spec)
     if not p.is_file():
         raise UserError(f"no such file: {spec}")
+    if is_onnx_file(spec):
+        return _network_from(open_model(spec).network, spec)
     try:
         return Network.from_json(p.read_text(encoding="utf-8"))
     except (DocumentError, UnicodeDecodeError) as e:
@@ -87,6 +89,13 @@ def read_network(spec: str) -> Network:
 
 
 def open_model(path: str) -> ModelBundle:
+    """A `.dls` model file, or an `.onnx` model imported as a bundle (network and weights only)."""
+    if is_onnx_file(path):
+        from .io.onnx_import import OnnxImportError, import_onnx_bundle
+        try:
+            return import_onnx_bundle(path)
+        except OnnxImportError as e:
+            raise UserError(f"{path}: {e}" if str(path) not in str(e) else str(e)) from None
     try:
         return load_model(path)
     except ModelFileError as e:
@@ -97,10 +106,15 @@ def is_model_file(spec: str) -> bool:
     return spec.endswith(".dls")
 
 
+def is_onnx_file(spec: str) -> bool:
+    """An ONNX model: used as a SPEC it is imported (network + weights); saving goes to --out."""
+    return str(spec).lower().endswith(".onnx")
+
+
 def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=None, optimizer=None,
             lr=None, seed=None, val_split=None, clip_norm=None, progress=None) -> Run:
     """Build a run from SPEC (preset name, network .json or model .dls) and DATA."""
-    bundle = open_model(spec) if is_model_file(spec) else None
+    bundle = open_model(spec) if is_model_file(spec) or is_onnx_file(spec) else None
     saved = bundle.training if bundle else {}
     saved_cfg = saved.get("config", {})
     if data is None:

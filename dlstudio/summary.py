@@ -22,9 +22,9 @@ def summary_rows(net: Network) -> tuple[list[dict], dict, list[Problem]]:
 
 def network_for_summary(spec: str, data: str | None) -> Network:
     """SPEC as a network: a preset shaped for DATA (or its default data), a .json or a .dls."""
-    from .run import UserError, is_model_file, load_data, open_model, outputs_for, read_network, _network_from
+    from .run import UserError, is_model_file, is_onnx_file, load_data, open_model, outputs_for, read_network, _network_from
     from .zoo import PRESETS, build_preset
-    if is_model_file(spec):
+    if is_model_file(spec) or is_onnx_file(spec):
         return _network_from(open_model(spec).network, spec)
     if spec in PRESETS:
         p = PRESETS[spec]

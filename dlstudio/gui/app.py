@@ -121,7 +121,7 @@ def _run(app, args: argparse.Namespace, settings) -> int:
     if args.lab is not None:
         return _run_lab(app, args)
     network = None
-    if args.spec and not args.spec.lower().endswith((".json", ".dls")):
+    if args.spec and not args.spec.lower().endswith((".json", ".dls", ".onnx")):
         from dlstudio.zoo import PRESETS
         if args.spec not in PRESETS:
             print(f"dlstudio: error: unknown network {args.spec!r}: give a preset "

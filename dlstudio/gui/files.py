@@ -29,7 +29,8 @@ MAX_RECENT = 10
 AUTOSAVE_MS = 30_000
 RECOVERY_FORMAT = "dlstudio-recovery"
 EXPERIMENT_FORMAT = "dlstudio-experiment"
-OPEN_FILTER = "Networks, models and experiments (*.dls *.json);;Model files (*.dls);;Network files (*.json);;All files (*)"
+OPEN_FILTER = ("Networks, models and experiments (*.dls *.json *.onnx);;Model files (*.dls);;Network files (*.json);;"
+               "ONNX models (*.onnx);;All files (*)")
 SAVE_FILTER = "Model file (*.dls);;Network file (*.json)"
 MessageBox = QMessageBox.StandardButton
 
@@ -67,6 +68,13 @@ def fresh_bundle(net: Network) -> ModelBundle:
 
 
 def read_file(path: str) -> tuple[Network, ModelBundle | None]:
+    if path.lower().endswith(".onnx"):  # imported: the network with its weights, no training state
+        from dlstudio.io.onnx_import import OnnxImportError, import_onnx_bundle
+        try:
+            bundle = import_onnx_bundle(path)
+            return Network.from_dict(bundle.network), bundle
+        except (OnnxImportError, DocumentError) as e:
+            raise FileError(f"Cannot import {os.path.basename(path)}: {e}") from None
     if path.lower().endswith(".dls"):
         try:
             bundle = load_model(path)
@@ -210,7 +218,12 @@ class FileController(QObject):
         except FileError as e:
             QMessageBox.warning(self.window, "Cannot open", str(e))
             return False
-        self.load_network(net, os.path.abspath(path), bundle)
+        if path.lower().endswith(".onnx"):  # never written back as .onnx: Save asks where (a .dls)
+            self.load_network(net, None, bundle, layout=True)
+            self.results_dirty = True
+            self.sigPathChanged.emit()
+        else:
+            self.load_network(net, os.path.abspath(path), bundle)
         self.add_recent(os.path.abspath(path))
         self.sigMessage.emit(f"Opened {os.path.basename(path)}")
         return True

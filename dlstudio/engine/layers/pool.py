@@ -4,6 +4,8 @@ Pool size and strides are (h, w) pairs, strides defaulting to the pool size; pad
 "valid", "same" (TensorFlow's split, odd pixel at the bottom / right) or explicit
 [[top, bottom], [left, right]]. Padding never wins a max and is not counted in an average.
 A window lying wholly in padding (explicit padding larger than the pool) outputs 0.
+ceil_mode (spec/layers/pool.py) only adds output rows / columns: the kernels clip every window to
+the input. AvgPool2D's count_include_pad rescales the real-element average per output cell.
 """
 from __future__ import annotations
 
@@ -22,9 +24,28 @@ class _Pool2D(Layer):
         c, h, w = in_shapes[0]
         self.kh, self.kw = (int(v) for v in params["pool_size"])
         self.sh, self.sw = (int(v) for v in pool_strides(params))
-        (pt, _pb), (pl, _pr) = resolve_padding(params["padding"], (h, w), (self.kh, self.kw), (self.sh, self.sw))
+        (pt, pb), (pl, pr) = resolve_padding(params["padding"], (h, w), (self.kh, self.kw), (self.sh, self.sw))
         self.pt, self.pl = int(pt), int(pl)
         self.in_hw = (h, w)
+        self.scale = None
+        if params.get("count_include_pad") and (pt or pb or pl or pr):
+            self.scale = self._include_pad_scale(h, w, pb, pr).astype(dtype)
+
+    def _include_pad_scale(self, h, w, pb, pr):
+        """(OH, OW) real-element count / window count including explicit padding: turns the
+        kernels' average over real elements into count_include_pad's. ceil_mode's overhang past
+        the bottom / right padding is counted in neither."""
+        _c, oh, ow = self.out_shape
+
+        def counts(n, k, s, before, after, size):
+            start = np.arange(size) * s - before
+            real = np.minimum(start + k, n) - np.maximum(start, 0)
+            whole = np.minimum(start + k, n + after) - start
+            return np.maximum(real, 0), whole
+
+        rh, wh = counts(h, self.kh, self.sh, self.pt, pb, oh)
+        rw, ww = counts(w, self.kw, self.sw, self.pl, pr, ow)
+        return np.outer(rh, rw) / np.outer(wh, ww)
 
     def _parallel(self, n: int) -> bool:
         c, oh, ow = self.out_shape
@@ -69,12 +90,14 @@ class AvgPool2D(_Pool2D):
         y = np.empty((n, *self.out_shape), x.dtype)
         fn = K.avgpool2d_forward if self._parallel(n) else K.avgpool2d_forward_serial
         fn(x, *self._window(), y)
+        if self.scale is not None:
+            y *= self.scale
         return y
 
     def backward(self, dout):
         if not self.need_dx:
             return [None]
-        dy, dx = self._grad_buffers(dout)
+        dy, dx = self._grad_buffers(dout if self.scale is None else dout * self.scale)
         fn = K.avgpool2d_backward if self._parallel(len(dy)) else K.avgpool2d_backward_serial
         fn(dy, self.in_hw[1], *self._window(), dx)
         return [dx.reshape(len(dy), dy.shape[1], *self.in_hw)]

@@ -143,3 +143,6 @@ def _series(outcome: Outcome, name: str) -> tuple[list, list]:
 
 
 from . import train  # noqa: F401  (registers the "train" measure)
+from . import gradients  # noqa: F401
+from . import init  # noqa: F401
+from . import outliers  # noqa: F401

@@ -9,12 +9,9 @@ from dlstudio.spec import Network
 
 
 @pytest.fixture
-def page(qtbot):
-    from dlstudio.gui.lab.window import LabWindow
-    w = LabWindow()
-    qtbot.addWidget(w)
-    p = w.show_page("activations")
-    p.window_ = w
+def page(lab_page):
+    p = lab_page("activations", size=None, show=False)
+    p.window_ = p.window()
     return p
 
 

@@ -13,14 +13,8 @@ KEY = "conv"
 
 
 @pytest.fixture
-def page(qtbot):
-    from dlstudio.gui.lab.window import LabWindow
-    w = LabWindow()
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    p = w.show_page(KEY)
-    w.show()
-    yield p          # the window stays alive (it owns the page) until the test ends
+def page(lab_page):
+    return lab_page(KEY)
 
 
 def engine_conv(x, kernel, bias, padding="valid", strides=(1, 1)):

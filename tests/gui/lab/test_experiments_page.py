@@ -15,7 +15,6 @@ from dlstudio.data import load_dataset
 from dlstudio.experiments import builtin_names, load_experiment, run_experiment
 from dlstudio.gui.lab.evidence import number, verdict_text
 from dlstudio.gui.lab.experiments import NAME_ROLE
-from dlstudio.gui.lab.window import LabWindow
 from dlstudio.run import outputs_for
 
 KEY = "experiments"
@@ -44,10 +43,11 @@ def experiment(tmp_path, epochs: int = 3, name: str = "tiny") -> str:
 
 
 def _page(qtbot):
-    w = LabWindow()
-    qtbot.addWidget(w)
-    w.show()
-    return w, w.show_page(KEY)
+    """(window, page) from the shared `lab_page` fixture, at the window's own size and shown.
+
+    The tests call this with their `qtbot`; the fixture is taken through qtbot's request."""
+    page = qtbot._request.getfixturevalue("lab_page")(KEY, size=None)
+    return page.window(), page
 
 
 def test_the_builtins_are_listed(qtbot):

@@ -11,13 +11,8 @@ from dlstudio.engine.losses import get_loss
 
 
 @pytest.fixture
-def page(qtbot):
-    from dlstudio.gui.lab.window import LabWindow
-    w = LabWindow()
-    qtbot.addWidget(w)
-    p = w.show_page("losses")
-    yield p
-    p.shutdown()
+def page(lab_page):
+    return lab_page("losses", size=None, show=False)
 
 
 def item(page, name):

@@ -9,16 +9,13 @@ from PySide6.QtCore import Qt
 from dlstudio.data.sequences import adding
 from dlstudio.engine.losses import get_loss
 from dlstudio.engine.model import Model
-from dlstudio.gui.lab.window import LabWindow
 from dlstudio.spec import Network
 
 
 @pytest.fixture
-def page(qtbot):
-    w = LabWindow()
-    qtbot.addWidget(w)
-    p = w.show_page("lstm")
-    p.window_ = w
+def page(lab_page):
+    p = lab_page("lstm", size=None, show=False)
+    p.window_ = p.window()
     return p
 
 

@@ -5,19 +5,13 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from dlstudio.engine.lab.surfaces import SURFACES, Noisy
-from dlstudio.gui.lab.window import LabWindow
 
 KEY = "optimizers"
 
 
 @pytest.fixture
-def page(qtbot):
-    w = LabWindow()
-    qtbot.addWidget(w)
-    w.resize(1024, 700)
-    p = w.show_page(KEY)
-    yield p
-    p.shutdown()
+def page(lab_page):
+    return lab_page(KEY, show=False)
 
 
 def test_play_runs_frames_and_pause_stops_them(page, qtbot):

@@ -7,16 +7,16 @@ import numpy as np
 from dlstudio.data.registry import load_dataset
 from dlstudio.engine.lab import regions as R
 from dlstudio.engine.model import Model
-from dlstudio.gui.lab.window import LabWindow
 
 KEY = "regions"
 
 
 def _page(qtbot):
-    w = LabWindow()
-    qtbot.addWidget(w)
-    w.show()
-    return w, w.show_page(KEY)
+    """(window, page) from the shared `lab_page` fixture, at the window's own size and shown.
+
+    The tests call this with their `qtbot`; the fixture is taken through qtbot's request."""
+    page = qtbot._request.getfixturevalue("lab_page")(KEY, size=None)
+    return page.window(), page
 
 
 def _softmax(z):

@@ -5,16 +5,12 @@ from PySide6.QtCore import Qt
 
 from dlstudio.engine.model import Model
 from dlstudio.engine.optimizers import make_optimizer
-from dlstudio.gui.lab.window import LabWindow
 from dlstudio.spec import Network
 
 
 @pytest.fixture
-def page(qtbot):
-    w = LabWindow()
-    qtbot.addWidget(w)
-    yield w.show_page("step")
-    w.close()
+def page(lab_page):
+    return lab_page("step", size=None, show=False)
 
 
 def column(table, c):
