@@ -95,7 +95,7 @@ def test_stop_midway_keeps_the_curves_and_says_stopped(qtbot, tmp_path):
     assert page.open_file(path)
     page.start()
     qtbot.waitUntil(lambda: page.runner.state.series_count() > 0, timeout=60_000)
-    qtbot.waitUntil(lambda: re.search(r"^run linear, seed 1 of 2 — epoch [1-9]\d*/3000", page.progress.format()),
+    qtbot.waitUntil(lambda: None is not re.search(r"^run linear, seed 1 of 2 — epoch [1-9]\d*/3000", page.progress.format()),
                     timeout=10_000)
     page.stop()
     qtbot.waitUntil(lambda: page.result is not None, timeout=30_000)
