@@ -16,9 +16,10 @@ import numpy as np
 
 from ...engine.lab.activations import SATURATION
 from ...engine.model import Model
-from ...engine.trainer import TrainConfig, Trainer, TrainingError
-from ...run import default_loss, outputs_for
+from ...engine.trainer import Trainer, TrainingError
+from ...run import outputs_for
 from . import Context, Outcome, measure
+from .train import train_config
 
 SQUASHING = ("Sigmoid", "Tanh")
 
@@ -61,12 +62,7 @@ def init(ctx: Context) -> Outcome:
     scale = s.get("init_scale", 1.0)
     if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
         raise ExperimentError(f"run {ctx.run.id!r}: init_scale must be a positive number, got {scale!r}")
-    hyper = dict(s.get("hyper") or {})
-    if s.get("lr") is not None:
-        hyper["lr"] = s["lr"]
-    cfg = TrainConfig(loss=s.get("loss") or default_loss(ds), optimizer=s["optimizer"], hyper=hyper,
-                      batch_size=s["batch_size"], epochs=s["epochs"], seed=ctx.seed,
-                      val_split=ctx.experiment.val_split, clip_norm=s.get("clip_norm"))
+    cfg = train_config(ctx)
     try:
         model = Model(ctx.run.network_document(ds.sample_shape, outputs_for(ds)), seed=ctx.seed)
         rescale(model, float(scale), bool(s.get("init_equal")))

@@ -20,18 +20,24 @@ from . import Context, Outcome, measure
 MAX_BATCH_POINTS = 2000   # per-batch curve points kept per run (evenly thinned above this)
 
 
+def train_config(ctx: Context) -> TrainConfig:
+    """The run's training settings as the Trainer takes them (lr folded into the hyperparameters)."""
+    s = ctx.settings
+    hyper = dict(s.get("hyper") or {})
+    if s.get("lr") is not None:
+        hyper["lr"] = s["lr"]
+    return TrainConfig(loss=s.get("loss") or default_loss(ctx.data), optimizer=s["optimizer"], hyper=hyper,
+                       batch_size=s["batch_size"], epochs=s["epochs"], seed=ctx.seed,
+                       val_split=ctx.experiment.val_split, clip_norm=s.get("clip_norm"))
+
+
 @measure("train", options={"last_k": 5},
          scalars=("seconds", "samples_per_s", "params", "epochs_done", "diverged"))
 def train(ctx: Context) -> Outcome:
     """Train one (run, seed) and record its curves."""
     from ..format import ExperimentError
-    s, ds = ctx.settings, ctx.data
-    hyper = dict(s.get("hyper") or {})
-    if s.get("lr") is not None:
-        hyper["lr"] = s["lr"]
-    cfg = TrainConfig(loss=s.get("loss") or default_loss(ds), optimizer=s["optimizer"], hyper=hyper,
-                      batch_size=s["batch_size"], epochs=s["epochs"], seed=ctx.seed,
-                      val_split=ctx.experiment.val_split, clip_norm=s.get("clip_norm"))
+    ds = ctx.data
+    cfg = train_config(ctx)
     net = ctx.run.network_document(ds.sample_shape, outputs_for(ds))
     problems = setup_problems(net, ds, cfg)
     if problems:
