@@ -237,7 +237,7 @@ def test_folder_errors(tmp_path, image_folder):
         "file": (loose / "x.png", ["is a file"]),
         "empty": (tmp_path / "empty", ["no class sub-folders", "DIR/cat/1.png"]),
         "loose": (loose, ["1 images directly", "sub-folder per class"]),
-        "no images": (no_images, ["no PNG or JPEG images", "readme.txt"]),
+        "no images": (no_images, ["has no images", "readme.txt"]),
         "broken": (bad, ["broken.png"]),
         "gif": (gif, ["fake.jpg", "GIF"]),
     }

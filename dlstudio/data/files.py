@@ -12,6 +12,7 @@ import numpy as np
 from .dataset import DataError
 
 MAX_CSV_CLASSES = 50
+CSV_PARSE_FACTOR = 32  # peak memory while parsing a CSV, per byte of the file
 TASK_CHOICES = ("auto", "classification", "regression")
 REMAP_HINT = ("remap them first, e.g. with numpy: "
               "classes, y = np.unique(y, return_inverse=True)")
@@ -61,6 +62,7 @@ def _read_npz(p: Path) -> dict[str, np.ndarray]:
         raise DataError(
             f"{p} is not an .npz file (not a zip archive). Save your arrays with "
             "numpy.savez(path, x=x, y=y)")
+    _check_npz_sizes(p)
     try:
         with np.load(p, allow_pickle=False) as z:
             names = list(z.files)
@@ -74,7 +76,8 @@ def _read_npz(p: Path) -> dict[str, np.ndarray]:
                 f"{p} holds object (pickled) arrays, which are not loaded for safety; save "
                 "plain numeric arrays") from exc
         raise DataError(f"{p} is damaged or not an .npz file ({exc})") from exc
-    except (OSError, zipfile.BadZipFile, EOFError, KeyError) as exc:
+    except (OSError, zipfile.BadZipFile, EOFError, KeyError, NotImplementedError,
+            RuntimeError) as exc:
         raise DataError(f"{p} is damaged or not an .npz file ({exc})") from exc
     for name, a in arrays.items():
         if not isinstance(a, np.ndarray):  # a member that is not a .npy array comes back raw
@@ -86,6 +89,30 @@ def _read_npz(p: Path) -> dict[str, np.ndarray]:
                 f"{p} has no array named '{name}' (found: {found}). Save the inputs as x and "
                 "the targets as y: numpy.savez(path, x=inputs, y=targets)")
     return arrays
+
+
+def _check_npz_sizes(p: Path) -> None:
+    """Check the arrays' declared sizes against the loading budget before NumPy allocates."""
+    from .budget import check_budget
+    try:
+        with zipfile.ZipFile(p) as zf:
+            for name in ("x", "y", "classes"):
+                if f"{name}.npy" not in zf.namelist():
+                    continue
+                with zf.open(f"{name}.npy") as f:
+                    version = np.lib.format.read_magic(f)
+                    read = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                            else np.lib.format.read_array_header_2_0)
+                    shape, _, dtype = read(f)
+                need = dtype.itemsize
+                for d in shape:
+                    need *= int(d)
+                check_budget(f"array '{name}' in {p}", need)
+    except DataError:
+        raise
+    except (ValueError, OSError, zipfile.BadZipFile, EOFError, KeyError, NotImplementedError,
+            RuntimeError) as exc:  # RuntimeError: encrypted member; NotImplementedError: method
+        raise DataError(f"{p} is damaged or not an .npz file ({exc})") from exc
 
 
 def _numeric(a: np.ndarray, name: str, p: Path) -> None:
@@ -183,6 +210,9 @@ def _number(text: str) -> float | None:
 
 def _split_rows(p: Path):
     """Yield (line number, fields) for every non-empty, non-comment line."""
+    from .budget import check_budget
+    # parsing keeps every field as a Python string: up to ~32 bytes per byte of text
+    check_budget(f"the CSV file {p}", CSV_PARSE_FACTOR * p.stat().st_size)
     try:
         raw = p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,4 +1,4 @@
-"""``folder:DIR``: a folder with one sub-folder of PNG / JPEG images per class."""
+"""``folder:DIR``: a folder with one sub-folder of images per class."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ def _images_of(folder: Path) -> list[Path]:
     images = [f for f in files if f.suffix.lower() in EXTENSIONS]
     if not images:
         other = f" (it holds {len(files)} other files such as {files[0].name})" if files else ""
-        raise DataError(f"the class folder {folder} has no PNG or JPEG images{other}; every "
-                        "class needs at least one .png, .jpg or .jpeg file")
+        raise DataError(f"the class folder {folder} has no images{other}; every "
+                        "class needs at least one image file (" + ", ".join(EXTENSIONS) + ")")
     return images
 
 

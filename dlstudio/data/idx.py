@@ -12,29 +12,49 @@ from pathlib import Path
 
 import numpy as np
 
+from .budget import check_budget
 from .dataset import DataError
+from .files import check_labels
+
+TRAILING_SHOWN = 4096  # trailing bytes read (and counted exactly) past the declared shape
 
 DTYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 DTYPE_NAMES = {0x08: "uint8", 0x09: "int8", 0x0B: "int16", 0x0C: "int32", 0x0D: "float32",
                0x0E: "float64"}
-MAX_BYTES = 2 << 30  # 2 GiB of decompressed data
 
 
 def _read_bytes(p: Path) -> bytes:
+    """The file's bytes, decompressing gzip as a stream and refusing more than the header's
+    shape (plus a little, to report trailing data) or the loading budget."""
     try:
         with open(p, "rb") as f:
-            head = f.read(2)
+            magic = f.read(2)
             f.seek(0)
-            if head == b"\x1f\x8b":
-                with gzip.GzipFile(fileobj=f) as g:
-                    raw = g.read(MAX_BYTES + 1)
-            else:
-                raw = f.read(MAX_BYTES + 1)
+            stream = gzip.GzipFile(fileobj=f) if magic == b"\x1f\x8b" else f
+            with stream:
+                head = stream.read(4)
+                if len(head) == 4 and head[:2] == b"\0\0" and head[2] in DTYPES:
+                    head += stream.read(4 * head[3])
+                    limit = _declared_bytes(head, p)
+                else:
+                    limit = 0  # parse_idx reports what is wrong with the header
+                raw = head + stream.read(limit + TRAILING_SHOWN + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise DataError(f"cannot read {p}: it is damaged or not an idx file ({exc})") from exc
-    if len(raw) > MAX_BYTES:
-        raise DataError(f"{p} is larger than {MAX_BYTES >> 30} GiB; split it into smaller files")
     return raw
+
+
+def _declared_bytes(head: bytes, where) -> int:
+    """Bytes of data the header declares (exact Python integers: no overflow), checked
+    against the loading budget. A truncated header gives 0; parse_idx reports it."""
+    ndim = head[3]
+    if len(head) < 4 + 4 * ndim:
+        return 0
+    need = np.dtype(DTYPES[head[2]]).itemsize
+    for d in np.frombuffer(head, ">u4", ndim, 4):
+        need *= int(d)
+    check_budget(where, need)
+    return need
 
 
 def parse_idx(raw: bytes, where: str) -> np.ndarray:
@@ -55,14 +75,15 @@ def parse_idx(raw: bytes, where: str) -> np.ndarray:
                         "the file ends before their sizes")
     dims = tuple(int(d) for d in np.frombuffer(raw, ">u4", ndim, 4))
     dtype = np.dtype(DTYPES[code])
-    need = int(np.prod(dims, dtype=np.int64)) * dtype.itemsize
+    need = _declared_bytes(raw[:head], where)
     have = len(raw) - head
     if have < need:
         raise DataError(f"{where} is truncated: its header declares shape {dims} "
                         f"({need:,} bytes of data) but only {have:,} bytes follow; "
                         "download or copy it again")
     if have > need:
-        raise DataError(f"{where} has {have - need:,} bytes more than its header's shape {dims} "
+        extra = f"{have - need:,}" if have - need <= TRAILING_SHOWN else f"over {TRAILING_SHOWN:,}"
+        raise DataError(f"{where} has {extra} bytes more than its header's shape {dims} "
                         "declares; it is damaged or not an idx file")
     arr = np.frombuffer(raw, dtype, offset=head).reshape(dims)
     return arr.astype(dtype.newbyteorder("="))
@@ -103,7 +124,9 @@ def labels_to_int(labels: np.ndarray, where: str) -> np.ndarray:
                         "have one dimension (N,)")
     if not np.issubdtype(labels.dtype, np.integer):
         raise DataError(f"{where} holds {labels.dtype} values; labels must be integers")
-    return labels.astype(np.int64)
+    labels = labels.astype(np.int64)
+    check_labels(labels, lambda i: f"{where}, label {i}")
+    return labels
 
 
 def load_idx_pair(images_path: str | Path, labels_path: str | Path):

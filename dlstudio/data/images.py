@@ -1,36 +1,71 @@
-"""Reading PNG and JPEG image files into float arrays (decoders in png.py and jpeg.py)."""
+"""Reading image files into float arrays, with Pillow.
+
+Every format Pillow reads (JPEG incl. progressive and CMYK, PNG incl. 16-bit grey, palette and
+transparency, BMP, GIF, WebP, TIFF), with EXIF orientation applied. The decoded size is checked
+against the loading budget (DLSTUDIO_LOAD_BUDGET) before any pixel is decoded.
+"""
 
 from __future__ import annotations
 
-import struct
-import zlib
+import warnings
 from pathlib import Path
 
 import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .budget import check_budget, load_budget
 from .dataset import DataError
-from .jpeg import JPEGError, decode_jpeg
-from .png import SIGNATURE as PNG_SIGNATURE
-from .png import PNGError, decode_png
 
-EXTENSIONS = (".png", ".jpg", ".jpeg")
-MAX_FILE_BYTES = 256 << 20
-
-_OTHER_FORMATS = {b"GIF8": "GIF", b"BM": "BMP", b"II*\x00": "TIFF", b"MM\x00*": "TIFF",
-                  b"RIFF": "WebP"}
+EXTENSIONS = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff")
+_SIXTEEN = ("I;16", "I;16L", "I;16B", "I;16N", "I")
+_KEEP = ("L", "LA", "RGB", "RGBA")
+FLOAT_BYTES_PER_PIXEL = 16  # float32 RGBA while converting: the peak per pixel
 
 
-def decode_image(data: bytes) -> np.ndarray:
-    """PNG or JPEG bytes -> (H, W, C) uint8 or uint16 as stored (C = 1, 2, 3 or 4)."""
-    if data.startswith(PNG_SIGNATURE):
-        return decode_png(data)
-    if data.startswith(b"\xff\xd8"):
-        return decode_jpeg(data)
-    for magic, kind in _OTHER_FORMATS.items():
-        if data.startswith(magic):
-            raise ValueError(f"it is a {kind} image; only PNG and JPEG are read, so convert it "
-                             "to PNG")
-    raise ValueError("it is not a PNG or JPEG image")
+def _pixels(img: Image.Image) -> np.ndarray:
+    """An opened Pillow image -> (H, W, C) uint8 or uint16 (C = 1, 2, 3 or 4)."""
+    img = ImageOps.exif_transpose(img)
+    if img.mode in _SIXTEEN:
+        a = np.asarray(img)
+        a = np.clip(a, 0, 65535).astype(np.uint16) if a.dtype != np.uint16 else a
+        return a[..., None]
+    if "transparency" in img.info and img.mode in ("P", "L", "RGB", "1"):
+        img = img.convert("RGBA")
+    elif img.mode == "PA":
+        img = img.convert("RGBA")
+    elif img.mode == "1":
+        img = img.convert("L")
+    elif img.mode not in _KEEP:
+        img = img.convert("RGB")
+    a = np.asarray(img, dtype=np.uint8)
+    return a[..., None] if a.ndim == 2 else a
+
+
+def decode_image(path: Path) -> np.ndarray:
+    """Decode one image file -> (H, W, C) uint8 or uint16 as stored; errors are DataError."""
+    budget = load_budget()
+    old = Image.MAX_IMAGE_PIXELS
+    try:
+        Image.MAX_IMAGE_PIXELS = max(1, budget // FLOAT_BYTES_PER_PIXEL)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                w, h = img.size
+                check_budget(f"the image {path} ({w}x{h} pixels)", w * h * FLOAT_BYTES_PER_PIXEL)
+                return _pixels(img)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise DataError(f"the image {path} is too large for the loading budget of "
+                        f"{budget / 2**20:,.0f} MiB ({exc}); raise it with the environment "
+                        "variable DLSTUDIO_LOAD_BUDGET (e.g. DLSTUDIO_LOAD_BUDGET=8G)") from exc
+    except UnidentifiedImageError as exc:
+        raise DataError(f"cannot read the image {path}: it is not an image format Pillow "
+                        "reads (PNG, JPEG, BMP, GIF, WebP, TIFF, ...)") from exc
+    except DataError:
+        raise
+    except Exception as exc:  # Pillow raises many kinds on damaged files; all mean "damaged"
+        raise DataError(f"cannot read the image {path}: the file is damaged ({exc})") from exc
+    finally:
+        Image.MAX_IMAGE_PIXELS = old
 
 
 def to_float(pixels: np.ndarray) -> np.ndarray:
@@ -52,18 +87,10 @@ def read_image(path: str | Path) -> tuple[np.ndarray, int]:
     """
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(f"{p} is larger than {MAX_FILE_BYTES >> 20} MB; resize it first")
-        data = p.read_bytes()
+        check_budget(f"the image {p}", p.stat().st_size)
     except OSError as exc:
         raise DataError(f"cannot read {p}: {exc.strerror or exc}") from exc
-    try:
-        pixels = decode_image(data)
-    except (PNGError, JPEGError, ValueError) as exc:
-        raise DataError(f"cannot read the image {p}: {exc}") from exc
-    except (IndexError, KeyError, struct.error, zlib.error) as exc:  # damaged beyond our checks
-        raise DataError(f"cannot read the image {p}: the file is damaged ({exc})") from exc
+    pixels = decode_image(p)
     return to_float(pixels), 16 if pixels.dtype == np.uint16 else 8
 
 

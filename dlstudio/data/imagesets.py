@@ -159,7 +159,7 @@ def describe() -> list[dict]:
          "help": "your images and labels in two idx files (the MNIST format), raw or .gz",
          "options": f"idx:IMAGES,LABELS ?{common[1:]}"},
         {"name": "folder", "task": "classification",
-         "help": "your PNG / JPEG images, one sub-folder per class",
+         "help": "your images (PNG, JPEG, BMP, GIF, WebP, TIFF), one sub-folder per class",
          "options": "folder:DIR ?size=S (default: the most common size) &color=1|0 "
                     f"(default: colour if any image has colour) {common}"},
     ]
