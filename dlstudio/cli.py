@@ -212,7 +212,7 @@ def cmd_summary(args) -> int:
     headers = ("layer", "type", "output shape", "params", "MACs", "FLOPs")
     table = [(r["id"], r["type"], "×".join(map(str, r["shape"])) if r["shape"] else "?",
               f"{r['params']:,}", f"{r['macs']:,}", f"{r['flops']:,}") for r in rows]
-    widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(headers)]
+    widths = [max([len(h), *(len(t[i]) for t in table)]) for i, h in enumerate(headers)]  # no rows: headers
     right = (False, False, False, True, True, True)
 
     def line(cells):

@@ -8,9 +8,10 @@ def summary_rows(net: Network) -> tuple[list[dict], dict, list[Problem]]:
     a = analyze(net)
     total = a.total
     rows = []
+    types = {n.id: n.type for n in net.nodes}
     for nid in (a.order or [n.id for n in net.nodes]):
         c = a.costs.get(nid)
-        rows.append({"id": nid, "type": net.node(nid).type,
+        rows.append({"id": nid, "type": types[nid],
                      "shape": list(a.shapes[nid]) if nid in a.shapes else None,
                      "params": c.params if c else 0, "trainable": c.trainable if c else 0,
                      "macs": c.macs if c else 0, "flops": c.flops if c else 0,

@@ -25,6 +25,7 @@ def atomic_write(path, binary: bool = True):
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         mode = _new_file_mode()
+    _remove_stale_temporaries(folder, os.path.basename(target))
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as f:
@@ -43,6 +44,30 @@ def atomic_write(path, binary: bool = True):
             pass
         raise
     _fsync_dir(folder)
+
+
+STALE_SECONDS = 600     # a temporary file untouched this long is left over from a killed save
+
+
+def _remove_stale_temporaries(folder: str, name: str) -> None:
+    """Delete `.NAME.XXXX.tmp` files of this target (left by a save that was killed) not modified for
+    STALE_SECONDS, so a save still running in another process keeps its file."""
+    import time
+    prefix = "." + name + "."
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for e in entries:
+        if not (e.startswith(prefix) and e.endswith(".tmp")) or len(e) != len(prefix) + 8 + 4:
+            continue
+        full = os.path.join(folder, e)
+        try:
+            if os.path.isfile(full) and not os.path.islink(full) and now - os.stat(full).st_mtime > STALE_SECONDS:
+                os.unlink(full)
+        except OSError:
+            pass
 
 
 def write_text_atomic(path, text: str) -> None:

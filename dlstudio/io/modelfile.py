@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dlstudio import __version__
-from dlstudio.spec.document import DocumentError, Network
+from dlstudio.spec.document import DocumentError, Network, safe_json_loads
 
 from .atomic import atomic_write
 from ._safezip import BadFile, human_size, open_zip, read_capped, read_npz, spool_capped
@@ -311,14 +311,8 @@ class _Container:
     def json(self, name: str):
         with _reading(name):
             data = self._stream(name, spool=False)
-        try:
-            return json.loads(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise BadFile(f"{name} is not UTF-8 text") from None
-        except RecursionError:
-            raise BadFile(f"{name} is nested too deeply") from None
-        except ValueError as e:
-            raise BadFile(f"{name} is not valid JSON ({e})") from None
+        return safe_json_loads(bytes(data), lambda msg: BadFile(f"{name} is {msg}"),
+                               allow_non_finite=name == HISTORY)      # a diverged loss is NaN
 
     def npz(self, name: str) -> dict[str, np.ndarray]:
         with _reading(name):
@@ -412,5 +406,9 @@ def _bundle(parts: dict, manifest: dict) -> ModelBundle:
             raise BadFile(f"optimizer.npz holds {key!r}, which is not of the form '<slot>/<weight name>'")
         slots.setdefault(slot, {})[name] = arr
     _check_arrays(node_ids, weights, slots, BadFile)
+    for name, arr in weights.items():
+        if arr.dtype.kind in "fc" and not np.isfinite(arr).all():
+            raise BadFile(f"weights.npz: weight {name!r} holds NaN or infinite values — the training "
+                          "that wrote it diverged; retrain (a lower learning rate) or use an earlier file")
     return ModelBundle(network=network, weights=weights, training=training, optimizer_slots=slots,
                        history=history, manifest=manifest)

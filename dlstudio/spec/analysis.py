@@ -64,9 +64,15 @@ def analyze(net: Network) -> Analysis:
         a.problems.append(Problem(None, str(e)))
         return a
     types = catalogue.all_types()
+    by_id = {n.id: n for n in net.nodes}                  # dicts, not list scans: linear in the size
+    srcs_of: dict[str, list[str]] = {n.id: [] for n in net.nodes}
+    has_output: set[str] = set()
+    for s, d in net.edges:
+        srcs_of[d].append(s)
+        has_output.add(s)
     for nid in a.order:
-        node = net.node(nid)
-        srcs = net.inputs_of(nid)
+        node = by_id[nid]
+        srcs = srcs_of[nid]
         lt = types.get(node.type)
         if lt is None:
             a.problems.append(Problem(nid, f"unknown layer type {node.type!r}"))
@@ -99,7 +105,7 @@ def analyze(net: Network) -> Analysis:
         a.in_shapes[nid] = in_shapes
         a.shapes[nid] = out
         a.costs[nid] = lt.cost(params, in_shapes, out)
-    a.outputs = [nid for nid in a.order if not net.outputs_of(nid)]
+    a.outputs = [nid for nid in a.order if nid not in has_output]
     if not a.inputs and net.nodes:
         a.problems.append(Problem(None, "the network has no Input node — add one from the palette"))
     return a

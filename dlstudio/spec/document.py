@@ -9,7 +9,9 @@ Edges into a multi-input node are ordered: their order in `edges` is the input o
 from __future__ import annotations
 
 import copy
+import heapq
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +82,8 @@ class Network:
         """Node ids so every node comes after its inputs (stable: document order breaks ties)."""
         order = kahn_order([n.id for n in self.nodes], self.edges)
         if len(order) != len(self.nodes):
-            stuck = [n.id for n in self.nodes if n.id not in set(order)]
+            placed = set(order)
+            stuck = [n.id for n in self.nodes if n.id not in placed]
             raise DocumentError(f"the graph has a cycle through {', '.join(stuck)} — "
                                 "a network must flow one way from inputs to outputs")
         return order
@@ -111,11 +114,7 @@ class Network:
 
     @classmethod
     def from_json(cls, text: str) -> "Network":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise DocumentError(f"not valid JSON: {e}") from None
-        return cls.from_dict(data)
+        return cls.from_dict(safe_json_loads(text, DocumentError))
 
     @classmethod
     def from_dict(cls, data: Any) -> "Network":
@@ -132,6 +131,7 @@ class Network:
         if not isinstance(nodes_in, list) or not isinstance(edges_in, list):
             raise DocumentError("'nodes' and 'edges' must be lists")
         net = cls(name=str(data.get("name", "untitled")))
+        seen: set[str] = set()
         for i, nd in enumerate(nodes_in):
             if not isinstance(nd, dict) or not isinstance(nd.get("id"), str) or not isinstance(nd.get("type"), str):
                 raise DocumentError(f"node #{i + 1} needs a string 'id' and 'type'")
@@ -144,12 +144,66 @@ class Network:
                         or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pos)):
                     raise DocumentError(f"node {nd['id']!r}: 'pos' must be [x, y]")
                 pos = (float(pos[0]), float(pos[1]))
-            net.add(nd["id"], nd["type"], copy.deepcopy(params), pos=pos)
+            if nd["id"] in seen:       # a set, not Network.has: loading stays linear in the node count
+                raise DocumentError(f"node id {nd['id']!r} is used twice")
+            seen.add(nd["id"])
+            net.nodes.append(Node(nd["id"], nd["type"], copy.deepcopy(params) if params else {}, pos))
         for e in edges_in:
             if not isinstance(e, (list, tuple)) or len(e) != 2 or not all(isinstance(v, str) for v in e):
                 raise DocumentError(f"an edge must be [source id, target id], got {e!r}")
-            net.connect(e[0], e[1])
+            for n in e:
+                if n not in seen:
+                    raise DocumentError(f"edge {e[0]!r} → {e[1]!r} names an unknown node {n!r}")
+            net.edges.append((e[0], e[1]))
         return net
+
+
+MAX_JSON_DEPTH = 200          # nesting of [ and { in a document
+MAX_INT_DIGITS = 100          # digits of one integer (a 128-bit random state has 39)
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def safe_json_loads(text, error, allow_non_finite: bool = False):
+    """json.loads refusing what later code cannot handle, each as `error`: NaN / Infinity, integers of
+    more than MAX_INT_DIGITS digits, floats that overflow to infinity, nesting deeper than MAX_JSON_DEPTH.
+    `error` is an exception class or a function making one from the message. `allow_non_finite`
+    accepts NaN / Infinity (a training history records a loss that diverged)."""
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise error(f"not UTF-8 text: {e}") from None
+    if text.count("[") + text.count("{") > MAX_JSON_DEPTH:    # else it cannot be too deep
+        depth = 0
+        for m in _BRACKETS.finditer(_STRINGS.sub("", text)):  # strings removed: their brackets are text
+            depth += 1 if m.group() in "[{" else -1
+            if depth > MAX_JSON_DEPTH:
+                raise error(f"not accepted: the JSON is nested more than {MAX_JSON_DEPTH} levels deep")
+
+    def bad_constant(name):
+        raise error(f"not accepted: {name} is not a number dlstudio accepts (NaN and Infinity are refused)")
+
+    def parse_int(s):
+        if len(s.lstrip("-")) > MAX_INT_DIGITS:
+            raise error(f"not accepted: an integer of {len(s.lstrip('-'))} digits "
+                        f"(at most {MAX_INT_DIGITS})")
+        return int(s)
+
+    def parse_float(s):
+        v = float(s)
+        if v != v or v in (float("inf"), float("-inf")):
+            raise error(f"not accepted: the number {s[:40]} is too large")
+        return v
+
+    try:
+        if allow_non_finite:
+            return json.loads(text, parse_int=parse_int)
+        return json.loads(text, parse_constant=bad_constant, parse_int=parse_int, parse_float=parse_float)
+    except json.JSONDecodeError as e:
+        raise error(f"not valid JSON: {e}") from None
+    except RecursionError:
+        raise error(f"not accepted: the JSON is nested too deeply") from None
 
 
 def kahn_order(ids: list[str], edges) -> list[str]:
@@ -161,14 +215,14 @@ def kahn_order(ids: list[str], edges) -> list[str]:
         indeg[d] += 1
         succ[s].append(d)
     position = {i: k for k, i in enumerate(ids)}
-    ready = [i for i in ids if indeg[i] == 0]
+    ready = [position[i] for i in ids if indeg[i] == 0]     # a heap of document positions
+    heapq.heapify(ready)
     order = []
     while ready:
-        ready.sort(key=position.__getitem__)
-        cur = ready.pop(0)
+        cur = ids[heapq.heappop(ready)]
         order.append(cur)
         for d in succ[cur]:
             indeg[d] -= 1
             if indeg[d] == 0:
-                ready.append(d)
+                heapq.heappush(ready, position[d])
     return order

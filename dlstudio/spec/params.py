@@ -5,6 +5,7 @@ or a file wrote into checked, canonical values (ints as ints, pairs as tuples).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,9 +43,16 @@ class Param:
         return checker(self, value, where)
 
 
+MAX_PARAM_INT = 10 ** 15      # larger integers are refused before any float conversion can overflow
+
+
 def _number(p: Param, value: Any, where: str, cast) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ParamError(f"{where}: '{p.name}' must be a number, got {value!r}")
+    if (isinstance(value, int) and abs(value) > MAX_PARAM_INT) or (isinstance(value, float) and not
+                                                                     math.isfinite(value)):
+        shown = repr(value) if isinstance(value, float) else f"an integer of {len(str(abs(value)))} digits"
+        raise ParamError(f"{where}: '{p.name}' must be a finite number of at most {MAX_PARAM_INT:.0e}, got {shown}")
     if cast is int and float(value) != int(value):
         raise ParamError(f"{where}: '{p.name}' must be a whole number, got {value!r}")
     v = cast(value)
