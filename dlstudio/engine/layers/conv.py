@@ -16,8 +16,13 @@ import numpy as np
 from .. import config
 from ..init import kernel_init
 from ..kernels import conv as K
+from ..kernels.winograd import winograd_conv3x3_forward
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
+
+#: Winograd F(2×2, 3×3) for inference when in and out channels are both at least this: measured
+#: 1.2–2.8× faster than the direct kernels at 32–64 channels, slower below 16 (docs/speed.md)
+WINOGRAD_MIN_CHANNELS = 32
 
 
 @engine_layer("Conv2D")
@@ -39,6 +44,10 @@ class Conv2D(Layer):
         hq, wq = -(-(h + pt + pb) // sh), -(-(w + pl + pr) // sw)
         ps = hq * wq
         self.shapes = (c, h, w, f, oh, ow, kh, kw)
+        # inference of 3×3 stride-1 layers with ≥ 32 channels in and out: Winograd (faster here)
+        self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and c >= WINOGRAD_MIN_CHANNELS
+                         and f >= WINOGRAD_MIN_CHANNELS)
+        self.pads = ((pt, pb), (pl, pr))
         self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw], np.int64)
         ci, i, j = np.meshgrid(np.arange(c), np.arange(kh), np.arange(kw), indexing="ij")
         # tap (c, i, j) reads plane (c, i mod sh, j mod sw) from (i div sh, j div sw) on
@@ -95,6 +104,8 @@ class Conv2D(Layer):
         x = inputs[0]
         if x.dtype != self.dtype or not x.flags.c_contiguous:
             x = np.ascontiguousarray(x, self.dtype)
+        if self.winograd and not training:
+            return winograd_conv3x3_forward(x, self.w["kernel"], self.w.get("bias"), self.pads)
         n = x.shape[0]
         c, h, w, f, oh, ow, kh, kw = self.shapes
         chunks = self._chunks(n)
