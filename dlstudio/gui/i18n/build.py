@@ -29,13 +29,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PKG = os.path.dirname(os.path.dirname(HERE))          # …/dlstudio
 LANGS = ("zh_CN",)
 
-# area -> source globs, relative to the dlstudio package
+# area -> source globs, relative to the dlstudio package; a file belongs to the first area that
+# names it (so the experiments' code is not also in `core` and `lab`)
 AREAS = {
+    "expcode": ["experiments/**/*.py", "gui/lab/experiment*.py", "gui/lab/evidence*.py"],
+    "lab": ["gui/lab/**/*.py", "engine/lab/**/*.py"],
     "core": ["i18n.py", "run.py", "summary.py", "spec/**/*.py", "data/**/*.py", "io/**/*.py",
-             "zoo/**/*.py", "engine/**/*.py", "experiments/**/*.py"],
+             "zoo/**/*.py", "engine/**/*.py"],
     "app": ["gui/*.py", "gui/canvas/**/*.py", "gui/inspector/**/*.py"],
     "training": ["gui/training/**/*.py"],
-    "lab": ["gui/lab/**/*.py"],
     "experiments": [],                                  # from experiments/builtin/*.json
 }
 
@@ -44,11 +46,20 @@ def ts_path(area: str, lang: str) -> str:
     return os.path.join(HERE, lang, f"{area}.ts")
 
 
-def sources(area: str) -> list[str]:
-    files: list[str] = []
+def _files(area: str) -> set[str]:
+    files: set[str] = set()
     for pattern in AREAS[area]:
-        files += glob.glob(os.path.join(PKG, pattern), recursive=True)
-    return sorted({f for f in files if "__pycache__" not in f})
+        files |= set(glob.glob(os.path.join(PKG, pattern), recursive=True))
+    return {f for f in files if "__pycache__" not in f}
+
+
+def sources(area: str) -> list[str]:
+    files = _files(area)
+    for earlier in AREAS:
+        if earlier == area:
+            break
+        files -= _files(earlier)
+    return sorted(files)
 
 
 def _tool(name: str) -> str:
