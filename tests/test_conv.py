@@ -178,7 +178,7 @@ def test_known_parameter_count():
     assert model.forward(np.zeros((1, 3, 32, 32), np.float32)).shape == (1, 100, 32, 32)
 
 
-def test_weight_init_he_before_relu_else_glorot():
+def test_weight_init_he_before_relu_else_glorot_and_random_bias():
     params = {"filters": 64, "kernel_size": 5}
     fan_in, fan_out = 8 * 25, 64 * 25
     he = conv_model((8, 9, 9), params, after="ReLU").layers["conv"]
@@ -188,4 +188,6 @@ def test_weight_init_he_before_relu_else_glorot():
     limit = np.sqrt(6 / (fan_in + fan_out))
     assert np.abs(glorot.w["kernel"]).max() <= limit
     assert np.std(glorot.w["kernel"]) == pytest.approx(limit / np.sqrt(3), rel=0.05)
-    assert np.all(glorot.w["bias"] == 0)
+    bias_limit = 1 / np.sqrt(fan_in)             # PyTorch's default bias: U(±1/√fan_in)
+    assert np.abs(glorot.w["bias"]).max() <= bias_limit and np.count_nonzero(glorot.w["bias"]) == 64
+    assert np.std(glorot.w["bias"]) == pytest.approx(bias_limit / np.sqrt(3), rel=0.3)

@@ -96,9 +96,11 @@ def test_initialisation_is_seeded_and_he_for_relu():
     assert not np.array_equal(a.params, c.params)
     w = a.layers["d"].w["kernel"]
     assert w.std() == pytest.approx(np.sqrt(2 / 400), rel=0.05)      # He normal before a ReLU
-    w = a.layers["o"].w["kernel"]
+    w, bias = a.layers["o"].w["kernel"], a.layers["o"].w["bias"]
     assert np.abs(w).max() <= np.sqrt(6 / (300 + 10)) + 1e-6           # Glorot uniform at the output
-    assert not a.layers["d"].w["bias"].any()
+    assert np.count_nonzero(bias) == 10                                # and a bias U(±1/√fan_in), not zero
+    assert np.abs(bias).max() <= 1 / np.sqrt(300) + 1e-6
+    assert not a.layers["d"].w["bias"].any()                           # zero before a ReLU
 
 
 def test_model_refuses_networks_it_cannot_run():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..init import kernel_init
+from ..init import bias_init, kernel_init
 from .base import Layer, engine_layer
 
 
@@ -43,7 +43,7 @@ class Dense(Layer):
         fan_in, units = self.w["kernel"].shape
         self.w["kernel"][...] = kernel_init(rng, (fan_in, units), fan_in, units, next_types, self.dtype)
         if "bias" in self.w:
-            self.w["bias"][...] = 0
+            self.w["bias"][...] = bias_init(rng, units, fan_in, next_types, self.dtype)
 
     def forward(self, inputs, training):
         x = inputs[0]
