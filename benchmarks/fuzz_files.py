@@ -2,13 +2,17 @@
 (its JSON members edited, or its bytes flipped). Each must end in DocumentError / ModelFileError or
 a correct load + analysis; anything else is listed and the exit status is 1.
 
-    python benchmarks/fuzz_files.py --n 5000 [--seed 15]
+    python benchmarks/fuzz_files.py --n 5000 [--seed 15] [--trained 200]
 
-Loading only (items 11, 14 of issue 15); evaluate / train on a loaded file are not exercised."""
+`--trained N` (issue 15 item 9) also makes N mutants of a .dls that dlstudio trained (its
+training.json edited, or an optimizer array dropped, reshaped or replaced): each must be refused,
+or load and then evaluate and train one epoch of a tiny set ending in success or a user error."""
 from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
+import io
 import json
 import os
 import random
@@ -100,6 +104,80 @@ def check_dls(rng: random.Random, src: str, dst: str) -> str:
     return "loaded"
 
 
+TRAIN_DATA = "spirals?n=90"
+
+
+def trained_dls(path: str) -> None:
+    from dlstudio.cli import main as cli
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli(["train", "mlp", "--data", TRAIN_DATA, "--epochs", "1", "--out", path]) == 0
+
+
+def mutant_optimizer(rng: random.Random, data: bytes) -> bytes:
+    arrays = dict(np.load(io.BytesIO(data)))
+    key = rng.choice(sorted(arrays))
+    how = rng.randrange(3)
+    if how == 0:
+        del arrays[key]
+    elif how == 1:
+        arrays[key] = arrays[key].reshape(-1)[: max(1, arrays[key].size // 2)]
+    else:
+        arrays[key] = np.full(arrays[key].shape, rng.choice([0.0, -1.0, 1e30]), arrays[key].dtype)
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    return buf.getvalue()
+
+
+def check_trained(rng: random.Random, src: str, dst: str) -> str:
+    """A mutant of a trained file: refused, or it evaluates and trains (a UserError, or a divergence
+    from e.g. a learning rate of 10^20, is an answer)."""
+    from dlstudio.cli import main as cli
+    from dlstudio.engine.trainer import TrainingError
+    from dlstudio.run import UserError, prepare
+    with zipfile.ZipFile(src) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    if rng.random() < 0.75:
+        members["training.json"] = mutant_text(rng, json.loads(members["training.json"])).encode()
+    else:
+        members["optimizer.npz"] = mutant_optimizer(rng, members["optimizer.npz"])
+    with zipfile.ZipFile(dst, "w") as z:
+        for n, d in members.items():
+            z.writestr(n, d)
+    try:
+        load_model(dst)
+    except ModelFileError:
+        return "refused"
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        if cli(["evaluate", dst, "--data", TRAIN_DATA]) != 0:
+            return "evaluate refused"
+    try:
+        run = prepare(dst, TRAIN_DATA)
+    except UserError:
+        return "train refused"
+    try:
+        run.trainer.run(1)
+    except TrainingError:            # a divergence, reported as `dlstudio train` reports it
+        return "train diverged"
+    return "trained"
+
+
+def run_trained(n: int, seed: int = 15) -> tuple[collections.Counter, list[str]]:
+    rng = random.Random(seed)
+    counts: collections.Counter = collections.Counter()
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = os.path.join(tmp, "trained.dls"), os.path.join(tmp, "m.dls")
+        trained_dls(src)
+        for i in range(n):
+            try:
+                outcome = check_trained(rng, src, dst)
+            except Exception as e:       # noqa: BLE001 — the point is to catch anything else
+                outcome = "FAILED"
+                failures.append(f"trained #{i}: {type(e).__name__}: {e}\n{traceback.format_exc(limit=3)}")
+            counts[f"trained {outcome}"] += 1
+    return counts, failures
+
+
 def run(n: int, seed: int = 15) -> tuple[collections.Counter, list[str]]:
     rng = random.Random(seed)
     counts: collections.Counter = collections.Counter()
@@ -122,8 +200,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--trained", type=int, default=0, help="mutants of a trained .dls, evaluated and trained")
     args = ap.parse_args(argv)
     counts, failures = run(args.n, args.seed)
+    if args.trained:
+        more, more_failures = run_trained(args.trained, args.seed)
+        counts.update(more)
+        failures += more_failures
     for k, v in sorted(counts.items()):
         print(f"{k:22} {v}")
     for f in failures[:20]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .i18n import message, tr
 from . import __version__
 from .data import DataError, Dataset, load_dataset, split
 from .engine.model import Model
@@ -57,7 +58,7 @@ class Run:
         try:
             save_model(path, self.bundle())
         except (OSError, ValueError) as e:
-            raise UserError(f"cannot save {path}: {e}") from None
+            raise UserError(tr("cannot save {path}: {error}").format(path=path, error=message(e))) from None
 
 
 def load_data(data: str, seed: int = 0, preprocessing: dict | None = None, progress=None) -> Dataset:
@@ -65,7 +66,7 @@ def load_data(data: str, seed: int = 0, preprocessing: dict | None = None, progr
     try:
         return load_dataset(data, seed=seed, preprocessing=preprocessing, progress=progress)
     except DataError as e:
-        raise UserError(str(e)) from None
+        raise UserError(message(e)) from None
 
 
 def outputs_for(ds: Dataset) -> int:
@@ -79,13 +80,13 @@ def default_loss(ds: Dataset) -> str:
 def read_network(spec: str) -> Network:
     p = Path(spec)
     if not p.is_file():
-        raise UserError(f"no such file: {spec}")
+        raise UserError(tr("no such file: {spec}").format(spec=spec))
     if is_onnx_file(spec):
         return _network_from(open_model(spec).network, spec)
     try:
         return Network.from_json(p.read_text(encoding="utf-8"))
     except (DocumentError, UnicodeDecodeError) as e:
-        raise UserError(f"{spec}: {e}") from None
+        raise UserError(tr("{path}: {error}").format(path=spec, error=message(e))) from None
 
 
 def open_model(path: str) -> ModelBundle:
@@ -95,11 +96,13 @@ def open_model(path: str) -> ModelBundle:
         try:
             return import_onnx_bundle(path)
         except OnnxImportError as e:
-            raise UserError(f"{path}: {e}" if str(path) not in str(e) else str(e)) from None
+            if str(path) in str(e):
+                raise UserError(message(e)) from None
+            raise UserError(tr("{path}: {error}").format(path=path, error=message(e))) from None
     try:
         return load_model(path)
     except ModelFileError as e:
-        raise UserError(str(e)) from None
+        raise UserError(message(e)) from None
 
 
 def is_model_file(spec: str) -> bool:
@@ -120,7 +123,7 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
     if data is None:
         data = saved.get("data", {}).get("source")
         if data is None:
-            raise UserError("say which data to train on with --data (e.g. --data digits)")
+            raise UserError(tr("say which data to train on with --data (e.g. --data digits)"))
     seed = seed if seed is not None else saved_cfg.get("seed", 0)
     ds = load_data(data, seed=seed, preprocessing=saved.get("data", {}).get("preprocessing"), progress=progress)
     defaults: dict = {}
@@ -131,8 +134,8 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
     elif spec.endswith(".json") or Path(spec).exists():
         net = read_network(spec)
     else:
-        raise UserError(f"unknown network {spec!r}: give a preset ({', '.join(sorted(PRESETS))}), "
-                        "a network .json or a model .dls")
+        raise UserError(tr("unknown network {spec!r}: give a preset ({presets}), a network .json "
+                           "or a model .dls").format(spec=spec, presets=', '.join(sorted(PRESETS))))
     cfg = TrainConfig.from_dict(saved_cfg) if saved_cfg else TrainConfig(
         loss=default_loss(ds), optimizer=defaults.get("optimizer", "adam"),
         hyper=dict(defaults.get("hyper", {})), batch_size=defaults.get("batch_size", 32),
@@ -143,8 +146,9 @@ def prepare(spec: str, data: str | None, *, epochs=None, batch_size=None, loss=N
             setattr(cfg, name, value)
     if optimizer is not None and optimizer != cfg.optimizer:
         if bundle is not None:
-            raise UserError(f"this model was trained with {cfg.optimizer}; continuing with a different "
-                            "optimizer would lose its state — train a copy from the network instead")
+            raise UserError(tr("this model was trained with {optimizer}; continuing with a different "
+                               "optimizer would lose its state — train a copy from the network instead").format(
+                                optimizer=cfg.optimizer))
         cfg.optimizer, cfg.hyper = optimizer, {}
     if lr is not None:
         cfg.hyper = {**cfg.hyper, "lr": lr}
@@ -168,11 +172,13 @@ def prepare_network(network: Network, data: Dataset | str, config: TrainConfig,
                          progress=progress)
     ds, cfg, net, seed = data, config, network, config.seed
     if not (0 <= cfg.val_split <= 0.9):
-        raise UserError(f"--val-split must be between 0 and 0.9, got {cfg.val_split}")
+        raise UserError(tr("--val-split must be between 0 and 0.9, got {val_split}").format(
+                            val_split=cfg.val_split))
     trained_with = saved.get("optimizer", {}).get("name") if bundle is not None and bundle.optimizer_slots else None
     if trained_with and trained_with != cfg.optimizer:
-        raise UserError(f"this model was trained with {trained_with}; continuing with a different "
-                        "optimizer would lose its state — train a copy from the network instead")
+        raise UserError(tr("this model was trained with {optimizer}; continuing with a different "
+                           "optimizer would lose its state — train a copy from the network instead").format(
+                            optimizer=trained_with))
     try:
         model = Model(net, seed=seed)
         if bundle is not None:
@@ -183,6 +189,12 @@ def prepare_network(network: Network, data: Dataset | str, config: TrainConfig,
         opt = make_optimizer(cfg.optimizer, **cfg.hyper)
         if bundle is not None and bundle.optimizer_slots:
             o = saved.get("optimizer", {})
+            missing = [f"{k}/{s.name}" for k, v in bundle.optimizer_slots.items()
+                       for s in model.slots if s.trainable and s.name not in v]
+            if missing:
+                raise UserError(tr("the model file's optimizer.npz has no {names}: its optimizer state does not "
+                                   "fit the network; train a copy from the network instead").format(
+                                    names=", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")))
             recorded = o.get("hyper", cfg.hyper)
             opt.load_state_dict({"name": o.get("name", cfg.optimizer), "hyper": recorded,
                                  "step": o.get("step", 0),
@@ -194,9 +206,9 @@ def prepare_network(network: Network, data: Dataset | str, config: TrainConfig,
         trainer = Trainer(model, train.x, train.y, cfg, val=(val.x, val.y), optimizer=opt,
                           history=history, state=saved.get("trainer"), task=ds.task)
     except (NetworkError, TrainingError, DataError) as e:
-        raise UserError(str(e)) from None
+        raise UserError(message(e)) from None
     except ValueError as e:  # hyperparameter and loss validation
-        raise UserError(str(e)) from None
+        raise UserError(message(e)) from None
     return Run(net, model, cfg, ds, train, val, trainer, trainer.history)
 
 
@@ -210,50 +222,61 @@ def setup_problems(network: Network, ds: Dataset, config: TrainConfig) -> list[s
     problems: list[str] = []
     a = analyze(network)
     if a.problems:
-        return [str(a.problems[0])]
+        return [a.problems[0].text]
     unsupported = sorted({n.type for n in network.nodes if n.type not in ENGINE_LAYERS})
     if unsupported:
-        return [f"{', '.join(unsupported)}: this layer type cannot be trained by the engine yet"]
+        return [tr("{types}: this layer type cannot be trained by the engine yet").format(
+            types=", ".join(unsupported))]
     if len(a.inputs) != 1 or len(a.outputs) != 1:
-        which, ids = ("Input", a.inputs) if len(a.inputs) != 1 else ("output", a.outputs)
-        return [f"training needs exactly one {which}, the network has {len(ids)}"
-                + (f" ({', '.join(ids)})" if ids else "")]
+        which, ids = ("Input", a.inputs) if len(a.inputs) != 1 else (tr("output"), a.outputs)
+        if not ids:
+            return [tr("training needs exactly one {which}, the network has {n}").format(which=which, n=0)]
+        return [tr("training needs exactly one {which}, the network has {n} ({ids})").format(
+            which=which, n=len(ids), ids=", ".join(ids))]
     in_id, out_id = a.inputs[0], a.outputs[0]
     if tuple(a.shapes[in_id]) != tuple(ds.sample_shape):
-        problems.append(f"the data has samples of shape {list(ds.sample_shape)} but the Input '{in_id}' "
-                        f"expects {list(a.shapes[in_id])}")
+        problems.append(tr("the data has samples of shape {sample_shape} but the Input '{in_id}' "
+                           "expects {expected}").format(
+                            sample_shape=list(ds.sample_shape), in_id=in_id,
+                            expected=list(a.shapes[in_id])))
     out = tuple(a.shapes[out_id])
     if ds.task == "classification":
         k = ds.num_classes
         if out[-1] != k and not (k == 2 and out[-1] == 1):
-            problems.append(f"the network ends in {out[-1]} output(s) but the data has {k} classes — "
-                            f"set the last layer ('{out_id}') to {k} units")
+            problems.append(tr("the network ends in {outputs} output(s) but the data has {k} classes — "
+                               "set the last layer ('{out_id}') to {k} units").format(
+                                outputs=out[-1], k=k, out_id=out_id))
     elif out != tuple(ds.target_shape):
-        problems.append(f"the network outputs {list(out)} per sample but the targets are "
-                        f"{list(ds.target_shape)} — change the last layer ('{out_id}')")
+        problems.append(tr("the network outputs {out} per sample but the targets are {target_shape} — "
+                           "change the last layer ('{out_id}')").format(
+                            out=list(out), target_shape=list(ds.target_shape), out_id=out_id))
     try:
         loss = get_loss(config.loss)
     except ValueError as e:
-        problems.append(str(e))
+        problems.append(message(e))
     else:
         if loss.task == "classification" and ds.task == "regression":
-            problems.append(f"{loss.name} is a classification loss but {ds.source} has regression targets — "
-                            "use a regression loss such as mse, mae or smooth_l1")
+            problems.append(tr("{name} is a classification loss but {source} has regression targets — "
+                               "use a regression loss such as mse, mae or smooth_l1").format(
+                                name=loss.name, source=ds.source))
         elif loss.task == "regression" and ds.task == "classification":
-            problems.append(f"{loss.name} is a regression loss but {ds.source} has class labels — use "
-                            "cross_entropy (or mse, which one-hot encodes the labels)")
+            problems.append(tr("{name} is a regression loss but {source} has class labels — use "
+                               "cross_entropy (or mse, which one-hot encodes the labels)").format(
+                                name=loss.name, source=ds.source))
     try:
         make_optimizer(config.optimizer, **config.hyper)
     except ValueError as e:
-        problems.append(str(e))
+        problems.append(message(e))
     try:
         config.resolved_batch(len(ds))
     except TrainingError as e:
-        problems.append(str(e))
+        problems.append(message(e))
     if not (0 <= config.val_split <= 0.9):
-        problems.append(f"the validation split must be between 0 and 0.9, got {config.val_split}")
+        problems.append(tr("the validation split must be between 0 and 0.9, got {val_split}").format(
+                            val_split=config.val_split))
     if config.clip_norm is not None and not config.clip_norm > 0:
-        problems.append(f"gradient clipping needs a norm above 0, got {config.clip_norm}")
+        problems.append(tr("gradient clipping needs a norm above 0, got {clip_norm}").format(
+                            clip_norm=config.clip_norm))
     return problems
 
 
@@ -261,7 +284,7 @@ def _network_from(doc: dict, where: str) -> Network:
     try:
         return Network.from_dict(doc)
     except DocumentError as e:
-        raise UserError(f"{where}: {e}") from None
+        raise UserError(tr("{path}: {error}").format(path=where, error=message(e))) from None
 
 
 def _check_outputs(model: Model, ds: Dataset, loss: str) -> None:
@@ -269,11 +292,13 @@ def _check_outputs(model: Model, ds: Dataset, loss: str) -> None:
     if ds.task == "classification":
         k = ds.num_classes
         if out[-1] != k and not (k == 2 and out[-1] == 1):
-            raise UserError(f"the network ends in {out[-1]} output(s) but the data has {k} classes — "
-                            f"set the last layer ('{model.output_id}') to {k} units")
+            raise UserError(tr("the network ends in {outputs} output(s) but the data has {k} classes — "
+                               "set the last layer ('{out_id}') to {k} units").format(
+                                outputs=out[-1], k=k, out_id=model.output_id))
     elif tuple(out) != tuple(ds.target_shape):
-        raise UserError(f"the network outputs {list(out)} per sample but the targets are "
-                        f"{list(ds.target_shape)} — change the last layer ('{model.output_id}')")
+        raise UserError(tr("the network outputs {out} per sample but the targets are {target_shape} — "
+                           "change the last layer ('{out_id}')").format(
+                            out=list(out), target_shape=list(ds.target_shape), out_id=model.output_id))
 
 
 def model_for_inference(path: str) -> tuple[Model, ModelBundle]:
@@ -282,6 +307,6 @@ def model_for_inference(path: str) -> tuple[Model, ModelBundle]:
         model = Model(_network_from(bundle.network, path))
         model.set_weights(bundle.weights)
     except NetworkError as e:
-        raise UserError(f"{path}: {e}") from None
+        raise UserError(tr("{path}: {error}").format(path=path, error=message(e))) from None
     return model, bundle
 

@@ -15,6 +15,7 @@ import tempfile
 import zipfile
 
 import numpy as np
+from ..i18n import message, tr
 
 CHUNK = 1 << 20                  # bytes per read
 SPOOL_IN_MEMORY = 32 << 20       # npz members up to this size are spooled in memory, larger on disk
@@ -118,27 +119,34 @@ def open_zip(f, what: str, max_entries: int, max_dir_bytes: int, hint: str = "")
         extent = _directory_extent(f)
         f.seek(0)
     except (OSError, ValueError, struct.error) as e:
-        raise BadFile(f"{what} is not a readable zip archive ({e}){hint}") from e
+        raise BadFile(tr("{what} is not a readable zip archive ({error}){hint}").format(
+                          what=what, error=message(e), hint=hint)) from e
     if extent is not None and (extent[0] > max_entries or extent[1] > max_dir_bytes):
-        raise BadFile(f"{what} lists more entries than allowed (at most {max_entries})")
+        raise BadFile(tr("{what} lists more entries than allowed (at most {max_entries})").format(
+                          what=what, max_entries=max_entries))
     try:
         zf = zipfile.ZipFile(f)
     except Exception as e:            # zipfile raises many kinds on crafted input
-        raise BadFile(f"{what} is not a readable zip archive ({e}){hint}") from e
+        raise BadFile(tr("{what} is not a readable zip archive ({error}){hint}").format(
+                          what=what, error=message(e), hint=hint)) from e
     try:
         infos = zf.infolist()
         if len(infos) > max_entries:
-            raise BadFile(f"{what} lists more entries than allowed (at most {max_entries})")
+            raise BadFile(tr("{what} lists more entries than allowed (at most {max_entries})").format(
+                              what=what, max_entries=max_entries))
         seen = set()
         for info in infos:
             if info.filename in seen:
-                raise BadFile(f"{what} holds {info.filename!r} twice")
+                raise BadFile(tr("{what} holds {filename!r} twice").format(
+                                  what=what, filename=info.filename))
             seen.add(info.filename)
             if info.flag_bits & 0x1:
-                raise BadFile(f"{what} holds an encrypted member {info.filename!r}")
+                raise BadFile(tr("{what} holds an encrypted member {filename!r}").format(
+                                  what=what, filename=info.filename))
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise BadFile(f"{what} stores {info.filename!r} with a compression method dlstudio does "
-                              "not read (only stored and deflate are supported)")
+                raise BadFile(tr("{what} stores {filename!r} with a compression method dlstudio does "
+                                 "not read (only stored and deflate are supported)").format(
+                                  what=what, filename=info.filename))
     except BaseException:
         zf.close()
         raise
@@ -156,13 +164,15 @@ def read_npz(f, what: str, budget: int, max_arrays: int) -> dict[str, np.ndarray
         infos = zf.infolist()
         for info in infos:
             if not info.filename.endswith(".npy") or info.filename == ".npy":
-                raise BadFile(f"{what} holds {info.filename!r}, which is not an .npy array")
+                raise BadFile(tr("{what} holds {filename!r}, which is not an .npy array").format(
+                                  what=what, filename=info.filename))
         if sum(info.file_size for info in infos) > budget:
-            raise BadFile(f"{what} unpacks to more than the {human_size(budget)} allowed")
+            raise BadFile(tr("{what} unpacks to more than the {size} allowed").format(
+                              what=what, size=human_size(budget)))
         arrays = {}
         for info in infos:
             key = info.filename[:-4]
-            label = f"{what}, array {key!r}"
+            label = tr("{what}, array {key!r}").format(what=what, key=key)
             with zf.open(info) as raw:
                 arrays[key] = read_npy(raw, info.file_size, label)
         return arrays
@@ -171,7 +181,7 @@ def read_npz(f, what: str, budget: int, max_arrays: int) -> dict[str, np.ndarray
 def read_npy(raw, size: int, what: str) -> np.ndarray:
     """One numeric array in .npy format from the stream `raw` that holds exactly `size` bytes."""
     reader = CappedReader(raw, min(size, _NPY_PREAMBLE + NPY_HEADER_MAX),
-                          f"{what} has an .npy header that is too large")
+                          tr("{what} has an .npy header that is too large").format(what=what))
     try:
         version = np.lib.format.read_magic(reader)
         if version == (1, 0):
@@ -179,33 +189,41 @@ def read_npy(raw, size: int, what: str) -> np.ndarray:
         elif version == (2, 0):
             shape, fortran, dtype = np.lib.format.read_array_header_2_0(reader, max_header_size=NPY_HEADER_MAX)
         else:
-            raise BadFile(f"{what} uses .npy format version {version[0]}.{version[1]}, "
-                          "which dlstudio does not read")
+            raise BadFile(tr("{what} uses .npy format version {major}.{minor}, which "
+                             "dlstudio does not read").format(
+                              what=what, major=version[0], minor=version[1]))
     except BadFile:
         raise
     except Exception as e:            # numpy reports a bad header as ValueError (sometimes others)
-        raise BadFile(f"{what} is not a valid .npy array ({e})") from e
+        raise BadFile(tr("{what} is not a valid .npy array ({error})").format(
+            what=what, error=message(e))) from e
     if dtype.hasobject:
-        raise BadFile(f"{what} holds Python objects (pickled data), which dlstudio never loads")
+        raise BadFile(tr("{what} holds Python objects (pickled data), which dlstudio never loads").format(
+                          what=what))
     if dtype.fields is not None or dtype.subdtype is not None or dtype.kind not in "fiu":
-        raise BadFile(f"{what} holds {dtype} values; only float and integer arrays are allowed")
+        raise BadFile(tr("{what} holds {dtype} values; only float and integer arrays are allowed").format(
+                          what=what, dtype=dtype))
     if not all(isinstance(d, int) and d >= 0 for d in shape):
-        raise BadFile(f"{what} has an invalid shape {shape!r}")
+        raise BadFile(tr("{what} has an invalid shape {shape!r}").format(what=what, shape=shape))
     nbytes = math.prod(shape) * dtype.itemsize
     if reader.count + nbytes != size:
-        raise BadFile(f"{what} is truncated or padded (its size does not match its shape {tuple(shape)})")
-    reader.limit, reader.too_big = size, f"{what} holds more data than its shape {tuple(shape)} needs"
+        raise BadFile(tr("{what} is truncated or padded (its size does not match its shape {shape})").format(
+                          what=what, shape=tuple(shape)))
+    reader.limit, reader.too_big = size, tr("{what} holds more data than its shape {shape} needs").format(
+        what=what, shape=tuple(shape))
     try:
         flat = np.empty(math.prod(shape), dtype=dtype)
     except ValueError as e:           # a shape numpy cannot represent
-        raise BadFile(f"{what} has an invalid shape {tuple(shape)} ({e})") from e
+        raise BadFile(tr("{what} has an invalid shape {shape} ({error})").format(
+                          what=what, shape=tuple(shape), error=message(e))) from e
     buf, pos = memoryview(flat.view(np.uint8)), 0
     while pos < nbytes:
         chunk = reader.read(min(CHUNK, nbytes - pos))
         if not chunk:
-            raise BadFile(f"{what} is truncated")
+            raise BadFile(tr("{what} is truncated").format(what=what))
         buf[pos:pos + len(chunk)] = chunk
         pos += len(chunk)
     if reader.read(1):
-        raise BadFile(f"{what} holds more data than its shape {tuple(shape)} needs")
+        raise BadFile(tr("{what} holds more data than its shape {shape} needs").format(
+                          what=what, shape=tuple(shape)))
     return flat.reshape(shape[::-1]).T if fortran else flat.reshape(shape)

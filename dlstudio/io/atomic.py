@@ -6,6 +6,7 @@ import os
 import stat
 import tempfile
 from contextlib import contextmanager
+from ..i18n import tr
 
 
 @contextmanager
@@ -18,9 +19,10 @@ def atomic_write(path, binary: bool = True):
     target = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(folder):
-        raise FileNotFoundError(f"Cannot save {path}: the folder {folder} does not exist")
+        raise FileNotFoundError(tr("Cannot save {path}: the folder {folder} does not exist").format(
+                                    path=path, folder=folder))
     if os.path.isdir(target):
-        raise IsADirectoryError(f"Cannot save {path}: it is a folder")
+        raise IsADirectoryError(tr("Cannot save {path}: it is a folder").format(path=path))
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:

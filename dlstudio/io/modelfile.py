@@ -26,10 +26,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dlstudio import __version__
+from dlstudio.i18n import message, tr
 from dlstudio.spec.document import DocumentError, Network, safe_json_loads
 
 from .atomic import atomic_write
 from ._safezip import BadFile, human_size, open_zip, read_capped, read_npz, spool_capped
+from .size_check import check_network_size
+from .training_check import check_training
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "ModelBundle", "ModelFileError", "load_model", "read_manifest",
            "save_model"]
@@ -84,73 +87,84 @@ class ModelBundle:
 
 def _weight_name_problem(name) -> str | None:
     if not isinstance(name, str):
-        return f"weight name {name!r} is not a string"
+        return tr("weight name {name!r} is not a string").format(name=name)
     if len(name) > MAX_NAME_LENGTH:
-        return f"weight name {name[:40]!r}… is longer than {MAX_NAME_LENGTH} characters"
+        return tr("weight name {name!r}… is longer than {most} characters").format(
+                   name=name[:40], most=MAX_NAME_LENGTH)
     node, dot, param = name.rpartition(".")
     if not dot or not node or not _PARAM_RE.match(param):
-        return f"weight name {name!r} is not of the form '<node id>.<name>'"
+        return tr("weight name {name!r} is not of the form '<node id>.<name>'").format(name=name)
     if not name.isprintable() or "/" in name or "\\" in name:
-        return f"weight name {name!r} contains '/', '\\' or unprintable characters"
+        return tr("weight name {name!r} contains '/', '\\' or unprintable characters").format(name=name)
     return None
 
 
 def _array_problem(value, label: str) -> str | None:
     if not isinstance(value, np.ndarray):
-        return f"{label} is a {type(value).__name__}, not a numpy array"
+        return tr("{label} is a {type}, not a numpy array").format(
+                   label=label, type=type(value).__name__)
     dt = value.dtype
     if dt.hasobject:
-        return f"{label} holds Python objects (dtype object); only float and integer arrays are stored"
+        return tr("{label} holds Python objects (dtype object); only float and integer arrays are "
+                  "stored").format(
+                   label=label)
     if dt.fields is not None or dt.subdtype is not None or dt.kind not in "fiu":
-        return f"{label} has dtype {dt}; only float and integer arrays are stored"
+        return tr("{label} has dtype {dt}; only float and integer arrays are stored").format(
+                   label=label, dt=dt)
     return None
 
 
 def _network_problem(network) -> tuple[str | None, set[str]]:
     if not isinstance(network, dict):
-        return f"the network is a {type(network).__name__}, not a JSON object", set()
+        return tr("the network is a {type}, not a JSON object").format(
+                   type=type(network).__name__), set()
     try:
         net = Network.from_dict(network)
     except DocumentError as e:
-        return f"the network is not a valid network document ({e})", set()
+        return tr("the network is not a valid network document ({error})").format(error=message(e)), set()
     return None, {n.id for n in net.nodes}
 
 
 def _history_problem(history) -> str | None:
     if not isinstance(history, dict):
-        return f"history is a {type(history).__name__}, not a JSON object"
+        return tr("history is a {type}, not a JSON object").format(type=type(history).__name__)
     for key in ("batches", "epochs"):
         if key in history and not isinstance(history[key], list):
-            return f"history[{key!r}] is not a list"
+            return tr("history[{key!r}] is not a list").format(key=key)
     return None
 
 
 def _check_arrays(network_ids: set[str], weights, slots, fail: Callable[[str], Exception]) -> None:
     if not isinstance(weights, dict):
-        raise fail(f"weights is a {type(weights).__name__}, not a dict")
+        raise fail(tr("weights is a {type}, not a dict").format(type=type(weights).__name__))
     if len(weights) > MAX_ARRAYS:
-        raise fail(f"there are {len(weights)} weight arrays; at most {MAX_ARRAYS} are stored")
+        raise fail(tr("there are {n} weight arrays; at most {most} are stored").format(
+                       n=len(weights), most=MAX_ARRAYS))
     for name, value in weights.items():
-        problem = _weight_name_problem(name) or _array_problem(value, f"weight {name!r}")
+        problem = _weight_name_problem(name) or _array_problem(value, tr("weight {name!r}").format(name=name))
         if problem:
             raise fail(problem)
         if name.rpartition(".")[0] not in network_ids:
-            raise fail(f"weight {name!r} belongs to a node that is not in the network")
+            raise fail(tr("weight {name!r} belongs to a node that is not in the network").format(name=name))
     if not isinstance(slots, dict):
-        raise fail(f"optimizer_slots is a {type(slots).__name__}, not a dict")
+        raise fail(tr("optimizer_slots is a {type}, not a dict").format(type=type(slots).__name__))
     for slot, per_weight in slots.items():
         if not isinstance(slot, str) or not _SLOT_RE.match(slot):
-            raise fail(f"optimizer slot name {slot!r} is not a simple name (letters, digits, _)")
+            raise fail(tr("optimizer slot name {slot!r} is not a simple name (letters, digits, _)").format(
+                           slot=slot))
         if not isinstance(per_weight, dict):
-            raise fail(f"optimizer slot {slot!r} is a {type(per_weight).__name__}, not a dict")
+            raise fail(tr("optimizer slot {slot!r} is a {type}, not a dict").format(
+                           slot=slot, type=type(per_weight).__name__))
         for name, value in per_weight.items():
-            problem = _array_problem(value, f"optimizer slot {slot!r} of {name!r}")
+            problem = _array_problem(value, tr("optimizer slot {slot!r} of {name!r}").format(
+                slot=slot, name=name))
             if problem:
                 raise fail(problem)
             if name not in weights:
-                raise fail(f"optimizer slot {slot!r} names {name!r}, which is not a weight")
+                raise fail(tr("optimizer slot {slot!r} names {name!r}, which is not a weight").format(
+                               slot=slot, name=name))
     if sum(len(v) for v in slots.values()) > MAX_ARRAYS:
-        raise fail(f"the optimizer has more than {MAX_ARRAYS} arrays")
+        raise fail(tr("the optimizer has more than {most} arrays").format(most=MAX_ARRAYS))
 
 
 # ---- saving ------------------------------------------------------------------------------------
@@ -172,12 +186,13 @@ def _json_safe(value, depth: int = 0):
     if type(value) in _PLAIN or isinstance(value, (str, int, float)):
         return value
     if depth >= _MAX_JSON_DEPTH:
-        raise _NotJson(f"is nested more than {_MAX_JSON_DEPTH} levels deep")
+        raise _NotJson(tr("is nested more than {depth} levels deep").format(
+                           depth=_MAX_JSON_DEPTH))
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
-                raise _NotJson(f"has the key {k!r}: JSON keys must be strings")
+                raise _NotJson(tr("has the key {k!r}: JSON keys must be strings").format(k=k))
             try:
                 out[k] = _json_safe(v, depth + 1)
             except _NotJson as e:
@@ -195,9 +210,10 @@ def _json_safe(value, depth: int = 0):
         return out
     if isinstance(value, (np.bool_, np.integer, np.floating)):
         return value.item()
-    hint = " (arrays belong in weights or optimizer_slots, or use .tolist())" if isinstance(
+    hint = tr(" (arrays belong in weights or optimizer_slots, or use .tolist())") if isinstance(
         value, np.ndarray) else ""
-    raise _NotJson(f"is a {type(value).__name__}, which is not JSON data{hint}")
+    raise _NotJson(tr("is a {type}, which is not JSON data{hint}").format(
+                       type=type(value).__name__, hint=hint))
 
 
 def _json_bytes(value, where: str, compact: bool = False) -> bytes:
@@ -205,13 +221,14 @@ def _json_bytes(value, where: str, compact: bool = False) -> bytes:
         value = _json_safe(value)
     except _NotJson as e:
         spot = where + "".join(f"[{k!r}]" for k in reversed(e.keys))
-        raise ValueError(f"{spot} {e.problem}") from None
+        raise ValueError(tr("{spot} {problem}").format(spot=spot, problem=e.problem)) from None
     text = json.dumps(value, ensure_ascii=False, allow_nan=True,
                       **({"separators": (",", ":")} if compact else {"indent": 2}))
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise ValueError(f"{where} holds text that cannot be stored as UTF-8 ({e})") from None
+        raise ValueError(tr("{where} holds text that cannot be stored as UTF-8 ({error})").format(
+                             where=where, error=message(e))) from None
 
 
 def save_model(path, bundle: ModelBundle) -> None:
@@ -219,14 +236,16 @@ def save_model(path, bundle: ModelBundle) -> None:
     `bundle.manifest` to the manifest written. Raises ValueError for content that cannot be
     stored (before touching the disk) and OSError for file system problems."""
     if not isinstance(bundle, ModelBundle):
-        raise TypeError(f"save_model needs a ModelBundle, got {type(bundle).__name__}")
+        raise TypeError(tr("save_model needs a ModelBundle, got {type}").format(
+                            type=type(bundle).__name__))
     path = os.fspath(path)
     problem, node_ids = _network_problem(bundle.network)
     if problem:
         raise ValueError(problem)
     _check_arrays(node_ids, bundle.weights, bundle.optimizer_slots, ValueError)
     if not isinstance(bundle.training, dict):
-        raise ValueError(f"training is a {type(bundle.training).__name__}, not a JSON object")
+        raise ValueError(tr("training is a {type}, not a JSON object").format(
+                             type=type(bundle.training).__name__))
     if problem := _history_problem(bundle.history):
         raise ValueError(problem)
     texts = {NETWORK: _json_bytes(bundle.network, "network"),
@@ -261,7 +280,7 @@ def _reading(member: str):
     except (BadFile, MemoryError):
         raise
     except Exception as e:
-        raise BadFile(f"{member} is damaged ({e})") from e
+        raise BadFile(tr("{member} is damaged ({error})").format(member=member, error=message(e))) from e
 
 
 class _Container:
@@ -271,22 +290,24 @@ class _Container:
         try:
             st = os.stat(path)
         except (FileNotFoundError, NotADirectoryError):
-            raise BadFile("there is no such file") from None
+            raise BadFile(tr("there is no such file")) from None
         except (OSError, ValueError) as e:
-            raise BadFile(f"it cannot be read ({getattr(e, 'strerror', None) or e})") from None
+            raise BadFile(tr("it cannot be read ({reason})").format(
+                              reason=getattr(e, 'strerror', None) or e)) from None
         if stat.S_ISDIR(st.st_mode):
-            raise BadFile("it is a folder, not a dlstudio model file")
+            raise BadFile(tr("it is a folder, not a dlstudio model file"))
         if not stat.S_ISREG(st.st_mode):
-            raise BadFile("it is not a regular file")
+            raise BadFile(tr("it is not a regular file"))
         if st.st_size == 0:
-            raise BadFile("the file is empty")
+            raise BadFile(tr("the file is empty"))
         try:
             self._file = open(path, "rb")
         except OSError as e:
-            raise BadFile(f"it cannot be read ({e.strerror or e})") from None
+            raise BadFile(tr("it cannot be read ({reason})").format(
+                              reason=e.strerror or e)) from None
         try:
-            self._zip = open_zip(self._file, "the file", _MAX_MEMBERS, 64 << 10,
-                                 hint=" — it is damaged (perhaps cut short) or not a dlstudio model file")
+            self._zip = open_zip(self._file, tr("the file"), _MAX_MEMBERS, 64 << 10,
+                                 hint=tr(" — it is damaged (perhaps cut short) or not a dlstudio model file"))
         except BaseException:
             self._file.close()
             raise
@@ -302,7 +323,7 @@ class _Container:
     def _stream(self, name: str, spool: bool):
         """The uncompressed bytes of `name` (bytes, or a spooled file for an .npz), capped."""
         info, cap = self.infos[name], LIMITS[name]
-        too_big = f"{name} is larger than the {human_size(cap)} allowed"
+        too_big = tr("{name} is larger than the {size} allowed").format(name=name, size=human_size(cap))
         if info.file_size > cap:                  # the directory's word, checked again while reading
             raise BadFile(too_big)
         with self._zip.open(info) as raw:
@@ -311,7 +332,8 @@ class _Container:
     def json(self, name: str):
         with _reading(name):
             data = self._stream(name, spool=False)
-        return safe_json_loads(bytes(data), lambda msg: BadFile(f"{name} is {msg}"),
+        return safe_json_loads(bytes(data), lambda msg: BadFile(tr("{name} is {msg}").format(
+                                                                    name=name, msg=msg)),
                                allow_non_finite=name == HISTORY)      # a diverged loss is NaN
 
     def npz(self, name: str) -> dict[str, np.ndarray]:
@@ -321,47 +343,54 @@ class _Container:
 
     def manifest(self) -> dict:
         if MANIFEST not in self.infos:
-            raise BadFile("it is not a dlstudio model file (it has no manifest.json)")
+            raise BadFile(tr("it is not a dlstudio model file (it has no manifest.json)"))
         m = self.json(MANIFEST)
         if not isinstance(m, dict):
-            raise BadFile("manifest.json is not a JSON object")
+            raise BadFile(tr("manifest.json is not a JSON object"))
         if m.get("format") != FORMAT:
-            raise BadFile(f"it is not a dlstudio model file (its manifest says format {m.get('format')!r})")
+            raise BadFile(tr("it is not a dlstudio model file (its manifest says format "
+                             "{format!r})").format(format=m.get('format')))
         version = m.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise BadFile(f"manifest.json has an invalid format_version {version!r}")
+            raise BadFile(tr("manifest.json has an invalid format_version {version!r}").format(
+                              version=version))
         if version > FORMAT_VERSION:
-            raise BadFile(f"it was written by a newer dlstudio (model file format version {version}; "
-                          f"this dlstudio {__version__} reads versions up to {FORMAT_VERSION}). "
-                          "Update dlstudio to open it")
+            raise BadFile(tr("it was written by a newer dlstudio (model file format version {version}; "
+                             "this dlstudio {version_now} reads versions up to {readable}). "
+                             "Update dlstudio to open it").format(
+                              version=version, version_now=__version__, readable=FORMAT_VERSION))
         for key in ("app_version", "created"):
             if not isinstance(m.get(key), str):
-                raise BadFile(f"manifest.json has no valid {key!r}")
+                raise BadFile(tr("manifest.json has no valid {key!r}").format(key=key))
         listed = m.get("members")
         if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
-            raise BadFile("manifest.json has no valid 'members' list")
+            raise BadFile(tr("manifest.json has no valid 'members' list"))
         required, optional = _LAYOUTS[version]
         present = set(self.infos) - {MANIFEST}
         for name in sorted(present):
             if name not in required + optional:
-                raise BadFile(f"it holds an unexpected member {name!r}")
+                raise BadFile(tr("it holds an unexpected member {name!r}").format(name=name))
         for name in listed:
             if name not in present:
-                raise BadFile(f"{name} is listed in manifest.json but missing from the file")
+                raise BadFile(tr("{name} is listed in manifest.json but missing from the file").format(
+                                  name=name))
         if len(set(listed)) != len(listed) or set(listed) != present:
-            raise BadFile(f"manifest.json does not list the members the file holds ({sorted(present)})")
+            raise BadFile(tr("manifest.json does not list the members the file holds ({present})").format(
+                              present=sorted(present)))
         for name in required:
             if name not in self.infos:
-                raise BadFile(f"it has no {name}")
+                raise BadFile(tr("it has no {name}").format(name=name))
         return m
 
 
 def _fail(path, e: BaseException) -> ModelFileError:
     if isinstance(e, BadFile):
-        return ModelFileError(f"Cannot open {path}: {e}")
+        return ModelFileError(tr("Cannot open {path}: {error}").format(path=path, error=message(e)))
     if isinstance(e, MemoryError):
-        return ModelFileError(f"Cannot open {path}: there is not enough memory to load it")
-    return ModelFileError(f"Cannot open {path}: the file is damaged ({type(e).__name__}: {e})")
+        return ModelFileError(tr("Cannot open {path}: there is not enough memory to load it").format(
+                                  path=path))
+    return ModelFileError(tr("Cannot open {path}: the file is damaged ({type}: {error})").format(
+                              path=path, type=type(e).__name__, error=message(e)))
 
 
 def read_manifest(path) -> dict:
@@ -394,21 +423,25 @@ def _bundle(parts: dict, manifest: dict) -> ModelBundle:
     history, weights = parts.get(HISTORY, {}), parts[WEIGHTS]
     problem, node_ids = _network_problem(network)
     if problem:
-        raise BadFile(f"network.json: {problem}")
+        raise BadFile(tr("network.json: {problem}").format(problem=problem))
     if not isinstance(training, dict):
-        raise BadFile("training.json is not a JSON object")
+        raise BadFile(tr("training.json is not a JSON object"))
     if problem := _history_problem(history):
-        raise BadFile(f"history.json: {problem}")
+        raise BadFile(tr("history.json: {problem}").format(problem=problem))
     slots: dict[str, dict[str, np.ndarray]] = {}
     for key, arr in parts.get(OPTIMIZER, {}).items():
         slot, sep, name = key.partition("/")
         if not sep:
-            raise BadFile(f"optimizer.npz holds {key!r}, which is not of the form '<slot>/<weight name>'")
+            raise BadFile(tr("optimizer.npz holds {key!r}, which is not of the form '<slot>/<weight "
+                             "name>'").format(key=key))
         slots.setdefault(slot, {})[name] = arr
     _check_arrays(node_ids, weights, slots, BadFile)
+    check_network_size(network, weights)
+    check_training(training, weights, slots)
     for name, arr in weights.items():
         if arr.dtype.kind in "fc" and not np.isfinite(arr).all():
-            raise BadFile(f"weights.npz: weight {name!r} holds NaN or infinite values — the training "
-                          "that wrote it diverged; retrain (a lower learning rate) or use an earlier file")
+            raise BadFile(tr("weights.npz: weight {name!r} holds NaN or infinite values — the training "
+                             "that wrote it diverged; retrain (a lower learning rate) or use an earlier "
+                             "file").format(name=name))
     return ModelBundle(network=network, weights=weights, training=training, optimizer_slots=slots,
                        history=history, manifest=manifest)

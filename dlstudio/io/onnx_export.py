@@ -17,6 +17,7 @@ import json
 
 import numpy as np
 
+from ..i18n import message, tr
 from .. import __version__
 from ..spec import Network, analyze
 from ..spec import catalogue
@@ -42,7 +43,8 @@ def require(module: str, what: str = "ONNX export"):
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise MissingExtra(f"{what} needs the {module} package: {ONNX_EXTRA}") from None
+        raise MissingExtra(tr("{what} needs the {module} package: {install}").format(
+                               what=what, module=module, install=ONNX_EXTRA)) from None
 
 
 class _Builder:
@@ -57,7 +59,7 @@ class _Builder:
 
     def init(self, name: str, array: np.ndarray) -> str:
         if name in self._names:
-            raise ExportError(f"two tensors named {name!r}: rename one of the layers")
+            raise ExportError(tr("two tensors named {name!r}: rename one of the layers").format(name=name))
         self._names.add(name)
         self.inits.append(self.onnx.numpy_helper.from_array(np.ascontiguousarray(array), name))
         return name
@@ -88,11 +90,14 @@ def _check_weights(network: Network, a, weights: dict) -> dict[str, np.ndarray]:
         for wname, (shape, _) in lt.weights(a.params[nid], a.in_shapes[nid]).items():
             name = f"{nid}.{wname}"
             if name not in weights:
-                raise ExportError(f"{network.node(nid).type} '{nid}': weight {name} is missing")
+                raise ExportError(tr("{type} '{nid}': weight {name} is missing").format(
+                                      type=network.node(nid).type, nid=nid, name=name))
             arr = np.asarray(weights[name])
             if tuple(arr.shape) != tuple(shape):
-                raise ExportError(f"{network.node(nid).type} '{nid}': weight {name} has shape {list(arr.shape)}, "
-                                  f"the network needs {list(shape)}")
+                raise ExportError(tr("{type} '{nid}': weight {name} has shape {got}, the network "
+                                     "needs {expected}").format(
+                                      type=network.node(nid).type, nid=nid, name=name,
+                                      got=list(arr.shape), expected=list(shape)))
             need[name] = arr
     return need
 
@@ -104,19 +109,23 @@ def network_to_onnx(network: Network, weights: dict[str, np.ndarray] | None = No
     importlib.import_module("onnx.numpy_helper")
     a = analyze(network)
     if a.problems:
-        raise ExportError(f"the network cannot be exported: {a.problems[0]}")
+        raise ExportError(tr("the network cannot be exported: {problem}").format(
+                              problem=a.problems[0]))
     if len(a.inputs) != 1:
-        raise ExportError(f"ONNX export needs exactly one Input node, the network has {len(a.inputs)}")
+        raise ExportError(tr("ONNX export needs exactly one Input node, the network has {n}").format(
+                              n=len(a.inputs)))
     if len(a.outputs) != 1:
-        raise ExportError(f"ONNX export needs exactly one output, the network has {len(a.outputs)} "
-                          f"({', '.join(a.outputs)}) — connect or delete the extra ones")
+        raise ExportError(tr("ONNX export needs exactly one output, the network has {n} "
+                             "({outputs}) — connect or delete the extra ones").format(
+                              n=len(a.outputs), outputs=', '.join(a.outputs)))
     input_id, output_id = a.inputs[0], a.outputs[0]
     if input_id == output_id:
-        raise ExportError("the network is only an Input: add a layer after it")
+        raise ExportError(tr("the network is only an Input: add a layer after it"))
     for nid in a.order:
         t = network.node(nid).type
         if t != "Input" and t not in CONVERTERS:
-            raise ExportError(f"{t} '{nid}': this layer type cannot be exported to ONNX yet")
+            raise ExportError(tr("{type} '{nid}': this layer type cannot be exported to ONNX yet").format(
+                                  type=t, nid=nid))
     if weights is None:
         from ..engine.model import Model
         weights = Model(network, seed=seed).weights()
@@ -130,7 +139,8 @@ def network_to_onnx(network: Network, weights: dict[str, np.ndarray] | None = No
         except ExportError:
             raise
         except (ValueError, KeyError, TypeError) as e:
-            raise ExportError(f"{node.type} '{nid}': cannot export it: {e}") from None
+            raise ExportError(tr("{type} '{nid}': cannot export it: {error}").format(
+                                  type=node.type, nid=nid, error=message(e))) from None
     h, T = onnx.helper, onnx.TensorProto
     graph = h.make_graph(
         b.nodes, network.name or "network",
@@ -148,7 +158,8 @@ def network_to_onnx(network: Network, weights: dict[str, np.ndarray] | None = No
         try:
             onnx.checker.check_model(model, full_check=True)
         except Exception as e:  # onnx raises ValidationError / InferenceError
-            raise ExportError(f"the exported model does not pass onnx.checker: {str(e).splitlines()[0]}") from None
+            raise ExportError(tr("the exported model does not pass onnx.checker: {error}").format(
+                                  error=str(e).splitlines()[0])) from None
     return model
 
 
@@ -180,5 +191,6 @@ def compare_with_engine(model_proto, network: Network, weights: dict[str, np.nda
     ref = m.predict(np.asarray(x, np.float32))
     got = onnxruntime_outputs(model_proto, x)
     if got.shape != ref.shape:
-        raise ExportError(f"onnxruntime returned shape {list(got.shape)}, dlstudio {list(ref.shape)}")
+        raise ExportError(tr("onnxruntime returned shape {got}, dlstudio {expected}").format(
+                              got=list(got.shape), expected=list(ref.shape)))
     return float(np.max(np.abs(got - ref)) / max(1.0, float(np.max(np.abs(ref)))))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import message, tr
 from ..spec import Network, analyze
 
 ONNX_EXTRA = "pip install 'dlstudio[onnx]'"
@@ -57,7 +58,8 @@ def require_onnx():
         import onnx  # noqa: F401
         from onnx import numpy_helper  # noqa: F401
     except ImportError:
-        raise OnnxImportError(f"importing ONNX models needs the onnx package: {ONNX_EXTRA}") from None
+        raise OnnxImportError(tr("importing ONNX models needs the onnx package: {install}").format(
+                                  install=ONNX_EXTRA)) from None
     return onnx
 
 
@@ -83,7 +85,8 @@ class Importer:
         if n is None:
             return OnnxImportError(why)
         name = n.name or (n.output[0] if n.output else "?")
-        return OnnxImportError(f"node '{name}' ({n.op_type}): {why}")
+        return OnnxImportError(tr("node '{name}' ({op_type}): {why}").format(
+                                   name=name, op_type=n.op_type, why=why))
 
     # ---- values -----------------------------------------------------------------------------
     def used(self, name: str) -> bool:
@@ -95,7 +98,8 @@ class Importer:
             return None
         name = n.input[i]
         if name not in self.values:
-            raise self.fail(f"input '{name}' is not produced by any node, initializer or graph input")
+            raise self.fail(tr("input '{name}' is not produced by any node, initializer or graph input").format(
+                                name=name))
         return self.values[name]
 
     def const(self, i: int, what: str, required=True):
@@ -103,21 +107,25 @@ class Importer:
         if v is None and not required:
             return None
         if not isinstance(v, np.ndarray):
-            raise self.fail(f"{what} (input {i + 1}) must be a constant (an initializer), not computed from the data")
+            raise self.fail(tr("{what} (input {n}) must be a constant (an initializer), not computed "
+                               "from the data").format(what=what, n=i + 1))
         return v
 
     def view(self, i: int, what: str = "input") -> View:
         v = self.get(i)
         if not isinstance(v, View):
-            raise self.fail(f"the {what} (input {i + 1}) must be the data, not a constant — "
-                            "an operation on constants alone cannot become a layer")
+            raise self.fail(tr("the {what} (input {n}) must be the data, not a constant — an "
+                               "operation on constants alone cannot become a layer").format(
+                                what=what, n=i + 1))
         return v
 
     def canonical(self, i: int, what: str = "input") -> View:
         v = self.view(i, what)
         if v.labels != self.canon(v.node):
-            raise self.fail(f"the {what} has layout {self.describe(v)}; this operator needs "
-                            f"{self.describe(View(v.node, self.canon(v.node)))} (batch first)")
+            raise self.fail(tr("the {what} has layout {layout}; this operator needs "
+                               "{needed} (batch first)").format(
+                                what=what, layout=self.describe(v),
+                                needed=self.describe(View(v.node, self.canon(v.node)))))
         return v
 
     def canon(self, node: str) -> tuple:
@@ -169,7 +177,8 @@ class Importer:
         if nid not in a.shapes:
             problem = next((p for p in a.problems if getattr(p, "node", None) == nid), None)
             problem = problem or (a.problems[0] if a.problems else "its output shape cannot be computed")
-            raise self.fail(f"becomes {type_} {params} but {problem}")
+            raise self.fail(tr("becomes {type} {params} but {problem}").format(
+                                type=type_, params=params, problem=problem))
         self.shapes[nid] = tuple(a.shapes[nid])
         for name, arr in (weights or {}).items():
             self.weights[f"{nid}.{name}"] = np.ascontiguousarray(arr, dtype=np.float32)
@@ -187,22 +196,27 @@ class Importer:
                 self.consumers[name] = self.consumers.get(name, 0) + 1
         data_inputs = [i for i in g.input if i.name not in self.values]
         if len(data_inputs) != 1:
-            raise OnnxImportError(f"the model has {len(data_inputs)} data inputs; dlstudio networks take exactly one")
+            raise OnnxImportError(tr("the model has {n} data inputs; dlstudio networks take "
+                                     "exactly one").format(n=len(data_inputs)))
         self.add_input(data_inputs[0])
         for n in g.node:
             self.node = n
             if n.domain not in ("", "ai.onnx"):
-                raise self.fail(f"operator domain '{n.domain}' is not supported (only the standard ONNX operators)")
+                raise self.fail(tr("operator domain '{domain}' is not supported (only the standard ONNX "
+                                   "operators)").format(domain=n.domain))
             ops.convert(self, n)
         self.node = None
         if len(g.output) != 1:
-            raise OnnxImportError(f"the model has {len(g.output)} outputs; dlstudio networks have exactly one")
+            raise OnnxImportError(tr("the model has {n} outputs; dlstudio networks have exactly "
+                                     "one").format(n=len(g.output)))
         out = self.values.get(g.output[0].name)
         if not isinstance(out, View):
-            raise OnnxImportError(f"the output '{g.output[0].name}' does not depend on the input")
+            raise OnnxImportError(tr("the output '{name}' does not depend on the input").format(
+                                      name=g.output[0].name))
         if tuple(lab for lab in out.labels if lab != "1") != self.canon(out.node):
-            raise OnnxImportError(f"the output '{g.output[0].name}' has layout {self.describe(out)}, which is not "
-                                  "batch first; dlstudio's networks output batch-first values")
+            raise OnnxImportError(tr("the output '{name}' has layout {layout}, which is not "
+                                     "batch first; dlstudio's networks output batch-first values").format(
+                                      name=g.output[0].name, layout=self.describe(out)))
         self.prune(out.node)
         return self.net, self.weights
 
@@ -210,11 +224,12 @@ class Importer:
         t = vi.type.tensor_type
         dims = [d.dim_value if d.HasField("dim_value") else None for d in t.shape.dim]
         if len(dims) not in (2, 3, 4):
-            raise OnnxImportError(f"input '{vi.name}' has rank {len(dims)}; dlstudio takes [batch, features], "
-                                  "[batch, time, features] or [batch, channels, height, width]")
+            raise OnnxImportError(tr("input '{name}' has rank {rank}; dlstudio takes [batch, "
+                                     "features], [batch, time, features] or [batch, channels, height, "
+                                     "width]").format(name=vi.name, rank=len(dims)))
         if any(d is None or d < 1 for d in dims[1:]):
-            raise OnnxImportError(f"input '{vi.name}' has shape {dims}: every axis but the first (the batch) "
-                                  "needs a fixed size")
+            raise OnnxImportError(tr("input '{name}' has shape {dims}: every axis but the first (the "
+                                     "batch) needs a fixed size").format(name=vi.name, dims=dims))
         nid = self.node_id(vi.name if "/" not in vi.name else "input")
         self.net.add(nid, "Input", {"shape": [int(d) for d in dims[1:]]})
         self.shapes[nid] = tuple(int(d) for d in dims[1:])
@@ -238,11 +253,12 @@ def load_onnx_model(path):
     try:
         model = onnx.load(str(path))
     except FileNotFoundError:
-        raise OnnxImportError(f"no such file: {path}") from None
+        raise OnnxImportError(tr("no such file: {path}").format(path=path)) from None
     except Exception as e:  # a damaged or foreign file: protobuf raises several kinds
-        raise OnnxImportError(f"{path}: not a readable ONNX model ({type(e).__name__}: {e})") from None
+        raise OnnxImportError(tr("{path}: not a readable ONNX model ({type}: {error})").format(
+                                  path=path, type=type(e).__name__, error=message(e))) from None
     if not model.graph.node and not model.graph.input:
-        raise OnnxImportError(f"{path}: not an ONNX model (no graph)")
+        raise OnnxImportError(tr("{path}: not an ONNX model (no graph)").format(path=path))
     return model
 
 

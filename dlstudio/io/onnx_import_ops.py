@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import message, tr
 from .onnx_import import CANON, ShapeVal, View, Zeros
 
 CONVERTERS = {}
@@ -48,7 +49,8 @@ def fold(im, n) -> None:
     try:
         res = ReferenceEvaluator(m).run(None, vals)
     except Exception as e:  # the reference evaluator raises many kinds
-        raise im.fail(f"cannot compute it on its constant inputs ({type(e).__name__}: {e})") from None
+        raise im.fail(tr("cannot compute it on its constant inputs ({type}: {error})").format(
+                          type=type(e).__name__, error=message(e))) from None
     for o, r in zip([o for o in n.output if o], res):
         im.values[o] = np.asarray(r)
 
@@ -71,7 +73,7 @@ def _constant(im, n):
     elif a.name in ("value_ints", "value_floats"):
         im.set(0, np.array(list(a.ints) if a.name == "value_ints" else list(a.floats)))
     else:
-        raise im.fail(f"attribute '{a.name}' is not supported")
+        raise im.fail(tr("attribute '{name}' is not supported").format(name=a.name))
 
 
 @op("Shape")
@@ -101,8 +103,9 @@ def _gather(im, n):
     if idx.ndim == 0 and size == 1 and int(idx) in (0, -1):
         im.set(0, View(w.node, w.labels[:axis] + w.labels[axis + 1:]))
         return
-    raise im.fail("only picking the single element of a unit axis is supported on the data "
-                  f"(axis {axis} has size {size}) — select time steps with return_sequences instead")
+    raise im.fail(tr("only picking the single element of a unit axis is supported on the data (axis "
+                     "{axis} has size {size}) — select time steps with return_sequences instead").format(
+                      axis=axis, size=size))
 
 
 @op("Unsqueeze")
@@ -114,7 +117,7 @@ def _unsqueeze(im, n):
         if v.scalar and axes in ([0], [-1]):
             im.set(0, ShapeVal(list(v.dims)))
             return
-        raise im.fail("unsqueezing a shape vector is not supported")
+        raise im.fail(tr("unsqueezing a shape vector is not supported"))
     w = im.view(0)
     labels = list(w.labels)
     rank = len(labels) + len(axes)
@@ -134,7 +137,9 @@ def _squeeze(im, n):
         drop = {int(a) % rank for a in np.ravel(axes)}
     for i in drop:
         if w.labels[i] != "1":
-            raise im.fail(f"attribute 'axes': axis {i} is not a unit axis added by an earlier operator")
+            raise im.fail(tr("attribute 'axes': axis {i} is not a unit axis added by an earlier "
+                             "operator").format(
+                              i=i))
     im.set(0, View(w.node, tuple(lab for i, lab in enumerate(w.labels) if i not in drop)))
 
 
@@ -158,12 +163,16 @@ def _concat(im, n):
     views = [im.canonical(i, f"input {i + 1}") for i in range(len(n.input))]
     rank = len(views[0].labels)
     if any(len(v.labels) != rank for v in views):
-        raise im.fail("the inputs have different ranks")
+        raise im.fail(tr("the inputs have different ranks"))
     canon = im.canon(views[0].node)
     want = 1 if rank == 4 else rank - 1
     if axis % rank != want:
-        raise im.fail(f"attribute 'axis' = {axis}: the catalogue's Concatenate joins "
-                      f"{'channels (axis 1)' if rank == 4 else f'the last axis ({rank - 1})'} of {list(canon)}")
+        raise im.fail(tr("attribute 'axis' = {axis}: the catalogue's Concatenate joins "
+                         "{axis_name} of {canon}").format(
+                          axis=axis,
+                          axis_name=(tr("channels (axis 1)") if rank == 4
+                                     else tr("the last axis ({n})").format(n=rank - 1)),
+                          canon=list(canon)))
     im.set(0, View(im.add("Concatenate", {}, views), canon))
 
 
@@ -175,7 +184,7 @@ def _constant_of_shape(im, n):
     value = numpy_helper.to_array(at[0].t) if at else np.zeros(1, np.float32)
     if isinstance(shape, ShapeVal):
         if np.any(value != 0):
-            raise im.fail("a non-zero tensor whose shape depends on the batch is not supported")
+            raise im.fail(tr("a non-zero tensor whose shape depends on the batch is not supported"))
         im.set(0, Zeros())
         return
     fold(im, n)
@@ -187,7 +196,7 @@ def _expand(im, n):
     if isinstance(v, (np.ndarray, Zeros)) and not np.any(np.asarray(v if isinstance(v, np.ndarray) else 0)):
         im.set(0, Zeros())
         return
-    raise im.fail("only expanding zeros (an initial state) is supported")
+    raise im.fail(tr("only expanding zeros (an initial state) is supported"))
 
 
 @op("Cast")
@@ -199,7 +208,7 @@ def _cast(im, n):
     w = im.view(0)
     from onnx import TensorProto
     if im.attrs().get("to") not in (TensorProto.FLOAT, TensorProto.DOUBLE, TensorProto.FLOAT16):
-        raise im.fail("attribute 'to': only casts between floating-point types can apply to the data")
+        raise im.fail(tr("attribute 'to': only casts between floating-point types can apply to the data"))
     im.set(0, w)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..i18n import message, tr
 from .torch_runtime import attr
 
 
@@ -20,7 +21,7 @@ def write_training_script(spec: str, out_path: str, data: str | None = None) -> 
     from ..run import UserError, is_model_file, open_model, prepare
     out = Path(out_path)
     if out.suffix != ".py":
-        raise UserError(f"the PyTorch script must end in .py, got {out.name}")
+        raise UserError(tr("the PyTorch script must end in .py, got {name}").format(name=out.name))
     if is_model_file(spec):
         bundle, origin, model_path = open_model(spec), f"the model file {spec}", Path(spec)
     else:
@@ -35,7 +36,7 @@ def write_training_script(spec: str, out_path: str, data: str | None = None) -> 
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     except OSError as e:
-        raise UserError(f"cannot write {out}: {e}") from None
+        raise UserError(tr("cannot write {out}: {error}").format(out=out, error=message(e))) from None
 
 
 def _rel(model_path: Path, out: Path) -> str:
@@ -127,7 +128,8 @@ def module_code(network: dict) -> str:
         elif t == "Concatenate":
             expr = f"torch.cat([{', '.join(srcs)}], dim={1 if concat_axis(ins[0]) == 0 else -1})"
         else:
-            raise UserError(f"{t} '{nid}': this layer type has no PyTorch export yet")
+            raise UserError(tr("{type} '{nid}': this layer type has no PyTorch export yet").format(
+                                type=t, nid=nid))
         if nid == last and t in ("Softmax", "Sigmoid"):
             fwd.append(f"if logits:  # the loss reads what comes before the final {t}")
             fwd.append(f"    return {x}")
