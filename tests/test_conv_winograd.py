@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from dlstudio.engine.kernels.winograd import winograd_conv3x3_forward
+from dlstudio.engine.conv_winograd import winograd_conv3x3_forward
 from naive import conv2d_reference
 
 # (N, C, H, W, F, padding): odd sizes, 1 channel / 1 filter, H or W below the 4×4 tile,

@@ -10,10 +10,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import tr
 from ..spec import Network, NetworkError, analyze
 from ..spec import catalogue
 from . import layers as _layers  # noqa: F401  (registers engine layers)
 from .layers.base import ENGINE_LAYERS, Layer
+
+# Inference over a whole set (predict, evaluation) runs in batches whose node outputs, all kept
+# in Model.values, take about this many bytes: 512 ResNet images would hold 0.6 GB.
+INFERENCE_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,12 @@ class Model:
         a = analyze(network)
         a.raise_first()
         if len(a.inputs) != 1:
-            raise NetworkError(f"training needs exactly one Input node, the network has {len(a.inputs)}")
+            raise NetworkError(tr("training needs exactly one Input node, the network has {n}").format(
+                                   n=len(a.inputs)))
         if len(a.outputs) != 1:
-            raise NetworkError(f"training needs exactly one output, the network has {len(a.outputs)} "
-                               f"({', '.join(a.outputs)}) — connect or delete the extra ones")
+            raise NetworkError(tr("training needs exactly one output, the network has {n} "
+                                  "({outputs}) — connect or delete the extra ones").format(
+                                   n=len(a.outputs), outputs=', '.join(a.outputs)))
         self.analysis = a
         self.order = a.order
         self.input_id, self.output_id = a.inputs[0], a.outputs[0]
@@ -53,7 +60,8 @@ class Model:
             node = network.node(nid)
             cls = ENGINE_LAYERS.get(node.type)
             if cls is None:
-                raise NetworkError(f"{node.type} '{nid}': this layer type cannot be trained by the engine yet")
+                raise NetworkError(tr("{type} '{nid}': this layer type cannot be trained by the engine "
+                                      "yet").format(type=node.type, nid=nid))
             layer = cls(nid, a.params[nid], a.in_shapes[nid], a.shapes[nid], self.dtype)
             layer.need_dx = any(s != self.input_id for s in self.sources[nid])
             self.layers[nid] = layer
@@ -113,13 +121,18 @@ class Model:
         missing = sorted(names - set(weights))
         extra = sorted(set(weights) - names)
         if missing or extra:
-            raise NetworkError("the weights do not fit this network"
-                               + (f"; missing {', '.join(missing[:5])}" if missing else "")
-                               + (f"; unexpected {', '.join(extra[:5])}" if extra else ""))
+            names = {"missing": ", ".join(missing[:5]), "extra": ", ".join(extra[:5])}
+            if missing and extra:
+                raise NetworkError(tr("the weights do not fit this network; missing {missing}; unexpected "
+                                      "{extra}").format(**names))
+            if missing:
+                raise NetworkError(tr("the weights do not fit this network; missing {missing}").format(**names))
+            raise NetworkError(tr("the weights do not fit this network; unexpected {extra}").format(**names))
         for s in self.slots:
             arr = np.asarray(weights[s.name])
             if tuple(arr.shape) != s.shape:
-                raise NetworkError(f"weight {s.name} has shape {list(arr.shape)}, the network needs {list(s.shape)}")
+                raise NetworkError(tr("weight {name} has shape {shape}, the network needs {shape2}").format(
+                                       name=s.name, shape=list(arr.shape), shape2=list(s.shape)))
             self.view(s)[...] = arr
 
     def split_flat(self, flat: np.ndarray) -> dict[str, np.ndarray]:
@@ -133,15 +146,18 @@ class Model:
             if s.trainable:
                 arr = np.asarray(named[s.name])
                 if tuple(arr.shape) != s.shape:
-                    raise NetworkError(f"{s.name}: shape {list(arr.shape)} does not fit {list(s.shape)}")
+                    raise NetworkError(tr("{name}: shape {shape} does not fit {shape2}").format(
+                                           name=s.name, shape=list(arr.shape), shape2=list(s.shape)))
                 flat[s.offset:s.offset + s.size] = arr.reshape(-1)
         return flat
 
     # ---- running ---------------------------------------------------------------------------
     def check_input(self, x: np.ndarray) -> None:
         if tuple(x.shape[1:]) != self.input_shape:
-            raise NetworkError(f"the data has samples of shape {list(x.shape[1:])} but the Input "
-                               f"'{self.input_id}' expects {list(self.input_shape)}")
+            raise NetworkError(tr("the data has samples of shape {shape} but the Input "
+                                  "'{input_id}' expects {expected}").format(
+                                   shape=list(x.shape[1:]), input_id=self.input_id,
+                                   expected=list(self.input_shape)))
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """Run the whole graph; keeps each node's output in self.values for probes and backward."""
@@ -188,8 +204,15 @@ class Model:
         self.backward(dz, start)
         return value, out
 
-    def predict(self, x: np.ndarray, batch_size: int = 512) -> np.ndarray:
+    def inference_batch(self, cap: int = 512) -> int:
+        """A batch size for inference over a whole set: at most `cap`, and small enough that the
+        outputs of every node (kept in self.values) take about INFERENCE_BYTES."""
+        per_sample = sum(int(np.prod(layer.out_shape)) for layer in self.layers.values()) * self.dtype.itemsize
+        return max(1, min(cap, INFERENCE_BYTES // max(per_sample, 1)))
+
+    def predict(self, x: np.ndarray, batch_size: int | None = None) -> np.ndarray:
         self.check_input(x)
+        batch_size = batch_size or self.inference_batch()
         outs = [self.forward(x[i:i + batch_size]).copy() for i in range(0, len(x), batch_size)]
         return np.concatenate(outs) if outs else np.zeros((0, *self.output_shape), self.dtype)
 

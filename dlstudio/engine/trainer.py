@@ -23,6 +23,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..i18n import message, tr
 from . import losses as L
 from .metrics import Tally
 from .model import Model
@@ -59,7 +60,8 @@ class TrainConfig:
             return max(n, 1)
         b = self.batch_size
         if isinstance(b, bool) or not isinstance(b, int) or b < 1:
-            raise TrainingError(f"batch size must be a positive whole number or 'full', got {b!r}")
+            raise TrainingError(tr("batch size must be a positive whole number or 'full', got {b!r}").format(
+                                    b=b))
         return min(b, max(n, 1))
 
 
@@ -75,9 +77,11 @@ class Trainer:
                  history: dict | None = None, state: dict | None = None, task: str | None = None):
         model.check_input(x)
         if len(x) == 0:
-            raise TrainingError("the training set is empty")
+            raise TrainingError(tr("the training set is empty"))
         self.model, self.config = model, config
-        self.x = np.ascontiguousarray(x, dtype=model.dtype)
+        # A numeric set stays in its own dtype: converting a float64 or uint8 set whole would
+        # add a second copy of it; each batch is converted to the model's dtype as it is drawn.
+        self.x = np.ascontiguousarray(x, dtype=None if x.dtype.kind in "biuf" else model.dtype)
         self.y = y
         self.val = val if val is not None and len(val[0]) else None
         self.loss = L.get_loss(config.loss)
@@ -132,14 +136,16 @@ class Trainer:
 
     def _check_targets(self) -> None:
         if len(self.y) != len(self.x):
-            raise TrainingError(f"{len(self.x)} samples but {len(self.y)} targets")
+            raise TrainingError(tr("{n_x} samples but {n_y} targets").format(
+                                    n_x=len(self.x), n_y=len(self.y)))
         try:  # one tiny batch through the loss: wrong target kinds fail here, before any training
             with np.errstate(all="ignore"):
                 out = self.model.forward(self.x[:1])
                 start = self.model.fused_start(self.loss)
                 self.loss(self.model.values[start] if start else out, self.y[:1], fused=start is not None)
         except ValueError as e:
-            raise TrainingError(f"loss '{self.config.loss}': {e}") from None
+            raise TrainingError(tr("loss '{loss}': {error}").format(
+                loss=self.config.loss, error=message(e))) from None
 
     def run(self, epochs: int | None = None) -> dict:
         """Train `epochs` more epochs (default config.epochs); returns the last event."""
@@ -190,12 +196,13 @@ class Trainer:
                                 **tally.state()}
                 return None
             idx = perm[bi * b:(bi + 1) * b]
-            xb, yb = self.x[idx], self.y[idx]
+            xb, yb = self.x[idx].astype(m.dtype, copy=False), self.y[idx]
             value, out = m.train_step_grads(xb, yb, loss)
             if not math.isfinite(value):
-                raise TrainingError(self._diverged(f"the loss became {value}", epoch, bi))
+                raise TrainingError(self._diverged(tr("the loss became {value}").format(
+                    value=value), epoch, bi))
             if not _all_finite(grads):
-                raise TrainingError(self._diverged("a gradient became NaN or Inf", epoch, bi))
+                raise TrainingError(self._diverged(tr("a gradient became NaN or Inf"), epoch, bi))
             if cfg.clip_norm:
                 _clip_global_norm(grads, cfg.clip_norm)
             opt.step(params, grads)
@@ -224,23 +231,36 @@ class Trainer:
 
     def _diverged(self, what: str, epoch: int, batch: int) -> str:
         bad = self.model.non_finite_weights(grads=True)
-        where = f" first in layer '{bad[0].split('.')[0]}' ({', '.join(bad[:3])})" if bad else ""
-        clip = "" if self.config.clip_norm else ", or set gradient clipping (--clip-norm)"
-        return (f"training stopped at epoch {epoch}, batch {batch + 1}: {what}{where}. "
-                f"Try a lower learning rate{clip}, or check the data for extreme values.")
+        where = (tr(" first in layer '{layer}' ({weights})").format(
+            layer=bad[0].split(".")[0], weights=", ".join(bad[:3])) if bad else "")
+        if not bad:  # the weights are still finite: the first layer whose output overflowed, if any
+            values = getattr(self.model, "values", {}) or {}
+            first = next((nid for nid in self.model.order
+                          if nid in values and not np.isfinite(values[nid]).all()), None)
+            if first is not None:
+                where = tr(" first in the output of layer '{layer}'").format(layer=first)
+        at = {"epoch": epoch, "batch": batch + 1, "what": what, "where": where}
+        if self.config.clip_norm:
+            return tr("training stopped at epoch {epoch}, batch {batch}: {what}{where}. Try a lower "
+                      "learning rate, or check the data for extreme values.").format(**at)
+        return tr("training stopped at epoch {epoch}, batch {batch}: {what}{where}. Try a lower learning "
+                  "rate, or set gradient clipping (--clip-norm), or check the data for extreme values.").format(
+                      **at)
 
 
 def evaluate(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
-             batch_size: int = 512) -> tuple[float, float | None]:
+             batch_size: int | None = None) -> tuple[float, float | None]:
     """Mean loss and accuracy (None for regression) over a data set, in inference mode."""
     r = evaluate_metrics(model, x, y, loss_name, batch_size)
     return r["loss"], r["accuracy"]
 
 
 def evaluate_metrics(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
-                     batch_size: int = 512, task: str | None = None) -> dict:
+                     batch_size: int | None = None, task: str | None = None) -> dict:
     """{"loss", "accuracy", "mae"} over a data set, in inference mode: the mean loss, and the
-    accuracy (classification) or the mean absolute error (regression); the other is None."""
+    accuracy (classification) or the mean absolute error (regression); the other is None.
+    The default batch is `model.inference_batch()` (bounded activation memory)."""
+    batch_size = batch_size or model.inference_batch()
     loss = L.get_loss(loss_name)
     total = 0.0
     tally = Tally(loss_name, task)

@@ -5,7 +5,7 @@ Each 2×2 output tile is computed from a 4×4 input tile d as  Y = Aᵀ [ (G g G
 channels, the element-wise product becomes 16 independent matrix products
     M[e] (F × T) = U[e] (F × C) · V[e] (C × T),    e = 0 … 15 (the 4×4 transform positions),
 over all T = N·tiles_h·tiles_w tiles of the batch. The transforms are Numba loops (parallel over
-channels / filters); the 16 products go to NumPy's matmul.
+channels / filters); the 16 products and the checks are in engine/conv_winograd.py.
 
 Accuracy: the transforms use only the constants 0, ±1, ±½ and add at most 4 terms per stage, so the
 float32 result differs from the float64 reference by a few ulps of the largest partial sums
@@ -22,7 +22,7 @@ from ..config import PJIT
 
 
 @njit(**PJIT)
-def _kernel_transform(kernel, u):
+def kernel_transform(kernel, u):
     """u[e, f, c] = (G g Gᵀ)[e // 4, e % 4] for g = kernel[f, c] (3×3)."""
     f_, c_ = kernel.shape[0], kernel.shape[1]
     for f in prange(f_):
@@ -44,7 +44,7 @@ def _kernel_transform(kernel, u):
 
 
 @njit(**PJIT)
-def _input_transform(x, pt, pl, th, tw, v):
+def input_transform(x, pt, pl, th, tw, v):
     """v[e, c, (n·th + ty)·tw + tx] = (Bᵀ d B)[e // 4, e % 4], d the 4×4 input tile at
     padded position (2·ty, 2·tx); reads outside x are zero.
 
@@ -81,7 +81,7 @@ def _input_transform(x, pt, pl, th, tw, v):
 
 
 @njit(**PJIT)
-def _output_transform(m, bias, th, tw, y):
+def output_transform(m, bias, th, tw, y):
     """y[n, f, 2·ty + i, 2·tx + j] = bias[f] + (Aᵀ M A)[i, j] for M[e] = m[e, f, tile], cropped."""
     n_, f_, oh, ow = y.shape
     for f in prange(f_):
@@ -104,37 +104,3 @@ def _output_transform(m, bias, th, tw, y):
                         y[n, f, oy, 2 * tx] = b + a0 + a1 + a2
                         if 2 * tx + 1 < ow:
                             y[n, f, oy, 2 * tx + 1] = b + a1 - a2 - a3
-
-
-def winograd_conv3x3_forward(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray | None,
-                             pads: tuple) -> np.ndarray:
-    """y = conv(x, kernel) + bias, stride 1, by F(2×2, 3×3).
-
-    x (N, C, H, W), kernel (F, C, 3, 3) of the same float dtype, bias (F,) or None,
-    pads ((top, bottom), (left, right)) of non-negative ints. Returns y (N, F, OH, OW).
-    """
-    if x.ndim != 4 or kernel.ndim != 4 or kernel.shape[2:] != (3, 3):
-        raise ValueError(f"need x (N, C, H, W) and a (F, C, 3, 3) kernel, got {x.shape} and {kernel.shape}")
-    if kernel.shape[1] != x.shape[1]:
-        raise ValueError(f"kernel has {kernel.shape[1]} input channels, x has {x.shape[1]}")
-    (pt, pb), (pl, pr) = (int(pads[0][0]), int(pads[0][1])), (int(pads[1][0]), int(pads[1][1]))
-    if min(pt, pb, pl, pr) < 0:
-        raise ValueError(f"padding must be non-negative, got {pads}")
-    dtype = x.dtype
-    n, c, h, w = x.shape
-    f = kernel.shape[0]
-    oh, ow = h + pt + pb - 2, w + pl + pr - 2
-    if oh < 1 or ow < 1:
-        raise ValueError(f"3×3 kernel does not fit the padded {h}×{w} input")
-    th, tw = -(-oh // 2), -(-ow // 2)
-    x = np.ascontiguousarray(x)
-    kernel = np.ascontiguousarray(kernel, dtype)
-    b = np.zeros(f, dtype) if bias is None else np.ascontiguousarray(bias, dtype)
-    u = np.empty((16, f, c), dtype)
-    _kernel_transform(kernel, u)
-    v = np.empty((16, c, n * th * tw), dtype)
-    _input_transform(x, pt, pl, th, tw, v)
-    m = np.matmul(u, v)                                # 16 products (F × C) · (C × T)
-    y = np.empty((n, f, oh, ow), dtype)
-    _output_transform(m, b, th, tw, y)
-    return y

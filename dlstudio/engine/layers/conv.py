@@ -14,9 +14,9 @@ import numba
 import numpy as np
 
 from .. import config
-from ..init import kernel_init
+from ..init import bias_init, kernel_init
 from ..kernels import conv as K
-from ..kernels.winograd import winograd_conv3x3_forward
+from ..conv_winograd import winograd_conv3x3_forward
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
 
@@ -66,7 +66,7 @@ class Conv2D(Layer):
         self.w["kernel"][...] = kernel_init(rng, (f, c, kh, kw), c * kh * kw, f * kh * kw,
                                             next_types, self.dtype)
         if "bias" in self.w:
-            self.w["bias"][...] = 0
+            self.w["bias"][...] = bias_init(rng, f, c * kh * kw, next_types, self.dtype)
 
     # ---- helpers ---------------------------------------------------------------------------
     def _scratch(self, name: str, shape: tuple, dtype=None) -> np.ndarray:

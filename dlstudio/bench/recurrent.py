@@ -1,14 +1,14 @@
-"""Benchmark cases for the recurrent layers (registered in `bench.CASES` by bench.py).
+"""Benchmark cases for the recurrent layers (registered in `cases.CASES`).
 
 Both train a recurrent layer (return_sequences off) → Dense(1) with mse and Adam (lr 1e-3) on
-random sequences, in dlstudio and in PyTorch CPU (the same graph through bench_torch: nn.LSTM /
+random sequences, in dlstudio and in PyTorch CPU (the same graph through torch_side: nn.LSTM /
 nn.RNN with batch_first, then nn.Linear) in the same process, and report sequences per second.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from .bench import train_case
+from .core import train_case
 
 # (T, input features, hidden units, batch, sequences per epoch)
 LSTM_SHAPES = [(32, 16, 64, 32, 1024), (100, 32, 128, 64, 512)]
@@ -23,7 +23,7 @@ def _data(t: int, f: int, n: int, seed: int = 0):
 
 
 def _case(name: str, kind: str, shape: tuple, repeat: int) -> dict:
-    from .spec import Network
+    from ..spec import Network
     t, f, hidden, batch, n = shape
     x, y = _data(t, f, n)
     net = (Network().add("in", "Input", {"shape": [t, f]})

@@ -12,10 +12,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .spec import Network, analyze
-from .spec.layers.conv import resolve_padding
-from .spec.layers.merge import concat_axis
-from .spec.layers.pool import pool_strides
+from ..spec import Network, analyze
+from ..spec.layers.conv import resolve_padding
+from ..spec.layers.merge import concat_axis
+from ..spec.layers.pool import pool_strides
 
 
 def _pad(x, pads, value=0.0):
