@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--case", action="append", help="run only this case (repeatable)")
     b.add_argument("--json", action="store_true")
     b.add_argument("--repeat", type=int, default=3, help="timed repeats per case (best is reported)")
+    b.add_argument("--memory", action="store_true",
+                   help="peak memory of LeNet-5 (60,000 images) and ResNet (50,000) training, in fresh processes")
     b.add_argument("--gui", action="store_true",
                    help="train LeNet-5 in the app (offscreen, every live view open): UI stall and throughput")
     return p
@@ -121,9 +123,15 @@ def _version() -> str:
     return f"dlstudio {__version__}"
 
 
+def _wants_app_language(argv: list[str]) -> bool:
+    """`dlstudio --lang zh_CN [SPEC]` opens the app (the command line's own messages stay English)."""
+    return argv[0] == "--lang" or argv[0].startswith("--lang=")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or argv[0] in ("open", "lab") or "--screenshot" in argv:  # the app; Qt is imported only here
+    if not argv or argv[0] in ("open", "lab") or "--screenshot" in argv or _wants_app_language(argv):
+        # the app; Qt is imported only here
         from .gui.app import main as gui_main
         return gui_main(argv)
     args = build_parser().parse_args(argv)
@@ -351,7 +359,7 @@ def cmd_bench(args) -> int:
         from .gui.training.bench_gui import run as run_gui_bench
         return run_gui_bench(as_json=args.json, cases=args.case)
     from .bench import run_cases
-    return run_cases(args.case, as_json=args.json, repeat=args.repeat)
+    return run_cases(args.case, as_json=args.json, repeat=args.repeat, memory=args.memory)
 
 
 # ---- experiment ----------------------------------------------------------------------------

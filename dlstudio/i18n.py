@@ -11,6 +11,13 @@ that remembers its English template and the arguments it was formatted with. The
 it with `dlstudio.gui.i18n.tr_text`, which looks the template up in the Qt translation files and
 formats the translation with the same arguments (translating arguments that are `Text` too).
 
+Exceptions carry their message as a `Text`: `raise ShapeError(tr("…").format(...))` keeps the
+Text as `e.args[0]`, while `str(e)` stays the same English. The app gets the Text back with
+`message(e)` (the Text when there is one, else `str(e)`) and shows it with `tr_text(message(e))`;
+code that wraps one error in another passes `message(e)` on (`UserError(message(e))`, or as a
+named argument `tr("{path}: {error}").format(path=p, error=message(e))`) so the translation
+survives. Network problems (`dlstudio.spec.Problem.message`) are Texts too.
+
 Rules for marked text: a literal string directly inside `tr(...)` (Qt's `pyside6-lupdate` finds it
 there, in the empty context the app's own `tr` uses); arguments by name with `.format(...)`, never
 f-strings or `+`, so that the template survives. Building the `.ts` files and `.qm` catalogues:
@@ -43,6 +50,23 @@ class Text(str):
 def tr(text: str, disambiguation: str | None = None) -> Text:
     """Mark `text` (a literal) as translatable; English is returned (see the module's doc)."""
     return Text(text)
+
+
+def joined(separator: str, parts) -> Text:
+    """`separator.join(parts)` that remembers its parts (braces in the separator are escaped)."""
+    parts = list(parts)
+    sep = separator.replace("{", "{{").replace("}", "}}")
+    template = sep.join("{%d}" % i for i in range(len(parts)))
+    return Text(separator.join(str(p) for p in parts), template, tuple(parts))
+
+
+def message(exc: BaseException) -> str:
+    """The message of an exception: its `Text` (see the module's doc) when it was raised with one,
+    else `str(exc)` (which is the same English either way)."""
+    args = getattr(exc, "args", ())
+    if len(args) == 1 and isinstance(args[0], Text) and not isinstance(exc, KeyError):
+        return args[0]
+    return str(exc)
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802  (the name Qt's lupdate looks for)

@@ -1,6 +1,7 @@
 """The per-layer summary table (output shape, parameters, MACs, FLOPs), shared by CLI and app."""
 from __future__ import annotations
 
+from .i18n import tr
 from .spec import Network, Problem, analyze
 
 
@@ -35,5 +36,5 @@ def network_for_summary(spec: str, data: str | None) -> Network:
         return build_preset(spec, ds.sample_shape, outputs_for(ds))[0]
     if spec.endswith(".json"):
         return read_network(spec)
-    raise UserError(f"unknown network {spec!r}: give a preset ({', '.join(sorted(PRESETS))}), "
-                    "a network .json or a model .dls")
+    raise UserError(tr("unknown network {spec!r}: give a preset ({presets}), a network .json or a "
+                       "model .dls").format(spec=spec, presets=', '.join(sorted(PRESETS))))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 
 import pytest
 
@@ -78,19 +77,41 @@ def _chain_json(n: int) -> str:
     return json.dumps({"nodes": nodes, "edges": [[a, b] for a, b in zip(ids, ids[1:])]})
 
 
+class _CountingList(list):
+    """A list that counts the elements every iteration over it hands out."""
+
+    yielded = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _CountingList.yielded += 1
+            yield item
+
+
+def _node_visits(n: int) -> int:
+    """How many nodes and edges analysing an n-node chain walks through (machine-independent)."""
+    net = Network.from_json(_chain_json(n))
+    net.nodes = _CountingList(net.nodes)
+    net.edges = _CountingList(net.edges)
+    _CountingList.yielded = 0
+    rows, _, problems = summary_rows(net)
+    assert len(rows) == n and not problems and rows[-1]["shape"] == [4]
+    return _CountingList.yielded
+
+
 def test_long_chain_summary_is_linear():
-    """A 100,000-node chain loads and summarises in ≤ 2 s (was 46 s for 10,000); the time for
-    100,000 is at most ~15× that for 10,000 (quadratic would be 100×)."""
-    def timed(n):
-        text = _chain_json(n)
-        t = time.perf_counter()
-        rows, _, problems = summary_rows(Network.from_json(text))
-        dt = time.perf_counter() - t
-        assert len(rows) == n and not problems and rows[-1]["shape"] == [4]
-        return dt
-    small, big = timed(10_000), timed(100_000)
-    assert big <= 6.0, big          # 2 s target on an idle machine; this one is shared
-    assert big <= 15 * max(small, 0.01), (small, big)
+    """Summarising walks the node and edge lists a fixed number of times, not once per node
+    (a 10,000-node chain took 46 s when lookups scanned the lists): twice the nodes, at most
+    ~twice the visits; quadratic would be four times. Counted, not timed."""
+    small, big = _node_visits(1_000), _node_visits(2_000)
+    assert small > 0
+    assert big <= 2.2 * small, (small, big)
+
+
+def test_hundred_thousand_node_chain_summarises():
+    text = _chain_json(100_000)
+    rows, _, problems = summary_rows(Network.from_json(text))
+    assert len(rows) == 100_000 and not problems and rows[-1]["shape"] == [4]
 
 
 def _mutate(rng: random.Random, value):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from ..i18n import tr
 from .dataset import DataError
 
 DEFAULT_BUDGET = 2 << 30
@@ -24,9 +25,11 @@ def load_budget() -> int:
     try:
         value = int(float(text[:-1] if scale > 1 else text) * scale)
     except ValueError:
-        raise DataError(f"{ENV}={os.environ[ENV]!r} is not a size; use e.g. 4G or 500M") from None
+        raise DataError(tr("{variable}={value!r} is not a size; use e.g. 4G or 500M").format(
+                            variable=ENV, value=os.environ[ENV])) from None
     if value <= 0:
-        raise DataError(f"{ENV} must be positive, not {os.environ[ENV]!r}")
+        raise DataError(tr("{variable} must be positive, not {value!r}").format(
+                            variable=ENV, value=os.environ[ENV]))
     return value
 
 
@@ -35,6 +38,7 @@ def check_budget(where, nbytes: int) -> None:
     budget = load_budget()
     if nbytes > budget:
         raise DataError(
-            f"{where} would need {nbytes / 2**20:,.1f} MiB to load, more than the loading budget "
-            f"of {budget / 2**20:,.0f} MiB; if the file is right and the memory is there, raise "
-            f"the budget with the environment variable {ENV} (e.g. {ENV}=8G)")
+            tr("{where} would need {need_mib:,.1f} MiB to load, more than the loading budget of "
+               "{budget_mib:,.0f} MiB; if the file is right and the memory is there, raise the budget "
+               "with the environment variable {variable} (e.g. {variable}=8G)").format(
+                where=where, need_mib=nbytes / 2 ** 20, budget_mib=budget / 2 ** 20, variable=ENV))

@@ -7,6 +7,7 @@ import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
+from ..i18n import tr
 
 TASKS = ("classification", "regression")
 MAX_VAL_FRACTION = 0.9
@@ -35,28 +36,32 @@ class Dataset:
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
-            raise DataError(f"task must be one of {', '.join(TASKS)}, not {self.task!r}")
+            raise DataError(tr("task must be one of {tasks}, not {task!r}").format(
+                                tasks=', '.join(TASKS), task=self.task))
         x = np.asarray(self.x)
         y = np.asarray(self.y)
         if x.ndim < 1 or y.ndim < 1:
-            raise DataError("x and y must have a leading sample axis (N, ...)")
+            raise DataError(tr("x and y must have a leading sample axis (N, ...)"))
         if x.shape[0] != y.shape[0]:
-            raise DataError(f"x has {x.shape[0]} samples but y has {y.shape[0]}; they must match")
+            raise DataError(tr("x has {n_x} samples but y has {n_y}; they must match").format(
+                                n_x=x.shape[0], n_y=y.shape[0]))
         self.x = np.ascontiguousarray(x, dtype=np.float32)
-        self.classes = [str(c) for c in self.classes]
+        self.classes = [c if isinstance(c, str) else str(c) for c in self.classes]  # keeps marked names (Text)
         if self.task == "classification":
             if y.ndim != 1:
-                raise DataError(f"classification labels must have shape (N,), not {y.shape}")
+                raise DataError(tr("classification labels must have shape (N,), not {shape}").format(
+                                    shape=y.shape))
             self.y = np.ascontiguousarray(y, dtype=np.int64)
             if len(self.y):
                 top = int(self.y.max())
                 if int(self.y.min()) < 0:
-                    raise DataError("classification labels must be 0..K-1; found a negative label")
+                    raise DataError(tr("classification labels must be 0..K-1; found a negative label"))
                 if not self.classes:
                     self.classes = [str(i) for i in range(top + 1)]
                 elif top >= len(self.classes):
                     raise DataError(
-                        f"label {top} is out of range for {len(self.classes)} class names")
+                        tr("label {top} is out of range for {n_classes} class names").format(
+                            top=top, n_classes=len(self.classes)))
         else:
             self.y = np.ascontiguousarray(y, dtype=np.float32)
             self.classes = []
@@ -91,11 +96,12 @@ class Dataset:
             if idx.dtype == bool:
                 if idx.shape != (len(self),):
                     raise DataError(
-                        f"a boolean mask must have shape ({len(self)},), not {idx.shape}")
+                        tr("a boolean mask must have shape ({n},), not {shape}").format(
+                            n=len(self), shape=idx.shape))
             elif idx.size == 0:
                 idx = idx.astype(np.intp)
             elif not np.issubdtype(idx.dtype, np.integer):
-                raise DataError(f"subset indices must be integers, not {idx.dtype}")
+                raise DataError(tr("subset indices must be integers, not {dtype}").format(dtype=idx.dtype))
         return Dataset(
             name=self.name,
             source=self.source,
@@ -109,18 +115,20 @@ class Dataset:
 
 def _check_fraction(val_fraction) -> float:
     if isinstance(val_fraction, bool) or not isinstance(val_fraction, numbers.Real):
-        raise DataError(f"the validation fraction must be a number, not {val_fraction!r}")
+        raise DataError(tr("the validation fraction must be a number, not {val_fraction!r}").format(
+                            val_fraction=val_fraction))
     f = float(val_fraction)
     if not math.isfinite(f) or f < 0 or f > MAX_VAL_FRACTION:
         raise DataError(
-            f"the validation fraction must be between 0 and {MAX_VAL_FRACTION} "
-            f"(e.g. 0.2 keeps 20% of the samples for validation), not {val_fraction!r}")
+            tr("the validation fraction must be between 0 and {max} (e.g. 0.2 keeps 20% of "
+               "the samples for validation), not {val_fraction!r}").format(
+                max=MAX_VAL_FRACTION, val_fraction=val_fraction))
     return f
 
 
 def _check_seed(seed) -> int:
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise DataError(f"the seed must be a non-negative integer, not {seed!r}")
+        raise DataError(tr("the seed must be a non-negative integer, not {seed!r}").format(seed=seed))
     return int(seed)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..i18n import message, tr
 from .dataset import DataError
 
 
@@ -30,13 +31,14 @@ def load_raw(path: Path = DIGITS_FILE) -> tuple[np.ndarray, np.ndarray]:
     """The stored arrays: uint8 images (1797, 8, 8) with values 0..16 and uint8 labels (1797,)."""
     if not path.is_file():
         raise DataError(
-            f"the bundled digits file is missing: {path}. Reinstall dlstudio or restore "
-            "resources/digits.npz from the source repository")
+            tr("the bundled digits file is missing: {path}. Reinstall dlstudio or restore "
+               "resources/digits.npz from the source repository").format(path=path))
     try:
         with np.load(path, allow_pickle=False) as z:
             images, labels = z["images"], z["labels"]
     except Exception as exc:  # a damaged bundled file: say which file
-        raise DataError(f"the bundled digits file {path} is damaged ({exc}); restore it") from exc
+        raise DataError(tr("the bundled digits file {path} is damaged ({exc}); restore it").format(
+                            path=path, exc=message(exc))) from exc
     return images, labels
 
 
@@ -79,8 +81,8 @@ def load_digits(size: int = NATIVE_SIZE):
     """x float32 (1797, 1, size, size) in [0, 1], y int64 labels, class names, preprocessing."""
     if isinstance(size, bool) or not isinstance(size, int) or not MIN_SIZE <= size <= MAX_SIZE:
         raise DataError(
-            f"digits size must be an integer from {MIN_SIZE} to {MAX_SIZE} "
-            f"(e.g. digits:28 for 28×28 images), not {size!r}")
+            tr("digits size must be an integer from {min} to {max} (e.g. digits:28 for 28×28 "
+               "images), not {size!r}").format(min=MIN_SIZE, max=MAX_SIZE, size=size))
     images, labels = load_raw()
     x = images.astype(np.float32)[:, None, :, :] / np.float32(PIXEL_MAX)
     preprocessing: dict = {"scale": 1.0 / PIXEL_MAX}

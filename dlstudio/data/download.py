@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 from typing import Callable, Optional
 
+from ..i18n import message, tr
 from .dataset import DataError
 
 Progress = Optional[Callable[[int, int, str], None]]
@@ -146,7 +147,8 @@ def fetch(name: str, mirrors: list[str], dest: Path, checksum: str | None = None
     try:
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataError(f"cannot create the data folder {dest}: {exc}") from exc
+        raise DataError(tr("cannot create the data folder {dest}: {exc}").format(
+                            dest=dest, exc=message(exc))) from exc
     target = dest / name
     part = dest / (name + ".part")
     failures = []
@@ -162,13 +164,17 @@ def fetch(name: str, mirrors: list[str], dest: Path, checksum: str | None = None
                     exc.close()
                 break
             except OSError as exc:
-                raise DataError(f"cannot write {part}: {exc}") from exc
+                raise DataError(tr("cannot write {part}: {exc}").format(part=part, exc=message(exc))) from exc
             if check_file(part, checksum):
                 os.replace(part, target)
                 return target
             part.unlink(missing_ok=True)
         else:
-            failures.append(f"{url}: the file's checksum does not match the published one "
-                            f"({checksum}); the downloaded file was deleted")
-    text = f"could not download {name}:\n  " + "\n  ".join(failures)
-    raise DataError(text + ("\n" + hint if hint else ""))
+            failures.append(tr("{url}: the file's checksum does not match the published one "
+                               "({checksum}); the downloaded file was deleted").format(
+                                url=url, checksum=checksum))
+    listed = "\n  ".join(failures)
+    if hint:
+        raise DataError(tr("could not download {name}:\n  {failures}\n{hint}").format(
+            name=name, failures=listed, hint=hint))
+    raise DataError(tr("could not download {name}:\n  {failures}").format(name=name, failures=listed))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..i18n import tr
 from .dataset import DataError
 from .digits import resize_bilinear
 from .images import EXTENSIONS, has_colour, read_image, to_grey, to_rgb
@@ -16,20 +17,20 @@ MAX_IMAGES = 200_000
 
 def _class_folders(root: Path) -> list[Path]:
     if not root.exists():
-        raise DataError(f"folder not found: {root}. Check the path (relative paths are "
-                        "resolved from the current folder)")
+        raise DataError(tr("folder not found: {root}. Check the path (relative paths are resolved from "
+                           "the current folder)").format(root=root))
     if not root.is_dir():
-        raise DataError(f"folder: needs a folder with one sub-folder per class, but {root} "
-                        "is a file")
+        raise DataError(tr("folder: needs a folder with one sub-folder per class, but {root} is a file").format(
+                            root=root))
     subs = sorted((d for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")),
                   key=lambda d: d.name)
     if not subs:
         loose = [f for f in root.iterdir() if f.suffix.lower() in EXTENSIONS]
-        hint = (f" It holds {len(loose)} images directly; move them into one sub-folder per "
-                "class (e.g. DIR/cat/1.png, DIR/dog/2.png)" if loose else
-                " Put the images of each class in its own sub-folder, e.g. DIR/cat/1.png, "
-                "DIR/dog/2.png")
-        raise DataError(f"{root} has no class sub-folders.{hint}")
+        hint = (tr(" It holds {n} images directly; move them into one sub-folder per "
+                   "class (e.g. DIR/cat/1.png, DIR/dog/2.png)").format(n=len(loose)) if loose else
+                tr(" Put the images of each class in its own sub-folder, e.g. DIR/cat/1.png, "
+                   "DIR/dog/2.png"))
+        raise DataError(tr("{root} has no class sub-folders.{hint}").format(root=root, hint=hint))
     return subs
 
 
@@ -38,9 +39,11 @@ def _images_of(folder: Path) -> list[Path]:
                     if f.is_file() and not f.name.startswith(".")), key=lambda f: f.name)
     images = [f for f in files if f.suffix.lower() in EXTENSIONS]
     if not images:
-        other = f" (it holds {len(files)} other files such as {files[0].name})" if files else ""
-        raise DataError(f"the class folder {folder} has no images{other}; every "
-                        "class needs at least one image file (" + ", ".join(EXTENSIONS) + ")")
+        other = (tr(" (it holds {n} other files such as {name})").format(n=len(files), name=files[0].name)
+                 if files else "")
+        raise DataError(tr("the class folder {folder} has no images{other}; every class needs at least "
+                           "one image file ({extensions})").format(
+                               folder=folder, other=other, extensions=", ".join(EXTENSIONS)))
     return images
 
 
@@ -51,7 +54,8 @@ def list_images(root: Path) -> tuple[list[str], list[tuple[Path, int]]]:
         classes.append(sub.name)
         items.extend((f, label) for f in _images_of(sub))
     if len(items) > MAX_IMAGES:
-        raise DataError(f"{root} holds {len(items):,} images; at most {MAX_IMAGES:,} are read")
+        raise DataError(tr("{root} holds {n:,} images; at most {max:,} are read").format(
+                            root=root, n=len(items), max=MAX_IMAGES))
     return classes, items
 
 
@@ -64,7 +68,7 @@ def load_folder(path: str, size: int | None = None, colour: bool | None = None):
     (grey = BT.601 luma); None gives colour when any image has colour.
     """
     if not path:
-        raise DataError("folder: needs a folder path, e.g. folder:images/")
+        raise DataError(tr("folder: needs a folder path, e.g. folder:images/"))
     root = Path(path).expanduser().resolve()
     classes, items = list_images(root)
     images, depths = [], set()

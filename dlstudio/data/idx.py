@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..i18n import message, tr
 from .budget import check_budget
 from .dataset import DataError
 from .files import check_labels
@@ -40,7 +41,8 @@ def _read_bytes(p: Path) -> bytes:
                     limit = 0  # parse_idx reports what is wrong with the header
                 raw = head + stream.read(limit + TRAILING_SHOWN + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        raise DataError(f"cannot read {p}: it is damaged or not an idx file ({exc})") from exc
+        raise DataError(tr("cannot read {p}: it is damaged or not an idx file ({exc})").format(
+                            p=p, exc=message(exc))) from exc
     return raw
 
 
@@ -60,31 +62,34 @@ def _declared_bytes(head: bytes, where) -> int:
 def parse_idx(raw: bytes, where: str) -> np.ndarray:
     """The array an idx file holds, in native byte order. ``where`` names it in errors."""
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0:
-        raise DataError(f"{where} is not an idx file: it must start with two zero bytes "
-                        f"(found {raw[:4].hex(' ') or 'an empty file'})")
+        raise DataError(tr("{where} is not an idx file: it must start with two zero bytes (found "
+                           "{found})").format(
+                            where=where, found=raw[:4].hex(' ') or tr("an empty file")))
     code, ndim = raw[2], raw[3]
     if code not in DTYPES:
         known = ", ".join(f"0x{c:02X} {n}" for c, n in DTYPE_NAMES.items())
-        raise DataError(f"{where} has the unsupported idx data type 0x{code:02X}; "
-                        f"supported: {known}")
+        raise DataError(tr("{where} has the unsupported idx data type 0x{code:02X}; supported: {known}").format(
+                            where=where, code=code, known=known))
     if ndim == 0:
-        raise DataError(f"{where} declares 0 dimensions; an idx file needs at least one")
+        raise DataError(tr("{where} declares 0 dimensions; an idx file needs at least one").format(
+                            where=where))
     head = 4 + 4 * ndim
     if len(raw) < head:
-        raise DataError(f"{where} is truncated: its header declares {ndim} dimensions but "
-                        "the file ends before their sizes")
+        raise DataError(tr("{where} is truncated: its header declares {ndim} dimensions but the file "
+                           "ends before their sizes").format(where=where, ndim=ndim))
     dims = tuple(int(d) for d in np.frombuffer(raw, ">u4", ndim, 4))
     dtype = np.dtype(DTYPES[code])
     need = _declared_bytes(raw[:head], where)
     have = len(raw) - head
     if have < need:
-        raise DataError(f"{where} is truncated: its header declares shape {dims} "
-                        f"({need:,} bytes of data) but only {have:,} bytes follow; "
-                        "download or copy it again")
+        raise DataError(tr("{where} is truncated: its header declares shape {dims} ({need:,} bytes of "
+                           "data) but only {have:,} bytes follow; download or copy it again").format(
+                            where=where, dims=dims, need=need, have=have))
     if have > need:
-        extra = f"{have - need:,}" if have - need <= TRAILING_SHOWN else f"over {TRAILING_SHOWN:,}"
-        raise DataError(f"{where} has {extra} bytes more than its header's shape {dims} "
-                        "declares; it is damaged or not an idx file")
+        extra = f"{have - need:,}" if have - need <= TRAILING_SHOWN else tr("over {n:,}").format(
+            n=TRAILING_SHOWN)
+        raise DataError(tr("{where} has {extra} bytes more than its header's shape {dims} declares; it "
+                           "is damaged or not an idx file").format(where=where, extra=extra, dims=dims))
     arr = np.frombuffer(raw, dtype, offset=head).reshape(dims)
     return arr.astype(dtype.newbyteorder("="))
 
@@ -93,8 +98,8 @@ def read_idx(path: str | Path) -> np.ndarray:
     """Read one idx file (``.gz`` or raw: the gzip header is detected, not the extension)."""
     p = Path(path)
     if not p.is_file():
-        raise DataError(f"idx file not found: {p}" if not p.exists() else
-                        f"idx path is not a file: {p}")
+        raise DataError(tr("idx file not found: {p}").format(p=p) if not p.exists() else
+                        tr("idx path is not a file: {p}").format(p=p))
     return parse_idx(_read_bytes(p), str(p))
 
 
@@ -106,13 +111,13 @@ def images_to_float(images: np.ndarray, where: str) -> tuple[np.ndarray, dict]:
     if images.ndim == 3:
         images = images[:, None]
     elif not (images.ndim == 4 and images.shape[1] in (1, 3)):
-        raise DataError(f"{where} holds an array of shape {images.shape}; image files must "
-                        "have 3 dimensions (N, rows, columns)")
+        raise DataError(tr("{where} holds an array of shape {shape}; image files must have 3 dimensions "
+                           "(N, rows, columns)").format(where=where, shape=images.shape))
     if images.dtype == np.uint8:
         return images.astype(np.float32) / np.float32(255), {"scale": 1 / 255}
     x = images.astype(np.float32)
     if not np.isfinite(x).all():
-        raise DataError(f"{where} contains NaN or infinite values")
+        raise DataError(tr("{where} contains NaN or infinite values").format(where=where))
     return x, {}
 
 
@@ -120,12 +125,13 @@ def labels_to_int(labels: np.ndarray, where: str) -> np.ndarray:
     if labels.ndim == 2 and labels.shape[1] == 1:
         labels = labels[:, 0]
     if labels.ndim != 1:
-        raise DataError(f"{where} holds an array of shape {labels.shape}; a label file must "
-                        "have one dimension (N,)")
+        raise DataError(tr("{where} holds an array of shape {shape}; a label file must have one "
+                           "dimension (N,)").format(where=where, shape=labels.shape))
     if not np.issubdtype(labels.dtype, np.integer):
-        raise DataError(f"{where} holds {labels.dtype} values; labels must be integers")
+        raise DataError(tr("{where} holds {dtype} values; labels must be integers").format(
+                            where=where, dtype=labels.dtype))
     labels = labels.astype(np.int64)
-    check_labels(labels, lambda i: f"{where}, label {i}")
+    check_labels(labels, lambda i: tr("{where}, label {i}").format(where=where, i=i))
     return labels
 
 
@@ -136,8 +142,9 @@ def load_idx_pair(images_path: str | Path, labels_path: str | Path):
     x, prep = images_to_float(images, str(images_path))
     y = labels_to_int(labels, str(labels_path))
     if len(x) != len(y):
-        raise DataError(f"{images_path} holds {len(x):,} images but {labels_path} holds "
-                        f"{len(y):,} labels; they must match (is it the right pair of files?)")
+        raise DataError(tr("{images_path} holds {n_x:,} images but {labels_path} holds {n_y:,} labels; "
+                           "they must match (is it the right pair of files?)").format(
+                            images_path=images_path, n_x=len(x), labels_path=labels_path, n_y=len(y)))
     if len(x) == 0:
-        raise DataError(f"{images_path} holds no images")
+        raise DataError(tr("{images_path} holds no images").format(images_path=images_path))
     return x, y, prep

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..i18n import message, tr
 from .budget import check_budget, load_budget
 from .dataset import DataError
 
@@ -51,19 +52,22 @@ def decode_image(path: Path) -> np.ndarray:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as img:
                 w, h = img.size
-                check_budget(f"the image {path} ({w}x{h} pixels)", w * h * FLOAT_BYTES_PER_PIXEL)
+                check_budget(tr("the image {path} ({w}x{h} pixels)").format(
+                    path=path, w=w, h=h), w * h * FLOAT_BYTES_PER_PIXEL)
                 return _pixels(img)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise DataError(f"the image {path} is too large for the loading budget of "
-                        f"{budget / 2**20:,.0f} MiB ({exc}); raise it with the environment "
-                        "variable DLSTUDIO_LOAD_BUDGET (e.g. DLSTUDIO_LOAD_BUDGET=8G)") from exc
+        raise DataError(tr("the image {path} is too large for the loading budget of {budget_mib:,.0f} "
+                           "MiB ({exc}); raise it with the environment variable DLSTUDIO_LOAD_BUDGET "
+                           "(e.g. DLSTUDIO_LOAD_BUDGET=8G)").format(
+                            path=path, budget_mib=budget / 2 ** 20, exc=message(exc))) from exc
     except UnidentifiedImageError as exc:
-        raise DataError(f"cannot read the image {path}: it is not an image format Pillow "
-                        "reads (PNG, JPEG, BMP, GIF, WebP, TIFF, ...)") from exc
+        raise DataError(tr("cannot read the image {path}: it is not an image format Pillow reads (PNG, "
+                           "JPEG, BMP, GIF, WebP, TIFF, ...)").format(path=path)) from exc
     except DataError:
         raise
     except Exception as exc:  # Pillow raises many kinds on damaged files; all mean "damaged"
-        raise DataError(f"cannot read the image {path}: the file is damaged ({exc})") from exc
+        raise DataError(tr("cannot read the image {path}: the file is damaged ({exc})").format(
+                            path=path, exc=message(exc))) from exc
     finally:
         Image.MAX_IMAGE_PIXELS = old
 
@@ -87,9 +91,10 @@ def read_image(path: str | Path) -> tuple[np.ndarray, int]:
     """
     p = Path(path)
     try:
-        check_budget(f"the image {p}", p.stat().st_size)
+        check_budget(tr("the image {p}").format(p=p), p.stat().st_size)
     except OSError as exc:
-        raise DataError(f"cannot read {p}: {exc.strerror or exc}") from exc
+        raise DataError(tr("cannot read {p}: {reason}").format(
+                            p=p, reason=exc.strerror or exc)) from exc
     pixels = decode_image(p)
     return to_float(pixels), 16 if pixels.dtype == np.uint16 else 8
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..i18n import Text, joined, tr
 from . import digits as _digits
 from . import mnist as _mnist
 from . import preprocess
@@ -30,7 +31,7 @@ def _digits_set(arg, options, seed, progress):
     check_options("digits", options, COMMON)
     size = _digits.NATIVE_SIZE
     if arg is not None:
-        size = int_option(arg, "the digits image size in digits:S", _digits.MIN_SIZE,
+        size = int_option(arg, tr("the digits image size in digits:S"), _digits.MIN_SIZE,
                           _digits.MAX_SIZE, "digits:28")
     x, y, classes, prep = _digits.load_digits(size)
     base = "digits" if size == _digits.NATIVE_SIZE else f"digits:{size}"
@@ -41,20 +42,21 @@ def _shapes_set(arg, options, seed, progress):
     check_options("shapes", options, ("n", "color", "noise") + COMMON)
     size = _shapes.DEFAULT_SIZE
     if arg is not None and arg.strip():
-        size = int_option(arg, "the shapes image size in shapes:S", _shapes.MIN_SIZE,
+        size = int_option(arg, tr("the shapes image size in shapes:S"), _shapes.MIN_SIZE,
                           _shapes.MAX_SIZE, "shapes:32")
     k = len(_shapes.CLASSES)
     n = _shapes.DEFAULT_N
     if "n" in options:
-        n = int_option(options["n"], "shapes size n", k, MAX_SAMPLES, "shapes?n=3000")
+        n = int_option(options["n"], tr("shapes size n"), k, MAX_SAMPLES, "shapes?n=3000")
     colour = flag_option(options.get("color", "0"), "shapes color", "shapes?color=1")
     noise = _shapes.DEFAULT_NOISE
     if "noise" in options:
-        noise = float_option(options["noise"], "shapes noise", 0.0, _shapes.MAX_NOISE,
+        noise = float_option(options["noise"], tr("shapes noise"), 0.0, _shapes.MAX_NOISE,
                              f"shapes?noise={_shapes.DEFAULT_NOISE:g}")
     if n * (3 if colour else 1) * size * size > MAX_VALUES:
-        raise DataError(f"shapes with n={n} images of {size}x{size} would need more than "
-                        f"{MAX_VALUES * 4 >> 20} MB; ask for fewer or smaller images")
+        raise DataError(tr("shapes with n={n} images of {size}x{size} would need more than "
+                           "{mb} MB; ask for fewer or smaller images").format(
+                            n=n, size=size, mb=MAX_VALUES * 4 >> 20))
     x, y, classes = _shapes.make_shapes(n, size, colour, noise, np.random.default_rng(seed))
     extra = [f"n={n}"] if n != _shapes.DEFAULT_N else []
     extra += ["color=1"] if colour else []
@@ -66,8 +68,8 @@ def _shapes_set(arg, options, seed, progress):
 def _mnist_like(name):
     def load(arg, options, seed, progress):
         if arg is not None:
-            raise DataError(f"{name} takes no ':' argument; choose the part with "
-                            f"{name}?split=train or {name}?split=test")
+            raise DataError(tr("{name} takes no ':' argument; choose the part with {name}?split=train "
+                               "or {name}?split=test").format(name=name))
         check_options(name, options, ("split",) + COMMON)
         part = options.get("split", "train").strip().lower()
         x, y, classes, prep = _mnist.load_mnist(name, part, progress)
@@ -79,8 +81,8 @@ def _split_pair(arg: str) -> tuple[str, str]:
     """IMAGES,LABELS -> the two paths; with several commas, the cut where both files exist."""
     cuts = [i for i, ch in enumerate(arg) if ch == ","]
     if not cuts:
-        raise DataError("idx: needs two files separated by a comma, e.g. "
-                        "idx:train-images-idx3-ubyte.gz,train-labels-idx1-ubyte.gz")
+        raise DataError(tr("idx: needs two files separated by a comma, e.g. "
+                           "idx:train-images-idx3-ubyte.gz,train-labels-idx1-ubyte.gz"))
     for i in cuts:
         a, b = arg[:i].strip(), arg[i + 1:].strip()
         if Path(a).expanduser().is_file() and Path(b).expanduser().is_file():
@@ -92,12 +94,11 @@ def _idx(arg, options, seed, progress):
     check_options("idx", options, COMMON)
     a, b = _split_pair(arg or "")
     if not a or not b:
-        raise DataError("idx: needs an images file and a labels file, e.g. "
-                        "idx:images.gz,labels.gz")
+        raise DataError(tr("idx: needs an images file and a labels file, e.g. idx:images.gz,labels.gz"))
     pa, pb = Path(a).expanduser().resolve(), Path(b).expanduser().resolve()
     x, y, prep = load_idx_pair(pa, pb)
     if y.min() < 0:
-        raise DataError(f"{pb} has negative labels; labels must be 0..K-1")
+        raise DataError(tr("{pb} has negative labels; labels must be 0..K-1").format(pb=pb))
     k = int(y.max()) + 1
     return x, y, [str(i) for i in range(k)], prep, pa.name, f"idx:{pa},{pb}", []
 
@@ -107,7 +108,7 @@ def _folder(arg, options, seed, progress):
     size = colour = None
     extra = []
     if "size" in options:
-        size = int_option(options["size"], "folder image size", preprocess.MIN_RESIZE,
+        size = int_option(options["size"], tr("folder image size"), preprocess.MIN_RESIZE,
                           preprocess.MAX_RESIZE, "folder:images?size=32")
         extra.append(f"size={size}")
     if "color" in options:
@@ -145,21 +146,21 @@ def describe() -> list[dict]:
     common = "&resize=S (4-512) &normalize=standard"
     return [
         {"name": "shapes", "task": "classification",
-         "help": f"procedural images of {len(_shapes.CLASSES)} shapes "
-                 f"({', '.join(_shapes.CLASSES)}), grey or colour",
-         "options": f"shapes:S (size {_shapes.MIN_SIZE}-{_shapes.MAX_SIZE}, default "
-                    f"{_shapes.DEFAULT_SIZE}); ?n=N (default {_shapes.DEFAULT_N}) &color=1 "
-                    f"&noise=S (0-{_shapes.MAX_NOISE:g}, default {_shapes.DEFAULT_NOISE:g}) "
-                    + common},
+         "help": tr("procedural images of {n} shapes ({shapes}), grey or colour").format(
+             n=len(_shapes.CLASSES), shapes=joined(", ", _shapes.CLASSES)),
+         "options": tr("shapes:S (size {min}-{max}, default {size}); ?n=N (default {n}) &color=1 "
+                       "&noise=S (0-{max_noise:g}, default {noise:g}) {common}").format(
+             min=_shapes.MIN_SIZE, max=_shapes.MAX_SIZE, size=_shapes.DEFAULT_SIZE, n=_shapes.DEFAULT_N,
+             max_noise=_shapes.MAX_NOISE, noise=_shapes.DEFAULT_NOISE, common=common)},
         *({"name": name, "task": "classification",
-           "help": f"{_mnist.HELP[name]}, 10 classes (downloaded once, then cached)",
-           "options": f"{name}?split=train|test (default train) {common}"}
+           "help": tr("{name}, 10 classes (downloaded once, then cached)").format(name=Text(_mnist.HELP[name])),
+           "options": tr("{name}?split=train|test (default train) {common}").format(name=name, common=common)}
           for name in ("mnist", "fashion-mnist")),
         {"name": "idx", "task": "classification",
-         "help": "your images and labels in two idx files (the MNIST format), raw or .gz",
-         "options": f"idx:IMAGES,LABELS ?{common[1:]}"},
+         "help": tr("your images and labels in two idx files (the MNIST format), raw or .gz"),
+         "options": tr("idx:IMAGES,LABELS ?{options}").format(options=common[1:])},
         {"name": "folder", "task": "classification",
-         "help": "your images (PNG, JPEG, BMP, GIF, WebP, TIFF), one sub-folder per class",
-         "options": "folder:DIR ?size=S (default: the most common size) &color=1|0 "
-                    f"(default: colour if any image has colour) {common}"},
+         "help": tr("your images (PNG, JPEG, BMP, GIF, WebP, TIFF), one sub-folder per class"),
+         "options": tr("folder:DIR ?size=S (default: the most common size) &color=1|0 "
+                       "(default: colour if any image has colour) {common}").format(common=common)},
     ]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..i18n import QT_TR_NOOP, message, tr
 from . import download
 from .dataset import DataError
 from .idx import images_to_float, labels_to_int, read_idx
@@ -48,8 +49,8 @@ CLASSES = {
                       "Sneaker", "Bag", "Ankle boot"],
 }
 HELP = {
-    "mnist": "MNIST handwritten digits: 60,000 training / 10,000 test grey 28x28 images",
-    "fashion-mnist": "Fashion-MNIST clothing: 60,000 training / 10,000 test grey 28x28 images",
+    "mnist": QT_TR_NOOP("MNIST handwritten digits: 60,000 training / 10,000 test grey 28x28 images"),
+    "fashion-mnist": QT_TR_NOOP("Fashion-MNIST clothing: 60,000 training / 10,000 test grey 28x28 images"),
 }
 
 
@@ -64,9 +65,10 @@ def folder(name: str) -> Path:
 
 
 def _manual_hint(name: str, files: tuple[str, ...]) -> str:
-    return (f"An internet connection is needed the first time {name} is used. Without one, "
-            f"download the files yourself and put them in {folder(name)}: "
-            f"{', '.join(files)} (the .gz files as published, or unpacked without .gz).")
+    return tr("An internet connection is needed the first time {name} is used. Without one, "
+              "download the files yourself and put them in {folder}: "
+              "{files} (the .gz files as published, or unpacked without .gz).").format(
+                  name=name, folder=folder(name), files=", ".join(files))
 
 
 def _local(name: str, file: str, progress) -> Path:
@@ -78,8 +80,8 @@ def _local(name: str, file: str, progress) -> Path:
         if download.check_file(gz, checksum):
             return gz
         gz.unlink()
-        bad = (f"{gz} did not match its published checksum and was deleted; "
-               "it is downloaded again")
+        bad = tr("{gz} did not match its published checksum and was deleted; "
+                 "it is downloaded again").format(gz=gz)
     else:
         bad = ""
         raw = d / file[:-3]
@@ -89,25 +91,28 @@ def _local(name: str, file: str, progress) -> Path:
         return download.fetch(file, mirrors(name), d, checksum, progress,
                               hint=_manual_hint(name, tuple(CHECKSUMS[name])))
     except DataError as exc:
-        raise DataError(f"{bad}\n{exc}" if bad else str(exc)) from None
+        raise DataError(tr("{bad}\n{error}").format(
+            bad=bad, error=message(exc)) if bad else message(exc)) from None
 
 
 def load_mnist(name: str = "mnist", split: str = "train", progress=None):
     """x float32 (N, 1, 28, 28) in [0, 1], y int64 (N,), class names, preprocessing."""
     if name not in MIRRORS:
-        raise DataError(f"unknown MNIST-style dataset {name!r}; known: {', '.join(MIRRORS)}")
+        raise DataError(tr("unknown MNIST-style dataset {name!r}; known: {known}").format(
+                            name=name, known=', '.join(MIRRORS)))
     if split not in SPLITS:
-        raise DataError(f"{name} split must be train or test, not {split!r} "
-                        f"(e.g. {name}?split=test)")
+        raise DataError(tr("{name} split must be train or test, not {split!r} (e.g. {name}?split=test)").format(
+                            name=name, split=split))
     image_file, label_file = SPLITS[split]
     images_path = _local(name, image_file, progress)
     labels_path = _local(name, label_file, progress)
     x, prep = images_to_float(read_idx(images_path), str(images_path))
     y = labels_to_int(read_idx(labels_path), str(labels_path))
     if len(x) != len(y):
-        raise DataError(f"{images_path} holds {len(x):,} images but {labels_path} holds "
-                        f"{len(y):,} labels; delete both files so they are downloaded again")
+        raise DataError(tr("{images_path} holds {n_x:,} images but {labels_path} holds {n_y:,} labels; "
+                           "delete both files so they are downloaded again").format(
+                            images_path=images_path, n_x=len(x), labels_path=labels_path, n_y=len(y)))
     if len(y) and (y.min() < 0 or y.max() > 9):
-        raise DataError(f"{labels_path} has labels outside 0..9; delete it so it is "
-                        "downloaded again")
+        raise DataError(tr("{labels_path} has labels outside 0..9; delete it so it is downloaded again").format(
+                            labels_path=labels_path))
     return np.ascontiguousarray(x), y, list(CLASSES[name]), prep

@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 
+from ..i18n import tr
 from .dataset import DataError
 from .digits import resize_bilinear
 from .options import choice_option, int_option
@@ -29,10 +30,11 @@ def pop_options(name: str, options: dict) -> tuple[int | None, str | None]:
     """Take ``resize`` and ``normalize`` out of ``options``; return their checked values."""
     resize = normalize = None
     if "resize" in options:
-        resize = int_option(options.pop("resize"), f"{name} resize", MIN_RESIZE, MAX_RESIZE,
+        resize = int_option(options.pop("resize"), tr("{name} resize").format(
+            name=name), MIN_RESIZE, MAX_RESIZE,
                             f"{name}?resize=32")
     if "normalize" in options:
-        normalize = choice_option(options.pop("normalize"), f"{name} normalize",
+        normalize = choice_option(options.pop("normalize"), tr("{name} normalize").format(name=name),
                                   NORMALIZE_CHOICES, f"{name}?normalize=standard")
     return resize, normalize
 
@@ -56,8 +58,8 @@ def _size(value) -> tuple[int, int]:
             and all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 4096
                     for v in value)):
         return int(value[0]), int(value[1])
-    raise DataError(f"the recorded preprocessing has a bad 'resize' value {value!r}; it must "
-                    "be an image size such as 28 or [28, 32]")
+    raise DataError(tr("the recorded preprocessing has a bad 'resize' value {value!r}; it must be an "
+                       "image size such as 28 or [28, 32]").format(value=value))
 
 
 def _stats(value, channels: int) -> tuple[np.ndarray, np.ndarray]:
@@ -65,15 +67,16 @@ def _stats(value, channels: int) -> tuple[np.ndarray, np.ndarray]:
         mean = np.array(value["mean"], dtype=np.float64)
         std = np.array(value["std"], dtype=np.float64)
     except (TypeError, KeyError, ValueError):
-        raise DataError("the recorded preprocessing has a bad 'normalize' entry; it must be "
-                        '{"mean": [...], "std": [...]} with one number per channel') from None
+        raise DataError(tr("the recorded preprocessing has a bad 'normalize' entry; it must be "
+                           "{\"mean\": [...], \"std\": [...]} with one number per channel")) from None
     if mean.ndim != 1 or mean.shape != std.shape or not np.isfinite(mean).all() \
             or not np.isfinite(std).all() or (std <= 0).any():
-        raise DataError("the recorded preprocessing has a bad 'normalize' entry: mean and std "
-                        "must be lists of finite numbers of the same length, std above 0")
+        raise DataError(tr("the recorded preprocessing has a bad 'normalize' entry: mean and std must "
+                           "be lists of finite numbers of the same length, std above 0"))
     if len(mean) != channels:
-        raise DataError(f"the model was trained on images with {len(mean)} channel(s) but this "
-                        f"data has {channels}; use data with the same colour mode")
+        raise DataError(tr("the model was trained on images with {n_mean} channel(s) but this data has "
+                           "{channels}; use data with the same colour mode").format(
+                            n_mean=len(mean), channels=channels))
     return mean.astype(np.float32), std.astype(np.float32)
 
 
@@ -109,7 +112,7 @@ def apply(x: np.ndarray, prep: dict, resize: int | None, normalize: str | None,
     """
     prep = dict(prep)
     if recorded is not None and not isinstance(recorded, dict):
-        raise DataError("the recorded preprocessing must be a dict (as saved in a model file)")
+        raise DataError(tr("the recorded preprocessing must be a dict (as saved in a model file)"))
     rec = recorded or {}
     target = None
     if resize is not None:
@@ -125,8 +128,8 @@ def apply(x: np.ndarray, prep: dict, resize: int | None, normalize: str | None,
         if rec.get("normalize") is not None:
             mean, std = _stats(rec["normalize"], x.shape[1])
         elif normalize == "standard":
-            raise DataError("the model was trained without normalize=standard, so its data "
-                            "must not be normalised either: drop ?normalize=standard")
+            raise DataError(tr("the model was trained without normalize=standard, so its data must not "
+                               "be normalised either: drop ?normalize=standard"))
         else:
             return x, prep
     elif normalize == "standard":
@@ -137,5 +140,5 @@ def apply(x: np.ndarray, prep: dict, resize: int | None, normalize: str | None,
     x /= std[None, :, None, None]
     prep["normalize"] = {"mean": [float(v) for v in mean], "std": [float(v) for v in std]}
     if not all(math.isfinite(v) for v in prep["normalize"]["mean"]):
-        raise DataError("the images contain values that are not finite numbers")
+        raise DataError(tr("the images contain values that are not finite numbers"))
     return x, prep

@@ -14,6 +14,8 @@ from typing import Callable
 
 import numpy as np
 
+from ..i18n import tr
+
 
 @dataclass(frozen=True)
 class Generator:
@@ -55,7 +57,7 @@ def spirals(n: int, k: int, noise: float, rng: np.random.Generator):
     angle = 2 * np.pi * (y / k + t)
     x = np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=1)
     x, y = _finish(x, y, noise, rng)
-    return x, y, [f"arm {i}" for i in range(k)]
+    return x, y, [tr("arm {i}").format(i=i) for i in range(k)]
 
 
 def circles(n: int, k: int, noise: float, rng: np.random.Generator):
@@ -65,7 +67,7 @@ def circles(n: int, k: int, noise: float, rng: np.random.Generator):
     radius = np.where(y == 0, 1.0, 0.5)
     x = np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=1)
     x, y = _finish(x, y, noise, rng)
-    return x, y, ["outer", "inner"]
+    return x, y, [tr("outer"), tr("inner")]
 
 
 def xor(n: int, k: int, noise: float, rng: np.random.Generator):
@@ -77,7 +79,7 @@ def xor(n: int, k: int, noise: float, rng: np.random.Generator):
     sy = np.where(y == 0, sx, -sx)
     x = mag * np.stack([sx, sy], axis=1)
     x, y = _finish(x, y, noise, rng)
-    return x, y, ["same sign", "opposite sign"]
+    return x, y, [tr("same sign"), tr("opposite sign")]
 
 
 def moons(n: int, k: int, noise: float, rng: np.random.Generator):
@@ -89,7 +91,7 @@ def moons(n: int, k: int, noise: float, rng: np.random.Generator):
     x = np.where((y == 0)[:, None], upper, lower)
     x = (x - np.array([0.5, 0.25])) / 1.5
     x, y = _finish(x, y, noise, rng)
-    return x, y, ["upper", "lower"]
+    return x, y, [tr("upper"), tr("lower")]
 
 
 def blobs(n: int, k: int, noise: float, rng: np.random.Generator):
@@ -100,19 +102,19 @@ def blobs(n: int, k: int, noise: float, rng: np.random.Generator):
     centres = 0.7 * np.stack([np.cos(angle), np.sin(angle)], axis=1)
     x = centres[y]
     x, y = _finish(x, y, noise, rng)
-    return x, y, [f"blob {i}" for i in range(k)]
+    return x, y, [tr("blob {i}").format(i=i) for i in range(k)]
 
 
 GENERATORS: dict[str, Generator] = {
     g.name: g
     for g in (
-        Generator("spirals", "K interleaved spiral arms, one turn each", spirals,
-                  n=1500, noise=0.04, k=3, k_range=(2, 10), k_word="arms"),
-        Generator("circles", "a ring inside a ring", circles, n=1000, noise=0.08),
-        Generator("xor", "the four quadrants: same sign vs opposite sign", xor,
+        Generator("spirals", tr("K interleaved spiral arms, one turn each"), spirals,
+                  n=1500, noise=0.04, k=3, k_range=(2, 10), k_word=tr("arms")),
+        Generator("circles", tr("a ring inside a ring"), circles, n=1000, noise=0.08),
+        Generator("xor", tr("the four quadrants: same sign vs opposite sign"), xor,
                   n=1000, noise=0.05),
-        Generator("moons", "two interleaving half circles", moons, n=1000, noise=0.07),
-        Generator("blobs", "K Gaussian clusters", blobs,
-                  n=1000, noise=0.15, k=3, k_range=(2, 10), k_word="blobs"),
+        Generator("moons", tr("two interleaving half circles"), moons, n=1000, noise=0.07),
+        Generator("blobs", tr("K Gaussian clusters"), blobs,
+                  n=1000, noise=0.15, k=3, k_range=(2, 10), k_word=tr("blobs")),
     )
 }

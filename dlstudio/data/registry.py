@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..i18n import tr
 from . import digits as _digits
 from . import files as _files
 from . import imagesets as _images
@@ -47,12 +48,12 @@ def _known_names() -> list[str]:
 def parse_spec(spec: str) -> tuple[str, str | None, dict[str, str]]:
     """Split a DATA string into (name, argument or None, options)."""
     if not isinstance(spec, str):
-        raise DataError(f"the data source must be a string such as 'spirals' or "
-                        f"'csv:data.csv', not {type(spec).__name__}")
+        raise DataError(tr("the data source must be a string such as 'spirals' or 'csv:data.csv', not "
+                           "{type}").format(type=type(spec).__name__))
     spec = spec.strip()
     if not spec:
-        raise DataError("no data source given; use e.g. 'spirals', 'digits' or 'csv:PATH'. "
-                        f"Known names: {', '.join(_known_names())}")
+        raise DataError(tr("no data source given; use e.g. 'spirals', 'digits' or 'csv:PATH'. Known "
+                           "names: {known}").format(known=', '.join(_known_names())))
     cut = min((i for i in (spec.find(":"), spec.find("?")) if i >= 0), default=len(spec))
     name = spec[:cut].strip().lower()
     rest = spec[cut:]
@@ -73,10 +74,11 @@ def parse_spec(spec: str) -> tuple[str, str | None, dict[str, str]]:
             key, eq, value = part.partition("=")
             key = key.strip().lower()
             if not eq or not key:
-                raise DataError(f"bad option {part!r} in {spec!r}: options are written "
-                                "KEY=VALUE and joined with &, e.g. spirals?n=600&noise=0.1")
+                raise DataError(tr("bad option {part!r} in {spec!r}: options are written KEY=VALUE and "
+                                   "joined with &, e.g. spirals?n=600&noise=0.1").format(
+                                    part=part, spec=spec))
             if key in options:
-                raise DataError(f"option {key!r} is given twice in {spec!r}")
+                raise DataError(tr("option {key!r} is given twice in {spec!r}").format(key=key, spec=spec))
             options[key] = value.strip()
     return name, arg, options
 
@@ -86,20 +88,22 @@ def _procedural(name: str, arg: str | None, options: dict, seed: int) -> Dataset
     _check_options(name, options, ("n", "noise"))
     if gen.k is None:
         if arg is not None:
-            raise DataError(f"{name} takes no ':' argument: it always has "
-                            f"{gen.fixed_classes} classes. Options: {name}?n=N&noise=S")
+            raise DataError(tr("{name} takes no ':' argument: it always has {k} classes. "
+                               "Options: {name}?n=N&noise=S").format(
+                                name=name, k=gen.fixed_classes))
         k = gen.fixed_classes
     else:
         lo, hi = gen.k_range
         k = gen.k
         if arg is not None and arg.strip():
-            k = _int(arg, f"the number of {gen.k_word} in {name}:K", lo, hi, f"{name}:{gen.k}")
+            k = _int(arg, tr("the number of {what} in {name}:K").format(
+                what=gen.k_word, name=name), lo, hi, f"{name}:{gen.k}")
     n = gen.n
     if "n" in options:
-        n = _int(options["n"], f"{name} size n", k, MAX_SAMPLES, f"{name}?n={gen.n}")
+        n = _int(options["n"], tr("{name} size n").format(name=name), k, MAX_SAMPLES, f"{name}?n={gen.n}")
     noise = gen.noise
     if "noise" in options:
-        noise = _float(options["noise"], f"{name} noise", 0.0, MAX_NOISE,
+        noise = _float(options["noise"], tr("{name} noise").format(name=name), 0.0, MAX_NOISE,
                        f"{name}?noise={gen.noise:g}")
     rng = np.random.default_rng(seed)
     x, y, classes = gen.make(n, k, noise, rng)
@@ -134,18 +138,18 @@ def _unknown(name: str, spec: str) -> DataError:
     low = spec.strip().lower()
     for kind in FILE_KINDS:
         if low.endswith("." + kind):
-            hint = f" To read a file, write {kind}:{spec.strip()}."
+            hint = tr(" To read a file, write {kind}:{spec}.").format(kind=kind, spec=spec.strip())
     if low.endswith((".gz", "-ubyte")):
-        hint = " To read MNIST-format files, write idx:IMAGES,LABELS."
+        hint = tr(" To read MNIST-format files, write idx:IMAGES,LABELS.")
     elif not hint and Path(spec.strip()).expanduser().is_dir():
-        hint = f" To read a folder of images, write folder:{spec.strip()}."
+        hint = tr(" To read a folder of images, write folder:{spec}.").format(spec=spec.strip())
     if not hint:
         close = difflib.get_close_matches(name, known + list(PLANNED), n=1)
         if close:
-            hint = f" Did you mean {close[0]!r}?"
-    return DataError(f"unknown data source {name!r}.{hint} Known names: {', '.join(known)} "
-                     "(file sources are written npz:PATH, csv:PATH, idx:IMAGES,LABELS or "
-                     "folder:DIR)")
+            hint = tr(" Did you mean {name!r}?").format(name=close[0])
+    return DataError(tr("unknown data source {name!r}.{hint} Known names: {known} (file sources "
+                        "are written npz:PATH, csv:PATH, idx:IMAGES,LABELS or folder:DIR)").format(
+                         name=name, hint=hint, known=', '.join(known)))
 
 
 def load_dataset(spec: str, seed: int = 0, preprocessing: dict | None = None,
@@ -169,8 +173,10 @@ def load_dataset(spec: str, seed: int = 0, preprocessing: dict | None = None,
     if name in SEQUENCE_SOURCES:
         return SEQUENCE_SOURCES[name][0](arg, options, seed)
     if name in PLANNED:
-        raise DataError(f"{name!r} ({PLANNED[name]}) is not available yet in this version of "
-                        f"dlstudio. Available now: {', '.join(_known_names())}")
+        raise DataError(tr("{name!r} ({planned}) is not available yet in this version of dlstudio. "
+                           "Available now: {known}").format(
+                            name=name, planned=PLANNED[name],
+                            known=', '.join(_known_names())))
     raise _unknown(name, spec)
 
 
@@ -180,28 +186,30 @@ def available() -> list[dict]:
     for g in GENERATORS.values():
         if g.k is not None:
             lo, hi = g.k_range
-            opts = (f"{g.name}:K ({g.k_word}, {lo}-{hi}, default {g.k}); "
-                    f"?n=N (samples, default {g.n}) &noise=S (default {g.noise:g})")
-            help_ = f"{g.help}; 2-D points"
+            opts = tr("{name}:K ({what}, {lo}-{hi}, default {k}); ?n=N (samples, default {n}) "
+                      "&noise=S (default {noise:g})").format(
+                name=g.name, what=g.k_word, lo=lo, hi=hi, k=g.k, n=g.n, noise=g.noise)
+            help_ = tr("{help}; 2-D points").format(help=g.help)
         else:
-            opts = f"{g.name}?n=N (samples, default {g.n}) &noise=S (default {g.noise:g})"
-            help_ = f"{g.help}; 2-D points, {g.fixed_classes} classes"
+            opts = tr("{name}?n=N (samples, default {n}) &noise=S (default {noise:g})").format(
+                name=g.name, n=g.n, noise=g.noise)
+            help_ = tr("{help}; 2-D points, {k} classes").format(help=g.help, k=g.fixed_classes)
         out.append({"name": g.name, "task": "classification", "help": help_, "options": opts})
     images = {e["name"]: e for e in _images.describe()}
     out.append({
         "name": "digits", "task": "classification",
-        "help": "UCI handwritten digits: 1,797 grey 8x8 images, 10 classes (bundled)",
-        "options": f"digits:S (resize to SxS, {_digits.MIN_SIZE}-"
-                   f"{_digits.MAX_SIZE}, bilinear; default 8) ?normalize=standard"})
+        "help": tr("UCI handwritten digits: 1,797 grey 8x8 images, 10 classes (bundled)"),
+        "options": tr("digits:S (resize to SxS, {min}-{max}, bilinear; default 8) ?normalize=standard").format(
+            min=_digits.MIN_SIZE, max=_digits.MAX_SIZE)})
     out.extend(images[n] for n in ("shapes", "mnist", "fashion-mnist"))
     out.append({
         "name": "npz", "task": "auto",
-        "help": "your arrays x (N, ...) and y (N,) or (N, ...) in a NumPy .npz file",
-        "options": "npz:PATH ?task=classification|regression (default: integer y classifies)"})
+        "help": tr("your arrays x (N, ...) and y (N,) or (N, ...) in a NumPy .npz file"),
+        "options": tr("npz:PATH ?task=classification|regression (default: integer y classifies)")})
     out.append({
         "name": "csv", "task": "auto",
-        "help": "your numeric table, target in the last column, optional header row",
-        "options": "csv:PATH ?task=classification|regression (default: auto from the target)"})
+        "help": tr("your numeric table, target in the last column, optional header row"),
+        "options": tr("csv:PATH ?task=classification|regression (default: auto from the target)")})
     out.extend(images[n] for n in _images.PATH_SOURCES)
     out.extend({"name": n, "task": SEQUENCE_TASKS[n], "help": help_, "options": opts}
                for n, (_, help_, opts) in SEQUENCE_SOURCES.items())

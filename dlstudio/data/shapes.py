@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
-CLASSES = ["circle", "square", "triangle", "cross", "ring", "star", "bar"]
+from ..i18n import tr
+
+# the class names, marked for translation (the app shows them translated)
+CLASSES = [tr("circle"), tr("square"), tr("triangle"), tr("cross"), tr("ring"), tr("star"), tr("bar")]
 DEFAULT_SIZE, MIN_SIZE, MAX_SIZE = 28, 16, 64
 DEFAULT_N = 3000
 DEFAULT_NOISE = 0.05

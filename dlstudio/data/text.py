@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..i18n import tr
 from .dataset import DataError, Dataset
 from .options import whole_number
 
@@ -27,13 +28,13 @@ DEFAULT_SEQ_LEN = 32
 
 def _resolve(path) -> Path:
     if path is None or not str(path).strip():
-        raise DataError("text: needs a file path, e.g. text:books/poems.txt")
+        raise DataError(tr("text: needs a file path, e.g. text:books/poems.txt"))
     p = Path(str(path).strip()).expanduser().resolve()
     if not p.exists():
-        raise DataError(f"text file not found: {p}. Check the path (relative paths are "
-                        "resolved from the current folder)")
+        raise DataError(tr("text file not found: {p}. Check the path (relative paths are resolved from "
+                           "the current folder)").format(p=p))
     if not p.is_file():
-        raise DataError(f"text path is not a file: {p}")
+        raise DataError(tr("text path is not a file: {p}").format(p=p))
     return p
 
 
@@ -43,24 +44,24 @@ def read_text(p: Path, max_chars: int | None = None) -> str:
     limit = MAX_FILE_BYTES if max_chars is None else 4 * max_chars + 4
     size = p.stat().st_size
     if max_chars is None and size > MAX_FILE_BYTES:
-        raise DataError(f"{p} is {size / 2**20:.0f} MiB; text: reads at most "
-                        f"{MAX_FILE_BYTES // 2**20} MiB. Use a shorter file, or only its "
-                        "start with ?chars=N")
+        raise DataError(tr("{p} is {mib:.0f} MiB; text: reads at most {max_mib} MiB. "
+                           "Use a shorter file, or only its start with ?chars=N").format(
+                            p=p, mib=size / 2 ** 20, max_mib=MAX_FILE_BYTES // 2 ** 20))
     with open(p, "rb") as f:
         raw = f.read(limit)
     if not raw:
-        raise DataError(f"{p} is empty; text: needs a UTF-8 text file with some characters")
+        raise DataError(tr("{p} is empty; text: needs a UTF-8 text file with some characters").format(p=p))
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise DataError(f"{p} looks like a binary file, not text: it contains a NUL byte at "
-                        f"byte offset {nul}. text: needs a UTF-8 text file")
+        raise DataError(tr("{p} looks like a binary file, not text: it contains a NUL byte at byte "
+                           "offset {nul}. text: needs a UTF-8 text file").format(p=p, nul=nul))
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     try:  # final only when the whole file was read: a cut may split the last character
         chars = decoder.decode(raw, final=len(raw) >= size)
     except UnicodeDecodeError as exc:
-        raise DataError(f"{p} is not UTF-8 text: invalid byte 0x{raw[exc.start]:02x} at byte "
-                        f"offset {exc.start} (a binary file, or text in another encoding; "
-                        "save it as UTF-8)") from None
+        raise DataError(tr("{p} is not UTF-8 text: invalid byte 0x{byte:02x} at byte offset {start} "
+                           "(a binary file, or text in another encoding; save it as UTF-8)").format(
+                            p=p, byte=raw[exc.start], start=exc.start)) from None
     if chars.startswith("\ufeff"):
         chars = chars[1:]
     chars = chars.replace("\r\n", "\n").replace("\r", "\n")
@@ -100,26 +101,28 @@ def text(path, seq_len: int = DEFAULT_SEQ_LEN, step: int | None = None,
     of the character after each window, classes the V characters. ``max_chars`` uses only the
     start of the file.
     """
-    seq_len = whole_number(seq_len, "the text window length len", 1, MAX_SEQ_LEN)
-    step = seq_len if step is None else whole_number(step, "the text window step", 1, MAX_CHARS)
+    seq_len = whole_number(seq_len, tr("the text window length len"), 1, MAX_SEQ_LEN)
+    step = seq_len if step is None else whole_number(step, tr("the text window step"), 1, MAX_CHARS)
     if max_chars is not None:
-        max_chars = whole_number(max_chars, "the number of characters chars", 2, MAX_CHARS)
+        max_chars = whole_number(max_chars, tr("the number of characters chars"), 2, MAX_CHARS)
     p = _resolve(path)
     chars = read_text(p, max_chars)
     if len(chars) < seq_len + 1:
-        raise DataError(f"{p} has {len(chars)} characters, too few for windows of {seq_len} "
-                        f"and the character after them (need at least {seq_len + 1}); use a "
-                        "longer text or a shorter window with ?len=")
+        raise DataError(tr("{p} has {n_chars} characters, too few for windows of {seq_len} and the "
+                           "character after them (need at least {need}); use a longer text or a "
+                           "shorter window with ?len=").format(
+                            p=p, n_chars=len(chars), seq_len=seq_len, need=seq_len + 1))
     vocab, capped = vocabulary(chars)
     v = len(vocab)
     n = (len(chars) - seq_len - 1) // step + 1
     need = n * seq_len * v * 4
     if need > MAX_ONEHOT_BYTES:
         raise DataError(
-            f"{p} would give a one-hot input of {n:,} windows x {seq_len} characters x {v} "
-            f"symbols = {need / 2**20:,.0f} MiB, over the {MAX_ONEHOT_BYTES // 2**20} MiB "
-            "limit. Use a shorter file, a shorter window (?len=), a larger step (?step=) "
-            "or only the start of the file (?chars=)")
+            tr("{p} would give a one-hot input of {n:,} windows x {seq_len} characters x {v} symbols = "
+               "{need_mib:,.0f} MiB, over the {max_mib} MiB limit. Use a shorter file, a "
+               "shorter window (?len=), a larger step (?step=) or only the start of the file (?chars=)").format(
+                p=p, n=n, seq_len=seq_len, v=v, need_mib=need / 2 ** 20,
+                max_mib=MAX_ONEHOT_BYTES // 2 ** 20))
     idx = encode(chars, vocab)
     starts = np.arange(n, dtype=np.int64) * step
     windows = idx[starts[:, None] + np.arange(seq_len)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import tr
 from .kernels import losses as K
 
 EPS = 1e-7   # clip for probabilities, for MSLE's logarithm and MAPE's denominator (as Keras)
@@ -34,19 +35,22 @@ class Loss:
         """Mean loss over the batch and d(loss)/d(out), same shape and dtype as out."""
         if not isinstance(out, np.ndarray) or out.dtype not in _FLOATS:
             got = out.dtype if isinstance(out, np.ndarray) else type(out).__name__
-            raise ValueError(f"{self.name}: the network output must be a float32 or float64 "
-                             f"array, got {got}")
+            raise ValueError(tr("{name}: the network output must be a float32 or float64 array, got "
+                                "{got}").format(name=self.name, got=got))
         if out.ndim == 0 or out.shape[0] == 0:
-            raise ValueError(f"{self.name}: the network output must have a batch axis with at "
-                             f"least one sample, got shape {out.shape}")
+            raise ValueError(tr("{name}: the network output must have a batch axis with at least one "
+                                "sample, got shape {shape}").format(name=self.name, shape=out.shape))
         if fused and self.fuses_with is None:
-            raise ValueError(f"{self.name} cannot absorb a final activation (fused=True)")
+            raise ValueError(tr("{name} cannot absorb a final activation (fused=True)").format(
+                                 name=self.name))
         target = np.asarray(target)
         if target.ndim == 0 or target.shape[0] != out.shape[0]:
-            raise ValueError(f"{self.name}: the target has {_samples(target)} but the network "
-                             f"output has {out.shape[0]}")
+            raise ValueError(tr("{name}: the target has {target} but the network output has "
+                                "{n}").format(
+                                 name=self.name, target=_samples(target), n=out.shape[0]))
         if not (target.dtype.kind in "biuf"):
-            raise ValueError(f"{self.name}: the target must be numbers, got dtype {target.dtype}")
+            raise ValueError(tr("{name}: the target must be numbers, got dtype {dtype}").format(
+                                 name=self.name, dtype=target.dtype))
         value, grad = self._compute(out, target, fused)
         return float(value), grad
 
@@ -61,7 +65,7 @@ class Loss:
 
 def _samples(target) -> str:
     n = target.shape[0] if target.ndim else 1
-    return f"{n} sample{'s' if n != 1 else ''}"
+    return tr("{n} samples").format(n=n) if n != 1 else tr("1 sample")
 
 
 def _shape(shape) -> str:
@@ -84,9 +88,9 @@ def _as_labels(target: np.ndarray) -> np.ndarray | None:
 def _check_range(name: str, labels: np.ndarray, k: int) -> None:
     bad = labels[(labels < 0) | (labels >= k)]
     if bad.size:
-        outputs = f"{k} output{'s' if k != 1 else ''}"
-        raise ValueError(f"{name}: label {bad[0]} is outside 0..{k - 1} for a network with "
-                         f"{outputs}")
+        outputs = tr("{n} outputs").format(n=k) if k != 1 else tr("1 output")
+        raise ValueError(tr("{name}: label {label} is outside 0..{last} for a network with {outputs}").format(
+                             name=name, label=bad[0], last=k - 1, outputs=outputs))
 
 
 def _class_labels(name: str, out: np.ndarray, target: np.ndarray) -> np.ndarray:
@@ -95,12 +99,14 @@ def _class_labels(name: str, out: np.ndarray, target: np.ndarray) -> np.ndarray:
     if labels is None:
         if target.ndim == 1:
             bad = target[~np.isfinite(target) | (target != np.round(target))][0]
-            raise ValueError(f"{name} needs class labels 0..{out.shape[1] - 1}, got the value "
-                             f"{bad:.4g} — is this a regression target? Use a regression loss "
-                             f"such as mse")
-        raise ValueError(f"{name}: a target of shape {_shape(target.shape)} does not fit a network "
-                         f"output of shape {_shape(out.shape)}; give class labels (N,) or "
-                         f"an array shaped like the output")
+            raise ValueError(tr("{name} needs class labels 0..{last}, got the value {bad:.4g} "
+                                "— is this a regression target? Use a regression loss such as mse").format(
+                                 name=name, last=out.shape[1] - 1, bad=bad))
+        raise ValueError(tr("{name}: a target of shape {target_shape} does not fit a network "
+                            "output of shape {output_shape}; give class labels (N,) or an array "
+                            "shaped like the output").format(
+                             name=name, target_shape=_shape(target.shape),
+                             output_shape=_shape(out.shape)))
     _check_range(name, labels, out.shape[1])
     return labels
 
@@ -108,19 +114,21 @@ def _class_labels(name: str, out: np.ndarray, target: np.ndarray) -> np.ndarray:
 def _binary(name: str, values: np.ndarray, what: str) -> None:
     if not np.all((values == 0) | (values == 1)):
         bad = values[(values != 0) & (values != 1)][0]
-        raise ValueError(f"{name}: {what} must be 0 or 1, got {bad:g}")
+        raise ValueError(tr("{name}: {what} must be 0 or 1, got {bad:g}").format(
+                             name=name, what=what, bad=bad))
 
 
 def _needs_2d(name: str, out: np.ndarray) -> None:
     if out.ndim != 2:
-        raise ValueError(f"{name} needs an output of shape (N, classes), got {_shape(out.shape)}")
+        raise ValueError(tr("{name} needs an output of shape (N, classes), got {output_shape}").format(
+                             name=name, output_shape=_shape(out.shape)))
 
 
 def _probabilities(name: str, out: np.ndarray, hint: str) -> None:
     lo, hi = out.min(), out.max()
     if lo < 0 or hi > 1:
-        raise ValueError(f"{name} expects probabilities in [0, 1] ({hint}); the network output "
-                         f"ranges from {lo:.4g} to {hi:.4g}")
+        raise ValueError(tr("{name} expects probabilities in [0, 1] ({hint}); the network output ranges "
+                            "from {lo:.4g} to {hi:.4g}").format(name=name, hint=hint, lo=lo, hi=hi))
 
 
 def _same_shape(out: np.ndarray, target: np.ndarray) -> np.ndarray | None:
@@ -161,10 +169,12 @@ class _Elementwise(Loss):
             return t
         hint = ""
         if target.ndim == 1 and out.ndim == 2 and _as_labels(target) is not None:
-            hint = (" — these look like class labels; use cross_entropy, or mse which "
-                    "one-hot encodes them")
-        raise ValueError(f"{self.name} needs a target shaped like the network output "
-                         f"{_shape(out.shape)}, got {_shape(target.shape)}{hint}")
+            hint = tr(" — these look like class labels; use cross_entropy, or mse which "
+                      "one-hot encodes them")
+        raise ValueError(tr("{name} needs a target shaped like the network output {output_shape}, "
+                            "got {target_shape}{hint}").format(
+                             name=self.name, output_shape=_shape(out.shape),
+                             target_shape=_shape(target.shape), hint=hint))
 
     def _compute(self, out, target, fused):
         t = self._target(out, target)
@@ -223,8 +233,8 @@ class MSLE(_Elementwise):
     def _target(self, out, target):
         t = super()._target(out, target)
         if np.any(t < 0):
-            raise ValueError(f"{self.name} needs targets >= 0 (it compares logarithms), got "
-                             f"{t[t < 0].flat[0]:.4g}")
+            raise ValueError(tr("{name} needs targets >= 0 (it compares logarithms), got {value:.4g}").format(
+                                 name=self.name, value=t[t < 0].flat[0]))
         return t
 
     def _terms(self, out, t):
@@ -263,8 +273,8 @@ class CrossEntropy(Loss):
 def _softmax_cross_entropy(name: str, out: np.ndarray, target: np.ndarray):
     _needs_2d(name, out)
     if out.shape[1] < 2:
-        raise ValueError(f"{name} needs one output per class (at least 2); with a single "
-                         f"output use binary_cross_entropy")
+        raise ValueError(tr("{name} needs one output per class (at least 2); with a single output use "
+                            "binary_cross_entropy").format(name=name))
     z = np.ascontiguousarray(out)
     grad = np.empty_like(z)
     if target.shape == out.shape:
@@ -280,10 +290,12 @@ def _distributions(name: str, t: np.ndarray) -> np.ndarray:
     sums = t.sum(axis=1)
     if np.any(t < 0) or np.any(np.abs(sums - 1) > 1e-3):
         bad = sums[np.abs(sums - 1) > 1e-3]
-        detail = f"a row sums to {bad[0]:.4g}" if bad.size else "it has negative entries"
-        raise ValueError(f"{name}: a target shaped like the output must hold one probability "
-                         f"distribution per sample (rows >= 0 summing to 1), but {detail} — "
-                         f"for a regression target use a regression loss such as mse")
+        detail = (tr("a row sums to {sum:.4g}").format(sum=bad[0]) if bad.size
+                  else tr("it has negative entries"))
+        raise ValueError(tr("{name}: a target shaped like the output must hold one probability "
+                            "distribution per sample (rows >= 0 summing to 1), but {detail} — for a "
+                            "regression target use a regression loss such as mse").format(
+                             name=name, detail=detail))
     return t
 
 
@@ -298,16 +310,21 @@ class BinaryCrossEntropy(Loss):
         t = _same_shape(out, target)
         if t is None:
             if target.ndim == 1 and out.ndim == 2:
-                raise ValueError(f"{self.name} with {out.shape[1]} outputs needs a 0/1 target per "
-                                 f"output {_shape(out.shape)}; for class labels use "
-                                 f"cross_entropy (one output per class)")
-            raise ValueError(f"{self.name} needs a target shaped like the network output "
-                             f"{_shape(out.shape)}, got {_shape(target.shape)}")
+                raise ValueError(tr("{name} with {n} outputs needs a 0/1 target per output "
+                                    "{output_shape}; for class labels use cross_entropy (one output "
+                                    "per class)").format(
+                                     name=self.name, n=out.shape[1],
+                                     output_shape=_shape(out.shape)))
+            raise ValueError(tr("{name} needs a target shaped like the network output "
+                                "{output_shape}, got {target_shape}").format(
+                                 name=self.name, output_shape=_shape(out.shape),
+                                 target_shape=_shape(target.shape)))
         if target.dtype.kind in "biu":
-            _binary(self.name, t, "labels")
+            _binary(self.name, t, tr("labels"))
         elif np.any((t < 0) | (t > 1)):
             bad = t[(t < 0) | (t > 1)].flat[0]
-            raise ValueError(f"{self.name}: targets must lie in [0, 1], got {bad:.4g}")
+            raise ValueError(tr("{name}: targets must lie in [0, 1], got {bad:.4g}").format(
+                                 name=self.name, bad=bad))
         return t
 
     def _compute(self, out, target, fused):
@@ -321,7 +338,7 @@ def _logistic(name: str, out: np.ndarray, y: np.ndarray, fused: bool):
         loss = np.maximum(out, 0) - out * y + np.log1p(np.exp(-np.abs(out)))
         grad = (_sigmoid(out) - y) * inv
     else:
-        _probabilities(name, out, "end the network with Sigmoid")
+        _probabilities(name, out, tr("end the network with Sigmoid"))
         one = out.dtype.type(1)
         p = np.clip(out, out.dtype.type(EPS), one - out.dtype.type(EPS))
         loss = -(y * np.log(p) + (one - y) * np.log(one - p))
@@ -341,17 +358,19 @@ class NLL(Loss):
         k = out.shape[1]
         if fused:   # the logits of a skipped Softmax: exactly cross-entropy
             if k < 2:
-                raise ValueError(f"{self.name}: a Softmax over 1 output is always 1; for two "
-                                 f"classes use one output with Sigmoid and binary_cross_entropy")
+                raise ValueError(tr("{name}: a Softmax over 1 output is always 1; for two classes use "
+                                    "one output with Sigmoid and binary_cross_entropy").format(
+                                     name=self.name))
             return _softmax_cross_entropy(self.name, out, target)
         if k == 1:  # binary: p = P(class 1)
             y = _same_shape(out, target)
             if y is None:
-                raise ValueError(f"{self.name} with 1 output needs labels 0/1 of shape (N,), got "
-                                 f"{_shape(target.shape)}")
-            _binary(self.name, y, "labels for a network with 1 output")
+                raise ValueError(tr("{name} with 1 output needs labels 0/1 of shape (N,), got "
+                                    "{target_shape}").format(
+                                     name=self.name, target_shape=_shape(target.shape)))
+            _binary(self.name, y, tr("labels for a network with 1 output"))
             return _logistic(self.name, out, y, fused=False)
-        _probabilities(self.name, out, "end the network with Softmax")
+        _probabilities(self.name, out, tr("end the network with Softmax"))
         n = out.shape[0]
         inv = out.dtype.type(1.0 / n)
         eps, one = out.dtype.type(EPS), out.dtype.type(1)
@@ -378,17 +397,19 @@ def _signs(name: str, out: np.ndarray, target: np.ndarray) -> np.ndarray:
         if np.all(zeros | ones) or np.all(minus | ones):
             return np.where(ones, out.dtype.type(1), out.dtype.type(-1))
         bad = y[~(zeros | ones | minus)]
-        got = f"{bad.flat[0]:g}" if bad.size else "a mix of 0 and -1"
-        what = ("labels 0/1 or -1/+1 for a network with 1 output"
-                if out.ndim == 2 and out.shape[1] == 1 else "targets of -1/+1 (or 0/1)")
-        raise ValueError(f"{name} needs {what}, got {got}")
+        got = f"{bad.flat[0]:g}" if bad.size else tr("a mix of 0 and -1")
+        what = (tr("labels 0/1 or -1/+1 for a network with 1 output")
+                if out.ndim == 2 and out.shape[1] == 1 else tr("targets of -1/+1 (or 0/1)"))
+        raise ValueError(tr("{name} needs {what}, got {got}").format(name=name, what=what, got=got))
     if out.ndim == 2 and target.ndim == 1:     # one-vs-all: +1 for the true class, −1 elsewhere
         labels = _class_labels(name, out, target)
         y = np.full(out.shape, -1, dtype=out.dtype)
         y[np.arange(out.shape[0]), labels] = 1
         return y
-    raise ValueError(f"{name}: a target of shape {_shape(target.shape)} does not fit a network "
-                     f"output of shape {_shape(out.shape)}")
+    raise ValueError(tr("{name}: a target of shape {target_shape} does not fit a network output "
+                        "of shape {output_shape}").format(
+                         name=name, target_shape=_shape(target.shape),
+                         output_shape=_shape(out.shape)))
 
 
 class Hinge(Loss):
@@ -431,5 +452,6 @@ def get_loss(name: str) -> Loss:
     key = name.strip().lower().replace("-", "_") if isinstance(name, str) else name
     key = _ALIASES.get(key, key)
     if key not in LOSSES:
-        raise ValueError(f"unknown loss {name!r}; known losses: {', '.join(LOSSES)}")
+        raise ValueError(tr("unknown loss {name!r}; known losses: {known}").format(
+                             name=name, known=', '.join(LOSSES)))
     return LOSSES[key]

@@ -17,6 +17,7 @@ from numbers import Real
 
 import numpy as np
 
+from ..i18n import tr
 from .kernels import optim as K
 
 _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
@@ -26,37 +27,43 @@ _FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
 
 def _real(owner, name, value):
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
-        raise ValueError(f"{owner}: {name} must be a number, got {value!r}")
+        raise ValueError(tr("{owner}: {name} must be a number, got {value!r}").format(
+                             owner=owner, name=name, value=value))
     value = float(value)
     if not math.isfinite(value):
-        raise ValueError(f"{owner}: {name} must be a finite number, got {value}")
+        raise ValueError(tr("{owner}: {name} must be a finite number, got {value}").format(
+                             owner=owner, name=name, value=value))
     return value
 
 
 def _non_negative(owner, name, value):
     value = _real(owner, name, value)
     if value < 0:
-        raise ValueError(f"{owner}: {name} must be zero or positive, got {value}")
+        raise ValueError(tr("{owner}: {name} must be zero or positive, got {value}").format(
+                             owner=owner, name=name, value=value))
     return value
 
 
 def _positive(owner, name, value):
     value = _real(owner, name, value)
     if value <= 0:
-        raise ValueError(f"{owner}: {name} must be positive, got {value}")
+        raise ValueError(tr("{owner}: {name} must be positive, got {value}").format(
+                             owner=owner, name=name, value=value))
     return value
 
 
 def _decay(owner, name, value):
     value = _real(owner, name, value)
     if not 0.0 <= value < 1.0:
-        raise ValueError(f"{owner}: {name} must be in [0, 1), got {value}")
+        raise ValueError(tr("{owner}: {name} must be in [0, 1), got {value}").format(
+                             owner=owner, name=name, value=value))
     return value
 
 
 def _flag(owner, name, value):
     if not isinstance(value, (bool, np.bool_)):
-        raise ValueError(f"{owner}: {name} must be true or false, got {value!r}")
+        raise ValueError(tr("{owner}: {name} must be true or false, got {value!r}").format(
+                             owner=owner, name=name, value=value))
     return bool(value)
 
 
@@ -94,8 +101,9 @@ class Optimizer:
     def _validated(self, hyper: dict) -> dict:
         unknown = sorted(set(hyper) - set(self.defaults))
         if unknown:
-            raise ValueError(f"{self.name} has no hyperparameter {unknown[0]!r}; "
-                             f"it takes {', '.join(self.defaults)}")
+            raise ValueError(tr("{name} has no hyperparameter {unknown!r}; it takes {known}").format(
+                                 name=self.name, unknown=unknown[0],
+                                 known=', '.join(self.defaults)))
         out = {k: _CHECKS[k](self.name, k, v) for k, v in hyper.items()}
         self._check(out)
         return out
@@ -116,17 +124,22 @@ class Optimizer:
     def step(self, params: np.ndarray, grads: np.ndarray) -> None:
         """Update `params` in place from `grads`; both 1-D, same size and dtype (float32/64)."""
         if not isinstance(params, np.ndarray) or params.ndim != 1:
-            raise ValueError(f"{self.name}: params must be a 1-D array (all parameters of the "
-                             f"model in one vector), got {_describe(params)}")
+            raise ValueError(tr("{name}: params must be a 1-D array (all parameters of the model in one "
+                                "vector), got {got}").format(
+                                 name=self.name, got=_describe(params)))
         if params.dtype not in _FLOATS:
-            raise ValueError(f"{self.name}: params must be float32 or float64, got {params.dtype}")
+            raise ValueError(tr("{name}: params must be float32 or float64, got {dtype}").format(
+                                 name=self.name, dtype=params.dtype))
         if not params.flags.c_contiguous or not params.flags.writeable:
-            raise ValueError(f"{self.name}: params must be a contiguous, writable array")
+            raise ValueError(tr("{name}: params must be a contiguous, writable array").format(
+                                 name=self.name))
         if not isinstance(grads, np.ndarray) or grads.shape != params.shape:
-            raise ValueError(f"{self.name}: grads must have the shape of params {params.shape}, "
-                             f"got {_describe(grads)}")
+            raise ValueError(tr("{name}: grads must have the shape of params {shape}, got "
+                                "{got}").format(
+                                 name=self.name, shape=params.shape, got=_describe(grads)))
         if grads.dtype != params.dtype:
-            raise ValueError(f"{self.name}: grads are {grads.dtype} but params are {params.dtype}")
+            raise ValueError(tr("{name}: grads are {dtype} but params are {dtype2}").format(
+                                 name=self.name, dtype=grads.dtype, dtype2=params.dtype))
         grads = np.ascontiguousarray(grads)
         slots = self._slots_for(params)
         self.t += 1
@@ -138,8 +151,9 @@ class Optimizer:
             if slot is None:
                 self._slots[key] = np.zeros_like(params)
             elif slot.size != params.size:
-                raise ValueError(f"{self.name}: the optimizer state holds {slot.size} values but "
-                                 f"the model has {params.size} parameters")
+                raise ValueError(tr("{name}: the optimizer state holds {size} values but the model has "
+                                    "{size2} parameters").format(
+                                     name=self.name, size=slot.size, size2=params.size))
             elif slot.dtype != params.dtype:
                 self._slots[key] = slot.astype(params.dtype)
         return self._slots
@@ -153,43 +167,47 @@ class Optimizer:
     def load_state_dict(self, state: dict) -> None:
         """Restore what `state_dict` returned: hyperparameters, step count and slots."""
         if not isinstance(state, dict) or set(state) != {"name", "hyper", "step", "slots"}:
-            raise ValueError(f"{self.name}: an optimizer state is a dict with keys name, hyper, "
-                             f"step and slots, got {_describe(state)}")
+            raise ValueError(tr("{name}: an optimizer state is a dict with keys name, hyper, step and "
+                                "slots, got {got}").format(
+                                 name=self.name, got=_describe(state)))
         if state["name"] != self.name:
-            raise ValueError(f"this optimizer state belongs to {state['name']!r}, "
-                             f"not {self.name!r}")
+            raise ValueError(tr("this optimizer state belongs to {owner!r}, not {name!r}").format(
+                                 owner=state['name'], name=self.name))
         if not isinstance(state["hyper"], dict):
-            raise ValueError(f"{self.name}: state['hyper'] must be a dict")
+            raise ValueError(tr("{name}: state['hyper'] must be a dict").format(name=self.name))
         hyper = self._validated({**self.defaults, **state["hyper"]})
         step = state["step"]
         whole = isinstance(step, (int, np.integer)) and not isinstance(step, (bool, np.bool_))
         if not whole or step < 0:
-            raise ValueError(f"{self.name}: state['step'] must be a whole number >= 0, "
-                             f"got {step!r}")
+            raise ValueError(tr("{name}: state['step'] must be a whole number >= 0, got {step!r}").format(
+                                 name=self.name, step=step))
         slots = state["slots"]
         if not isinstance(slots, dict):
-            raise ValueError(f"{self.name}: state['slots'] must be a dict of arrays")
+            raise ValueError(tr("{name}: state['slots'] must be a dict of arrays").format(name=self.name))
         expected = set(self.slot_names(hyper))
         if slots and set(slots) != expected:
-            raise ValueError(f"{self.name}: state slots {sorted(slots)} do not match the "
-                             f"expected {sorted(expected)}")
+            raise ValueError(tr("{name}: state slots {slots} do not match the expected {expected}").format(
+                                 name=self.name, slots=sorted(slots), expected=sorted(expected)))
         if not slots and expected and step > 0:
-            raise ValueError(f"{self.name}: the state has taken {step} steps but holds no "
-                             f"{', '.join(sorted(expected))}")
+            raise ValueError(tr("{name}: the state has taken {step} steps but holds no {missing}").format(
+                                 name=self.name, step=step, missing=', '.join(sorted(expected))))
         sizes = set()
         for key, arr in slots.items():
             if (not isinstance(arr, np.ndarray) or arr.ndim != 1
                     or arr.dtype not in _FLOATS):
-                raise ValueError(f"{self.name}: slot {key!r} must be a 1-D float32 or float64 "
-                                 f"array, got {_describe(arr)}")
+                raise ValueError(tr("{name}: slot {key!r} must be a 1-D float32 or float64 array, got "
+                                    "{got}").format(
+                                     name=self.name, key=key, got=_describe(arr)))
             sizes.add(arr.size)
         if len(sizes) > 1:
-            raise ValueError(f"{self.name}: the slots have different sizes {sorted(sizes)}")
+            raise ValueError(tr("{name}: the slots have different sizes {sizes}").format(
+                                 name=self.name, sizes=sorted(sizes)))
         if sizes and self._slots:
             have = next(iter(self._slots.values())).size
             if have not in sizes:
-                raise ValueError(f"{self.name}: the state is for {sizes.pop()} parameters but "
-                                 f"this optimizer is working on {have}")
+                raise ValueError(tr("{name}: the state is for {n} parameters but this optimizer "
+                                    "is working on {have}").format(
+                                     name=self.name, n=sizes.pop(), have=have))
         self.hyper = hyper
         self.t = int(step)
         self._slots = {k: np.array(v, copy=True, order="C") for k, v in slots.items()}
@@ -220,7 +238,8 @@ class SGD(Optimizer):
 
     def _check(self, hyper):
         if hyper["nesterov"] and hyper["momentum"] == 0:
-            raise ValueError(f"{self.name}: nesterov needs a momentum above 0, got momentum 0")
+            raise ValueError(tr("{name}: nesterov needs a momentum above 0, got momentum 0").format(
+                                 name=self.name))
 
     def _update(self, params, grads, slots, cast):
         h = self.hyper
@@ -300,5 +319,6 @@ def make_optimizer(name: str, **hyper) -> Optimizer:
     """The optimizer called `name` (case-insensitive) with these hyperparameters."""
     key = name.strip().lower() if isinstance(name, str) else name
     if key not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; known optimizers: {', '.join(OPTIMIZERS)}")
+        raise ValueError(tr("unknown optimizer {name!r}; known optimizers: {known}").format(
+                             name=name, known=', '.join(OPTIMIZERS)))
     return OPTIMIZERS[key](**hyper)

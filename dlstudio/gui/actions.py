@@ -1,6 +1,7 @@
 """The window's actions, menus and toolbar (what each action does lives in the window)."""
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from PySide6.QtCore import QSize, Qt
@@ -8,8 +9,12 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from . import icons, theme
+from .i18n import QT_TR_NOOP, tr
+from .language_menu import add_language_menu
 
 KS = QKeySequence.StandardKey
+_ACCEL_SUFFIX = re.compile(r"\s*\(&\w\)")   # "(&F)": how a translation without the letter keeps it
+THEME_LABELS = {"system": QT_TR_NOOP("Follow System"), "light": QT_TR_NOOP("Light"), "dark": QT_TR_NOOP("Dark")}
 _CANVAS = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
@@ -38,90 +43,95 @@ def create_actions(win) -> SimpleNamespace:
         return a
 
     a = SimpleNamespace()
-    a.new = act("&New…", win.new_network, QKeySequence(KS.New), "New network: empty or from a preset")
-    a.open = act("&Open…", win.open_file, QKeySequence(KS.Open), "Open a network (.json) or model file (.dls)")
-    a.save = act("&Save", win.save_file, QKeySequence(KS.Save), "Save")
-    a.save_as = act("Save &As…", win.save_file_as, QKeySequence("Ctrl+Shift+S"), "Save under a new name")
-    a.export_csv = act("Export Summary as CSV…", win.summary.export_dialog)
-    a.export_onnx = act("&ONNX Model…", win.export_onnx, tip="Save the network and its weights as an ONNX model")
-    a.export_diagram = act("&Diagram (PNG, SVG, PDF)…", win.export_diagram,
-                           tip="Save the network as a diagram for slides and papers")
-    a.quit = act("&Quit", win.close, QKeySequence("Ctrl+Q"))
+    a.new = act(tr("&New…"), win.new_network, QKeySequence(KS.New), tr("New network: empty or from a preset"))
+    a.open = act(tr("&Open…"), win.open_file, QKeySequence(KS.Open),
+                 tr("Open a network (.json) or model file (.dls)"))
+    a.save = act(tr("&Save"), win.save_file, QKeySequence(KS.Save), tr("Save"))
+    a.save_as = act(tr("Save &As…"), win.save_file_as, QKeySequence("Ctrl+Shift+S"), tr("Save under a new name"))
+    a.export_csv = act(tr("Export Summary as CSV…"), win.summary.export_dialog)
+    a.export_onnx = act(tr("&ONNX Model…"), win.export_onnx,
+                        tip=tr("Save the network and its weights as an ONNX model"))
+    a.export_diagram = act(tr("&Diagram (PNG, SVG, PDF)…"), win.export_diagram,
+                           tip=tr("Save the network as a diagram for slides and papers"))
+    a.quit = act(tr("&Quit"), win.close, QKeySequence("Ctrl+Q"))
 
-    a.undo = win.stack.createUndoAction(win, "&Undo")
+    # the stack's actions say "Undo Add Conv2D": the prefixes are translated, the command texts are
+    # translated where the commands are made (commands.py)
+    a.undo = win.stack.createUndoAction(win, tr("&Undo"))
     a.undo.setShortcuts([QKeySequence(KS.Undo)])
-    a.redo = win.stack.createRedoAction(win, "&Redo")
+    a.redo = win.stack.createRedoAction(win, tr("&Redo"))
     a.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    a.cut = act("Cu&t", win.cut, QKeySequence(KS.Cut), context=_CANVAS)
-    a.copy = act("&Copy", win.copy, QKeySequence(KS.Copy), context=_CANVAS)
-    a.paste = act("&Paste", win.paste, QKeySequence(KS.Paste), context=_CANVAS)
-    a.duplicate = act("D&uplicate", win.duplicate, QKeySequence("Ctrl+D"), context=_CANVAS)
-    a.delete = act("&Delete", win.delete_selection, [QKeySequence(KS.Delete), QKeySequence("Backspace")],
-                   "Delete the selected layers and connections", context=_CANVAS)
-    a.select_all = act("Select &All", win.select_all, QKeySequence(KS.SelectAll), context=_CANVAS)
+    a.cut = act(tr("Cu&t"), win.cut, QKeySequence(KS.Cut), context=_CANVAS)
+    a.copy = act(tr("&Copy"), win.copy, QKeySequence(KS.Copy), context=_CANVAS)
+    a.paste = act(tr("&Paste"), win.paste, QKeySequence(KS.Paste), context=_CANVAS)
+    a.duplicate = act(tr("D&uplicate"), win.duplicate, QKeySequence("Ctrl+D"), context=_CANVAS)
+    a.delete = act(tr("&Delete"), win.delete_selection, [QKeySequence(KS.Delete), QKeySequence("Backspace")],
+                   tr("Delete the selected layers and connections"), context=_CANVAS)
+    a.select_all = act(tr("Select &All"), win.select_all, QKeySequence(KS.SelectAll), context=_CANVAS)
 
-    a.fit = act("&Fit to View", win.view.fit_to_view, QKeySequence("F"), "Show the whole network (F)")
-    a.zoom_in = act("Zoom &In", win.view.zoom_in, QKeySequence(KS.ZoomIn))
-    a.zoom_out = act("Zoom &Out", win.view.zoom_out, QKeySequence(KS.ZoomOut))
-    a.zoom_reset = act("&Actual Size", win.view.reset_zoom, QKeySequence("Ctrl+0"))
-    a.layout = act("Auto &Layout", win.auto_layout, QKeySequence("L"), "Arrange the blocks in layers (L)")
+    a.fit = act(tr("&Fit to View"), win.view.fit_to_view, QKeySequence("F"), tr("Show the whole network (F)"))
+    a.zoom_in = act(tr("Zoom &In"), win.view.zoom_in, QKeySequence(KS.ZoomIn))
+    a.zoom_out = act(tr("Zoom &Out"), win.view.zoom_out, QKeySequence(KS.ZoomOut))
+    a.zoom_reset = act(tr("&Actual Size"), win.view.reset_zoom, QKeySequence("Ctrl+0"))
+    a.layout = act(tr("Auto &Layout"), win.auto_layout, QKeySequence("L"), tr("Arrange the blocks in layers (L)"))
 
     a.themes = QActionGroup(win)
     a.theme_actions = {}
     for mode in theme.MODES:
-        t = QAction(mode.capitalize() if mode != "system" else "Follow System", win, checkable=True)
+        t = QAction(tr(THEME_LABELS.get(mode, mode.capitalize())), win, checkable=True)
         t.triggered.connect(lambda checked=False, m=mode: win.set_theme(m))
         a.themes.addAction(t)
         a.theme_actions[mode] = t
 
     # wired by the training package (gui/training): start / continue / pause / resume, like Space
-    a.train = act("&Train", None, None, "Train this network")
+    a.train = act(tr("&Train"), None, None, tr("Train this network"))
 
-    a.lab = act("&Lab", win.open_lab, QKeySequence("Ctrl+Shift+L"),
-                "The Lab: activations, losses, optimizers, convolution, one training step, the LSTM cell and "
-                "decision regions, computed by the engine")
-    a.shortcuts = act("&Keyboard Shortcuts", win.show_shortcuts)
-    a.about = act("&About dlstudio", win.show_about)
+    a.lab = act(tr("&Lab"), win.open_lab, QKeySequence("Ctrl+Shift+L"),
+                tr("The Lab: activations, losses, optimizers, convolution, one training step, the LSTM cell and "
+                   "decision regions, computed by the engine"))
+    a.shortcuts = act(tr("&Keyboard Shortcuts"), win.show_shortcuts)
+    a.about = act(tr("&About dlstudio"), win.show_about)
     apply_icons(win, a)
     return a
 
 
 def build_menus(win, a: SimpleNamespace) -> None:
     bar = win.menuBar()
-    m = bar.addMenu("&File")
+    m = bar.addMenu(tr("&File"))
     m.addActions([a.new, a.open])
-    win.recent_menu = m.addMenu("Open &Recent")
+    win.recent_menu = m.addMenu(tr("Open &Recent"))
     win.recent_menu.aboutToShow.connect(win.fill_recent_menu)
     m.addSeparator()
     m.addActions([a.save, a.save_as])
     m.addSeparator()
-    export = m.addMenu("&Export")
+    export = m.addMenu(tr("&Export"))
     export.addActions([a.export_onnx, a.export_diagram])
     m.addAction(a.export_csv)
     m.addSeparator()
     m.addAction(a.quit)
 
-    m = bar.addMenu("&Edit")
+    m = bar.addMenu(tr("&Edit"))
     m.addActions([a.undo, a.redo])
     m.addSeparator()
     m.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
     m.addSeparator()
     m.addAction(a.select_all)
 
-    m = bar.addMenu("&View")
+    m = bar.addMenu(tr("&View"))
     m.addActions([a.fit, a.zoom_in, a.zoom_out, a.zoom_reset])
     m.addSeparator()
     m.addAction(a.layout)
     m.addSeparator()
     for dock in win.docks:
         m.addAction(dock.toggleViewAction())
-    themes = m.addMenu("&Theme")
+    themes = m.addMenu(tr("&Theme"))
     themes.addActions(list(a.theme_actions.values()))
+    add_language_menu(win, m)
 
-    win.train_menu = m = bar.addMenu("&Train")
+    win.train_menu = m = bar.addMenu(tr("&Train"))
     m.addAction(a.train)
 
-    m = bar.addMenu("&Help")
+    m = bar.addMenu(tr("&Help"))
     m.addAction(a.lab)
     m.addSeparator()
     m.addActions([a.shortcuts, a.about])
@@ -130,12 +140,22 @@ def build_menus(win, a: SimpleNamespace) -> None:
     win.view.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete, a.select_all])
 
 
+def _short_labels(actions) -> None:
+    """Toolbar buttons without a translation's accelerator suffix: "新建(&N)…" shows "新建"
+    (English texts have none, and Qt strips their & and … itself)."""
+    for action in actions:
+        short = _ACCEL_SUFFIX.sub("", action.text())
+        if short != action.text():
+            action.setIconText(short.replace("&", "").rstrip("…").strip())
+
+
 def build_toolbar(win, a: SimpleNamespace) -> QToolBar:
-    tb = QToolBar("Main toolbar")
+    tb = QToolBar(tr("Main toolbar"))
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
     tb.setIconSize(QSize(20, 20))
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    _short_labels([a.new, a.open, a.save, a.delete, a.fit, a.layout, a.lab])
     tb.addActions([a.new, a.open, a.save])
     tb.addSeparator()
     tb.addActions([a.undo, a.redo, a.delete])

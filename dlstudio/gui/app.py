@@ -1,6 +1,7 @@
 """The app's entry point: `dlstudio` opens the window; `--screenshot PATH` renders it to a PNG.
 
     dlstudio [SPEC]                          open the app (SPEC: preset name, network .json, model .dls)
+    dlstudio --lang zh_CN [SPEC]             … in a language (else DLSTUDIO_LANG, View → Language, the system's)
     dlstudio open FILE                       the same, for a file
     dlstudio lab [PAGE]                      the Lab (concept pages computed by the engine)
     dlstudio --screenshot PATH lab:PAGE      render one Lab page offscreen and exit
@@ -14,6 +15,8 @@ import argparse
 import os
 import sys
 import tempfile
+
+from dlstudio.i18n import LANGUAGES, normalize_language
 
 EXIT_USER = 2
 VIEWS = ("maps", "gates", "weights", "evaluation", "predict")
@@ -29,6 +32,13 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _language(text: str) -> str:
+    lang = normalize_language(text)
+    if lang is None:
+        raise argparse.ArgumentTypeError(f"unknown language {text!r}; the app speaks {', '.join(LANGUAGES)}")
+    return lang
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="dlstudio", description="The dlstudio desktop app.")
     p.add_argument("spec", nargs="?", metavar="SPEC", help="preset name, network .json or model .dls to open")
@@ -40,6 +50,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--data", metavar="DATA", help="the data to train on for --train (default: the network's own)")
     p.add_argument("--view", choices=VIEWS, help="the live view to show for --screenshot")
     p.add_argument("--sample", type=int, default=0, help="the sample the live views look at (for --screenshot)")
+    p.add_argument("--lang", type=_language, metavar="LANG",
+                   help=f"the app's language: {', '.join(LANGUAGES)} (default: DLSTUDIO_LANG, the setting, the system's)")
     if argv[:1] == ["open"]:
         argv = argv[1:]
     elif argv[:1] == ["lab"]:  # `dlstudio lab [PAGE]` is `dlstudio lab:PAGE`
@@ -70,10 +82,11 @@ def display_problem(environ=None, loadable=None) -> str | None:
         return ("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). Start "
                 "dlstudio from a desktop session; on a machine without one, `dlstudio --screenshot OUT.png` "
                 "renders the window to a file and the command line (`dlstudio train …`) needs no display.")
-    if not env.get("WAYLAND_DISPLAY") and not (loadable or _loadable)("libxcb-cursor.so.0"):
-        return ("Qt's X11 support needs the system library libxcb-cursor (since Qt 6.5): install it, "
-                "e.g. `sudo apt install libxcb-cursor0` on Debian or Ubuntu, `sudo dnf install "
-                "xcb-util-cursor` on Fedora. (Set QT_QPA_PLATFORM to choose Qt's platform yourself.)")
+    if not env.get("WAYLAND_DISPLAY"):
+        from .xcb_check import missing_libraries, missing_message
+        missing = missing_libraries(loadable or _loadable)
+        if missing:
+            return missing_message(missing)
     return None
 
 
@@ -99,15 +112,21 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dlstudio"])
     app.setOrganizationName("dlstudio")
     app.setApplicationName("dlstudio")
+    from . import i18n
     if not args.screenshot:
-        return _run(app, args, app_settings())
+        settings = app_settings()
+        i18n.install(app, i18n.choose(args.lang, settings))
+        return _run(app, args, settings)
     # never read or write the user's settings for a screenshot, and leave the app as it was
     palette, style = QPalette(app.palette()), app.style().name()
     try:
         with tempfile.TemporaryDirectory(prefix="dlstudio-shot-") as scratch:
             QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+            # a screenshot is English unless --lang or DLSTUDIO_LANG says otherwise (not the locale)
+            i18n.install(app, args.lang or normalize_language(os.environ.get("DLSTUDIO_LANG")) or "en")
             return _run(app, args, app_settings())
     finally:
+        i18n.install(app, "en")
         app.setStyle(style)
         app.setPalette(palette)
 

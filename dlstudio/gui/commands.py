@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from . import format as fmt
 from .document import Document
+from .i18n import tr
 
 _PARAM_EDIT_ID = 1001  # commands with the same id() may merge (consecutive edits of one setting)
 
@@ -44,7 +46,7 @@ class Compound(QUndoCommand):
 
 class AddNode(QUndoCommand):
     def __init__(self, doc: Document, data: dict, parent: QUndoCommand | None = None):
-        super().__init__(f"Add {data['type']}", parent)
+        super().__init__(tr("Add {type}").format(type=data['type']), parent)
         self.doc, self.data = doc, dict(data)
 
     def redo(self):
@@ -58,7 +60,7 @@ class RemoveNode(QUndoCommand):
     """Remove a node whose edges are already gone (a `Compound` disconnects them first)."""
 
     def __init__(self, doc: Document, node_id: str, parent: QUndoCommand | None = None):
-        super().__init__(f"Delete {node_id}", parent)
+        super().__init__(tr("Delete {id}").format(id=node_id), parent)
         self.doc, self.node_id = doc, node_id
         self.data, self.index = None, None
 
@@ -72,7 +74,7 @@ class RemoveNode(QUndoCommand):
 class Connect(QUndoCommand):
     def __init__(self, doc: Document, src: str, dst: str, index: int | None = None,
                  parent: QUndoCommand | None = None):
-        super().__init__(f"Connect {src} → {dst}", parent)
+        super().__init__(tr("Connect {src} → {dst}").format(src=src, dst=dst), parent)
         self.doc, self.src, self.dst, self.index = doc, src, dst, index
 
     def redo(self):
@@ -84,7 +86,7 @@ class Connect(QUndoCommand):
 
 class Disconnect(QUndoCommand):
     def __init__(self, doc: Document, src: str, dst: str, parent: QUndoCommand | None = None):
-        super().__init__(f"Disconnect {src} → {dst}", parent)
+        super().__init__(tr("Disconnect {src} → {dst}").format(src=src, dst=dst), parent)
         self.doc, self.src, self.dst, self.index = doc, src, dst, None
 
     def redo(self):
@@ -100,7 +102,8 @@ class MoveNodes(QUndoCommand):
     def __init__(self, doc: Document, moves: dict, text: str | None = None,
                  parent: QUndoCommand | None = None):
         ids = list(moves)
-        super().__init__(text or (f"Move {ids[0]}" if len(ids) == 1 else f"Move {len(ids)} layers"), parent)
+        super().__init__(text or (tr("Move {id}").format(id=ids[0]) if len(ids) == 1 else
+                                  tr("Move {n} layers").format(n=len(ids))), parent)
         self.doc, self.moves = doc, dict(moves)
 
     def redo(self):
@@ -117,7 +120,7 @@ class SetParam(QUndoCommand):
 
     def __init__(self, doc: Document, node_id: str, name: str, old: dict, new: dict,
                  parent: QUndoCommand | None = None):
-        super().__init__(f"Change {name} of {node_id}", parent)
+        super().__init__(tr("Change {name} of {id}").format(name=fmt.setting_name(name), id=node_id), parent)
         self.doc, self.node_id, self.name, self.old, self.new = doc, node_id, name, old, new
 
     def id(self) -> int:
@@ -139,7 +142,7 @@ class SetParam(QUndoCommand):
 
 class Rename(QUndoCommand):
     def __init__(self, doc: Document, old: str, new: str, parent: QUndoCommand | None = None):
-        super().__init__(f"Rename {old} to {new}", parent)
+        super().__init__(tr("Rename {old} to {new}").format(old=old, new=new), parent)
         self.doc, self.old, self.new = doc, old, new
 
     def redo(self):

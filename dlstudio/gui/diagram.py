@@ -16,6 +16,7 @@ from dlstudio.spec import Network, all_types, analyze
 from dlstudio.spec.layout import layered_positions
 
 from . import format as fmt
+from .i18n import tr
 from .theme import GROUP_HUES, mix
 
 W, ROW_H, PAD, GAP_X, GAP_Y, MARGIN, TITLE_H = 220.0, 16.0, 5.0, 24.0, 22.0, 16.0, 26.0
@@ -43,7 +44,7 @@ def layout(net: Network) -> dict:
         params = a.params.get(n.id) or {**(lt.schema.defaults() if lt else {}), **n.params}
         cost = a.costs.get(n.id)
         settings = fmt.settings(lt.summary_keys if lt else (), params) if lt and lt.max_inputs != 0 else ""
-        count = f"{cost.params:,} params" if cost and cost.params else ""
+        count = tr("{n} params").format(n=f"{cost.params:,}") if cost and cost.params else ""
         two = bool(settings or count)
         info[n.id] = (n.type, settings, fmt.shape(a.shapes.get(n.id)), count,
                       lt.group if lt else "Core", 2 * PAD + ROW_H * (2 if two else 1))
@@ -63,7 +64,8 @@ def layout(net: Network) -> dict:
         blocks[i] = (QRectF(MARGIN + x - left, y_of[round(y)], W, h), t, i, s, shp, c, g)
     right = max((r.right() for r, *_ in blocks.values()), default=W + MARGIN)
     total = a.total.params
-    return {"blocks": blocks, "edges": list(net.edges), "title": f"{net.name} · {total:,} parameters",
+    title = tr("{name} · {n} parameters").format(name=net.name, n=f"{total:,}")
+    return {"blocks": blocks, "edges": list(net.edges), "title": title,
             "size": (max(right + MARGIN, 320.0), top - GAP_Y + MARGIN if ids else 100.0)}
 
 
@@ -152,7 +154,8 @@ def save_diagram(net: Network, path: str | Path, scale: float = 2.0) -> Path:
     path = Path(path)
     ext = path.suffix.lower()
     if ext not in FORMATS:
-        raise DiagramError(f"unknown diagram format {path.suffix or '(none)'!r}: use .png, .svg or .pdf")
+        raise DiagramError(tr("unknown diagram format {ext}: use .png, .svg or .pdf").format(
+            ext=repr(path.suffix or '(none)')))
     d = layout(net)
     w, h = d["size"]
     if ext == ".png":
@@ -183,5 +186,5 @@ def save_diagram(net: Network, path: str | Path, scale: float = 2.0) -> Path:
         paint(d, p)
         ok = p.end()
     if not ok or not path.is_file():
-        raise DiagramError(f"cannot write {path}")
+        raise DiagramError(tr("cannot write {path}").format(path=path))
     return path

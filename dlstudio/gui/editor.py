@@ -16,6 +16,7 @@ from dlstudio.spec import all_types
 
 from . import commands as C
 from .document import Document
+from .i18n import tr, tr_text
 from dlstudio.spec.layout import layered_positions
 
 CLIPBOARD_FORMAT = "dlstudio-clipboard"
@@ -51,7 +52,7 @@ class Editor(QObject):
 
     def _refused(self) -> bool:
         if self.locked:
-            self.sigRefused.emit(f"Cannot edit: {self.locked}.", None)
+            self.sigRefused.emit(tr("Cannot edit: {reason}.").format(reason=tr_text(self.locked)), None)
             return True
         return False
 
@@ -68,9 +69,9 @@ class Editor(QObject):
         if new == old:
             return None
         if not ID_RE.match(new):
-            return "an id starts with a letter or _ and holds letters, digits, _ or - (at most 64)"
+            return tr("an id starts with a letter or _ and holds letters, digits, _ or - (at most 64)")
         if self.doc.network.has(new):
-            return f"the id {new!r} is already used by another layer"
+            return tr("the id {id} is already used by another layer").format(id=repr(new))
         return None
 
     # ---- adding -------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ class Editor(QObject):
             pos = (0.0, max(bottoms, default=-40.0) + 40)
         data = {"id": node_id, "type": type_name, "params": {}, "pos": [snap(pos[0]), snap(pos[1])]}
         if after is not None and self.connection_problem(after, node_id, new_type=type_name) is None:
-            macro = C.Compound(self.doc, f"Add {type_name}")
+            macro = C.Compound(self.doc, tr("Add {type}").format(type=type_name))
             macro.add(C.AddNode, data)
             macro.add(C.Connect, after, node_id, None)
             self.stack.push(macro)
@@ -116,20 +117,21 @@ class Editor(QObject):
         """Why src → dst (into input `port` of dst) cannot be made, or None if it can."""
         net = self.doc.network
         if src == dst:
-            return "a layer cannot feed itself"
+            return tr("a layer cannot feed itself")
         lt = all_types().get(new_type or net.node(dst).type)
         if lt is None:
-            return f"{dst} is of an unknown layer type — replace it with a layer from the palette"
+            return tr("{dst} is of an unknown layer type — replace it with a layer from the palette").format(dst=dst)
         if lt.max_inputs == 0:
-            return f"an {lt.name} takes no inputs — data enters the network there"
+            return tr("an {type} takes no inputs — data enters the network there").format(type=lt.name)
         inputs = net.inputs_of(dst) if new_type is None else []
         if src in inputs:
-            return f"{src} is already connected to {dst}"
+            return tr("{src} is already connected to {dst}").format(src=src, dst=dst)
         if new_type is None and net.would_cycle(src, dst):
-            return f"connecting {src} → {dst} would make a loop: {dst} already feeds {src}"
+            return tr("connecting {src} → {dst} would make a loop: {dst} already feeds {src}").format(
+                src=src, dst=dst)
         if lt.max_inputs is not None and len(inputs) >= lt.max_inputs:
-            return (f"{dst} already has its input ({inputs[0]}) — delete that connection first, "
-                    "or merge the branches with Add or Concatenate")
+            return tr("{dst} already has its input ({src}) — delete that connection first, "
+                      "or merge the branches with Add or Concatenate").format(dst=dst, src=inputs[0])
         return None
 
     def connect(self, src: str, dst: str, port: int | None = None, where=None) -> bool:
@@ -138,7 +140,7 @@ class Editor(QObject):
             return False
         problem = self.connection_problem(src, dst, port)
         if problem:
-            self.sigRefused.emit(f"Cannot connect: {problem}.", where)
+            self.sigRefused.emit(tr("Cannot connect: {problem}.").format(problem=problem), where)
             return False
         self.stack.push(C.Connect(self.doc, src, dst, self._edge_index_for_port(dst, port)))
         return True
@@ -165,8 +167,9 @@ class Editor(QObject):
         doomed |= {e for e in self.doc.network.edges if e[0] in node_ids or e[1] in node_ids}
         if not node_ids and not doomed:
             return
-        what = (f"Delete {node_ids[0]}" if len(node_ids) == 1 else f"Delete {len(node_ids)} layers"
-                if node_ids else "Delete connection" if len(doomed) == 1 else f"Delete {len(doomed)} connections")
+        what = (tr("Delete {id}").format(id=node_ids[0]) if len(node_ids) == 1 else
+                tr("Delete {n} layers").format(n=len(node_ids)) if node_ids else
+                tr("Delete connection") if len(doomed) == 1 else tr("Delete {n} connections").format(n=len(doomed)))
         order = sorted(doomed, key=lambda e: self.doc.edge_index(*e), reverse=True)
         macro = C.Compound(self.doc, what)
         for s, d in order:
@@ -196,7 +199,7 @@ class Editor(QObject):
             return False
         problem = self.rename_problem(old, new)
         if problem:
-            self.sigRefused.emit(f"Cannot rename {old}: {problem}.", None)
+            self.sigRefused.emit(tr("Cannot rename {id}: {problem}.").format(id=old, problem=problem), None)
             return False
         if new != old:
             self.stack.push(C.Rename(self.doc, old, new))
@@ -208,7 +211,7 @@ class Editor(QObject):
             return
         net = self.doc.network
         pos = layered_positions([n.id for n in net.nodes], net.edges)
-        self.move({n.id: (n.pos, pos[n.id]) for n in net.nodes}, "Auto layout")
+        self.move({n.id: (n.pos, pos[n.id]) for n in net.nodes}, tr("Auto layout"))
 
     # ---- clipboard ----------------------------------------------------------------------------
     def copy_text(self, node_ids) -> str:
@@ -240,7 +243,8 @@ class Editor(QObject):
             taken.add(new_id)
         if not nodes:
             return []
-        macro = C.Compound(self.doc, f"Paste {len(nodes)} layer{'s' if len(nodes) != 1 else ''}")
+        macro = C.Compound(self.doc, tr("Paste 1 layer") if len(nodes) == 1 else
+                           tr("Paste {n} layers").format(n=len(nodes)))
         for n in nodes:
             x, y = n.get("pos") or (0.0, 0.0)
             macro.add(C.AddNode, {"id": renamed[n["id"]], "type": n["type"], "params": n.get("params", {}),

@@ -11,8 +11,11 @@ import os
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from . import format as fmt
+from .i18n import QT_TR_NOOP, tr
+
 FOLDER_KEY = "export/onnx_folder"
-TITLE = "Export ONNX model"
+TITLE = QT_TR_NOOP("Export ONNX model")   # translated where shown
 
 
 def current_weights(win):
@@ -23,8 +26,8 @@ def current_weights(win):
     bundle = win.files.bundle
     if bundle is not None and bundle.weights and weights_problem(win.doc.network, bundle.weights) is None:
         trained = bool(bundle.training.get("config"))
-        return bundle.weights, ("its trained weights" if trained else "the weights of the opened model")
-    return None, "freshly initialised (untrained) weights — train or open a model file to export learned ones"
+        return bundle.weights, (tr("its trained weights") if trained else tr("the weights of the opened model"))
+    return None, tr("freshly initialised (untrained) weights — train or open a model file to export learned ones")
 
 
 def export_onnx_dialog(win) -> str | None:
@@ -34,7 +37,8 @@ def export_onnx_dialog(win) -> str | None:
     if not folder and win.files.path:
         folder = os.path.dirname(win.files.path)
     base = os.path.splitext(os.path.basename(win.files.path))[0] if win.files.path else (net.name or "model")
-    path, _ = QFileDialog.getSaveFileName(win, TITLE, os.path.join(folder, base + ".onnx"), "ONNX model (*.onnx)")
+    path, _ = QFileDialog.getSaveFileName(win, tr(TITLE), os.path.join(folder, base + ".onnx"),
+                                          tr("ONNX model") + " (*.onnx)")
     if not path:
         return None
     if not path.lower().endswith(".onnx"):
@@ -45,13 +49,15 @@ def export_onnx_dialog(win) -> str | None:
     try:
         export_onnx(net.copy(), weights, path)
     except ExportError as e:
-        QMessageBox.warning(win, TITLE, f"Cannot export {os.path.basename(path)}: {e}")
+        QMessageBox.warning(win, tr(TITLE), tr("Cannot export {name}: {error}").format(
+            name=os.path.basename(path), error=fmt.error(e)))
         return None
     except OSError as e:
-        QMessageBox.warning(win, TITLE, f"Cannot write {path}: {getattr(e, 'strerror', None) or e}")
+        QMessageBox.warning(win, tr(TITLE), tr("Cannot write {path}: {error}").format(
+            path=path, error=getattr(e, 'strerror', None) or e))
         return None
-    message = f"Exported {os.path.basename(path)} with {what}"
+    message = tr("Exported {name} with {weights}").format(name=os.path.basename(path), weights=what)
     win.statusBar().showMessage(message, 6000)
     if weights is None:
-        QMessageBox.information(win, TITLE, message + ".")
+        QMessageBox.information(win, tr(TITLE), tr("{message}.").format(message=message))
     return path

@@ -22,17 +22,26 @@ from dlstudio.spec import DocumentError, Network, all_types, analyze
 
 from dlstudio.spec.layout import apply_layout
 
+from . import format as fmt
 from .document import Document
+from .i18n import QT_TR_NOOP, tr
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 10
 AUTOSAVE_MS = 30_000
 RECOVERY_FORMAT = "dlstudio-recovery"
 EXPERIMENT_FORMAT = "dlstudio-experiment"
-OPEN_FILTER = ("Networks, models and experiments (*.dls *.json *.onnx);;Model files (*.dls);;Network files (*.json);;"
-               "ONNX models (*.onnx);;All files (*)")
-SAVE_FILTER = "Model file (*.dls);;Network file (*.json)"
+# the file dialogs' filters: (description, patterns); the descriptions translated where shown
+OPEN_FILTERS = ((QT_TR_NOOP("Networks, models and experiments"), "*.dls *.json *.onnx"),
+                (QT_TR_NOOP("Model files"), "*.dls"), (QT_TR_NOOP("Network files"), "*.json"),
+                (QT_TR_NOOP("ONNX models"), "*.onnx"), (QT_TR_NOOP("All files"), "*"))
+SAVE_FILTERS = ((QT_TR_NOOP("Model file"), "*.dls"), (QT_TR_NOOP("Network file"), "*.json"))
 MessageBox = QMessageBox.StandardButton
+
+
+def file_filter(filters) -> str:
+    """A QFileDialog filter in the app's language: "Model file (*.dls);;…" (the patterns as they are)."""
+    return ";;".join(f"{tr(text)} ({patterns})" for text, patterns in filters)
 
 
 class FileError(Exception):
@@ -43,7 +52,7 @@ def weights_problem(net: Network, weights: dict) -> str | None:
     """Why these named weights do not fit the network (None if they fit exactly)."""
     a = analyze(net)
     if a.problems:
-        return f"the network has problems ({a.problems[0]})"
+        return tr("the network has problems ({problem})").format(problem=fmt.problem(a.problems[0]))
     types = all_types()
     expected = {}
     for nid in a.order:
@@ -53,11 +62,16 @@ def weights_problem(net: Network, weights: dict) -> str | None:
     missing = sorted(set(expected) - set(weights))
     extra = sorted(set(weights) - set(expected))
     if missing or extra:
-        return "the layers that own weights changed" + (f" (new: {', '.join(missing[:3])})" if missing else "") + \
-            (f" (gone: {', '.join(extra[:3])})" if extra else "")
+        new, gone = ", ".join(missing[:3]), ", ".join(extra[:3])
+        if missing and extra:
+            return tr("the layers that own weights changed (new: {new}) (gone: {gone})").format(new=new, gone=gone)
+        if missing:
+            return tr("the layers that own weights changed (new: {new})").format(new=new)
+        return tr("the layers that own weights changed (gone: {gone})").format(gone=gone)
     for name, shape in expected.items():
         if tuple(weights[name].shape) != shape:
-            return f"{name} was {list(weights[name].shape)} and is now {list(shape)}"
+            return tr("{name} was {old} and is now {new}").format(name=name, old=list(weights[name].shape),
+                                                                 new=list(shape))
     return None
 
 
@@ -74,22 +88,24 @@ def read_file(path: str) -> tuple[Network, ModelBundle | None]:
             bundle = import_onnx_bundle(path)
             return Network.from_dict(bundle.network), bundle
         except (OnnxImportError, DocumentError) as e:
-            raise FileError(f"Cannot import {os.path.basename(path)}: {e}") from None
+            raise FileError(tr("Cannot import {name}: {error}").format(name=os.path.basename(path),
+                                                                       error=fmt.error(e))) from None
     if path.lower().endswith(".dls"):
         try:
             bundle = load_model(path)
             return Network.from_dict(bundle.network), bundle
         except (ModelFileError, DocumentError) as e:
-            raise FileError(str(e)) from None
+            raise FileError(fmt.error(e)) from None
     try:
         with open(path, encoding="utf-8") as f:
             text = f.read()
     except (OSError, UnicodeDecodeError) as e:
-        raise FileError(f"Cannot open {path}: {getattr(e, 'strerror', None) or e}") from None
+        raise FileError(tr("Cannot open {path}: {error}").format(path=path,
+                                                                 error=getattr(e, 'strerror', None) or e)) from None
     try:
         return Network.from_json(text), None
     except DocumentError as e:
-        raise FileError(f"Cannot open {path}: {e}") from None
+        raise FileError(tr("Cannot open {path}: {error}").format(path=path, error=fmt.error(e))) from None
 
 
 def is_experiment_file(path: str) -> bool:
@@ -112,13 +128,13 @@ def ensure_positions(net: Network, force: bool = False) -> None:
 
 def ask_weights_choice(parent: QWidget, problem: str) -> str | None:
     """'json' (save the network alone), 'fresh' (model file with new weights) or None (cancel)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "The weights no longer fit",
-                      f"The trained weights in this model file do not fit the edited network: {problem}.",
-                      parent=parent)
-    box.setInformativeText("Save the network alone as a .json file, or keep the model file and start "
-                           "again from fresh, untrained weights?")
-    as_json = box.addButton("Save network as .json…", QMessageBox.ButtonRole.AcceptRole)
-    fresh = box.addButton("Use fresh weights", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("The weights no longer fit"),
+                      tr("The trained weights in this model file do not fit the edited network: {problem}.")
+                      .format(problem=problem), parent=parent)
+    box.setInformativeText(tr("Save the network alone as a .json file, or keep the model file and start "
+                              "again from fresh, untrained weights?"))
+    as_json = box.addButton(tr("Save network as .json…"), QMessageBox.ButtonRole.AcceptRole)
+    fresh = box.addButton(tr("Use fresh weights"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return {as_json: "json", fresh: "fresh"}.get(box.clickedButton())
@@ -163,7 +179,7 @@ class FileController(QObject):
         self.sigPathChanged.emit()
 
     def display_name(self) -> str:
-        return os.path.basename(self.path) if self.path else f"{self.doc.network.name} (unsaved)"
+        return os.path.basename(self.path) if self.path else tr("{name} (unsaved)").format(name=self.doc.network.name)
 
     def _rename_weights(self, old: str, new: str) -> None:
         """Weights are named <node id>.<name>: a renamed layer keeps its trained weights."""
@@ -205,7 +221,8 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         start = os.path.dirname(self.path) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open network or model", start, OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open network or model"), start,
+                                              file_filter(OPEN_FILTERS))
         return bool(path) and self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
@@ -216,7 +233,7 @@ class FileController(QObject):
         try:
             net, bundle = read_file(path)
         except FileError as e:
-            QMessageBox.warning(self.window, "Cannot open", str(e))
+            QMessageBox.warning(self.window, tr("Cannot open"), str(e))
             return False
         if path.lower().endswith(".onnx"):  # never written back as .onnx: Save asks where (a .dls)
             self.load_network(net, None, bundle, layout=True)
@@ -225,7 +242,7 @@ class FileController(QObject):
         else:
             self.load_network(net, os.path.abspath(path), bundle)
         self.add_recent(os.path.abspath(path))
-        self.sigMessage.emit(f"Opened {os.path.basename(path)}")
+        self.sigMessage.emit(tr("Opened {name}").format(name=os.path.basename(path)))
         return True
 
     def open_experiment(self, path: str) -> bool:
@@ -244,7 +261,7 @@ class FileController(QObject):
         if not self.is_dirty():
             return True
         answer = QMessageBox.question(
-            self.window, "Unsaved changes", f"Save the changes to {self.display_name()}?",
+            self.window, tr("Unsaved changes"), tr("Save the changes to {name}?").format(name=self.display_name()),
             MessageBox.Save | MessageBox.Discard | MessageBox.Cancel, MessageBox.Save)
         if answer == MessageBox.Save:
             return self.save()
@@ -259,8 +276,8 @@ class FileController(QObject):
         ext = ".dls" if self.has_training() else ".json"
         suggested = (os.path.splitext(self.path)[0] + ext if self.path else
                      os.path.join(os.path.expanduser("~"), _slug(self.doc.network.name) + ext))
-        caption = "Save trained model" if ext == ".dls" else "Save network"
-        path, chosen = QFileDialog.getSaveFileName(self.window, caption, suggested, SAVE_FILTER)
+        caption = tr("Save trained model") if ext == ".dls" else tr("Save network")
+        path, chosen = QFileDialog.getSaveFileName(self.window, caption, suggested, file_filter(SAVE_FILTERS))
         if not path:
             return False
         if not path.lower().endswith((".dls", ".json")):
@@ -285,14 +302,15 @@ class FileController(QObject):
                 save_model(path, bundle)
                 self.bundle = bundle
         except (OSError, ValueError) as e:
-            QMessageBox.warning(self.window, "Cannot save", f"Cannot save {path}: {getattr(e, 'strerror', None) or e}")
+            QMessageBox.warning(self.window, tr("Cannot save"), tr("Cannot save {path}: {error}").format(
+                path=path, error=getattr(e, 'strerror', None) or fmt.error(e)))
             return False
         self.path = os.path.abspath(path)
         self.results_dirty = self.results_dirty and not path.lower().endswith(".dls")
         self.stack.setClean()
         self.add_recent(self.path)
         self.sigPathChanged.emit()
-        self.sigMessage.emit(f"Saved {os.path.basename(path)}")
+        self.sigMessage.emit(tr("Saved {name}").format(name=os.path.basename(path)))
         return True
 
     def _bundle_for_save(self, path: str) -> ModelBundle | str | None:
@@ -309,13 +327,14 @@ class FileController(QObject):
                 return None
             if choice == "json":
                 json_path, _ = QFileDialog.getSaveFileName(
-                    self.window, "Save network", os.path.splitext(path)[0] + ".json", "Network file (*.json)")
+                    self.window, tr("Save network"), os.path.splitext(path)[0] + ".json",
+                    file_filter(SAVE_FILTERS[1:]))
                 return json_path or None
         problems = analyze(net).problems
         if problems:
-            QMessageBox.warning(self.window, "Cannot save a model file",
-                                f"A model file needs a network that works: {problems[0]}. "
-                                "Fix it, or save the network as .json.")
+            QMessageBox.warning(self.window, tr("Cannot save a model file"),
+                                tr("A model file needs a network that works: {problem}. "
+                                   "Fix it, or save the network as .json.").format(problem=fmt.problem(problems[0])))
             return None
         return fresh_bundle(net)
 
@@ -346,7 +365,7 @@ class FileController(QObject):
             os.makedirs(os.path.dirname(self.recovery_path), exist_ok=True)
             write_text_atomic(self.recovery_path, json.dumps(data))
         except OSError as e:
-            self.sigMessage.emit(f"Autosave failed: {e.strerror or e}")
+            self.sigMessage.emit(tr("Autosave failed: {error}").format(error=e.strerror or e))
             return False
         return True
 
@@ -386,8 +405,9 @@ class FileController(QObject):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(data.get("saved") or 0))
         name = os.path.basename(data.get("path") or "") or data["network"].get("name", "untitled")
         answer = QMessageBox.question(
-            self.window, "Restore unsaved work?",
-            f"dlstudio did not close cleanly last time. Restore the unsaved changes to {name} (autosaved {when})?",
+            self.window, tr("Restore unsaved work?"),
+            tr("dlstudio did not close cleanly last time. Restore the unsaved changes to {name} (autosaved {when})?")
+            .format(name=name, when=when),
             MessageBox.Yes | MessageBox.No, MessageBox.Yes)
         if answer != MessageBox.Yes:
             self.remove_recovery()
@@ -395,7 +415,8 @@ class FileController(QObject):
         try:
             net = Network.from_dict(data["network"])
         except DocumentError as e:
-            QMessageBox.warning(self.window, "Cannot restore", f"The recovery file is damaged: {e}")
+            QMessageBox.warning(self.window, tr("Cannot restore"),
+                                tr("The recovery file is damaged: {error}").format(error=fmt.error(e)))
             self.remove_recovery()
             return False
         path = data.get("path")

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListView, QLi
 from dlstudio.spec import Network
 from dlstudio.zoo import PRESETS, build_preset, preset_names
 
+from . import format as fmt
+from .i18n import tr, tr_text
 from .thumbnail import render_thumbnail
 
 APP_DATA, APP_SHAPE, APP_OUTPUTS = "digits:28", (1, 28, 28), 10
@@ -53,7 +55,7 @@ def startup_network() -> Network:
 class PresetGallery(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("New network")
+        self.setWindowTitle(tr("New network"))
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(THUMB)
@@ -64,12 +66,13 @@ class PresetGallery(QDialog):
         self.about = QLabel(wordWrap=True)
         self.about.setMinimumHeight(40)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"Start from an empty canvas or a classic network, built for the bundled "
-                             f"data {APP_DATA} ({'×'.join(map(str, APP_SHAPE))} images, {APP_OUTPUTS} classes)."))
+        lay.addWidget(QLabel(tr("Start from an empty canvas or a classic network, built for the bundled "
+                                "data {data} ({shape} images, {classes} classes).").format(
+            data=APP_DATA, shape="×".join(map(str, APP_SHAPE)), classes=APP_OUTPUTS)))
         lay.addWidget(self.list, 1)
         lay.addWidget(self.about)
         lay.addWidget(buttons)
@@ -84,9 +87,9 @@ class PresetGallery(QDialog):
         pal = self.palette()
         dpr = self.devicePixelRatioF()
         empty = QListWidgetItem(QIcon(render_thumbnail(Network(), THUMB.width(), THUMB.height(), pal, dpr)),
-                                "Empty")
+                                tr("Empty"))
         empty.setData(PRESET_ROLE, None)
-        empty.setToolTip("An empty canvas: drag layers from the palette.")
+        empty.setToolTip(tr("An empty canvas: drag layers from the palette."))
         self.list.addItem(empty)
         for name in preset_names():
             try:
@@ -94,24 +97,25 @@ class PresetGallery(QDialog):
             except Exception as e:  # a preset that cannot be built here is listed, disabled
                 item = QListWidgetItem(preset_title(name))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(f"Not available: {e}")
+                item.setToolTip(tr("Not available: {error}").format(error=fmt.error(e)))
                 self.list.addItem(item)
                 continue
             self.networks[name] = net
             pm = render_thumbnail(net, THUMB.width(), THUMB.height(), pal, dpr)
             item = QListWidgetItem(QIcon(pm), preset_title(name))
             item.setData(PRESET_ROLE, name)
-            item.setToolTip(PRESETS[name].help)
+            item.setToolTip(tr_text(PRESETS[name].help))
             self.list.addItem(item)
 
     def _describe(self, item, previous=None) -> None:
         name = item.data(PRESET_ROLE) if item is not None else None
         if name is None:
-            self.about.setText("<b>Empty</b> — start from scratch: drag an Input and layers from the palette.")
+            self.about.setText(tr("<b>Empty</b> — start from scratch: drag an Input and layers from the palette."))
             return
         net = self.networks[name]
-        self.about.setText(f"<b>{preset_title(name)}</b> — {PRESETS[name].help} "
-                           f"<span style='color:gray'>({len(net.nodes)} layers)</span>")
+        self.about.setText(f"<b>{preset_title(name)}</b> — {tr_text(PRESETS[name].help)} "
+                           f"<span style='color:gray'>"
+                           + tr("({n} layers)").format(n=len(net.nodes)) + "</span>")
 
     def select(self, name: str | None) -> None:
         for k in range(self.list.count()):

@@ -19,6 +19,7 @@ from .actions import apply_icons, build_menus, build_toolbar, create_actions
 from .canvas.scene import NetworkScene
 from .canvas.view import CanvasView
 from .document import Document
+from .i18n import QT_TR_NOOP, tr
 from .editor import Editor
 from .files import FileController
 from .inspector import Inspector
@@ -27,15 +28,21 @@ from .problems_panel import ProblemsPanel
 from .summary_panel import SummaryPanel
 from .training import install as install_training
 
-SHORTCUTS = [("Ctrl+N", "New network (empty or preset)"), ("Ctrl+O", "Open .dls / .json"), ("Ctrl+S", "Save"),
-             ("Ctrl+Shift+S", "Save as"), ("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
-             ("Delete / Backspace", "Delete selected layers and connections"), ("Ctrl+C / X / V", "Copy / cut / paste"),
-             ("Ctrl+D", "Duplicate"), ("Ctrl+A", "Select all"), ("F", "Fit the network in the view"),
-             ("L", "Automatic layout"), ("Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in / out / 100 %"),
-             ("Wheel", "Zoom around the cursor"), ("Middle drag, Space + drag", "Pan"),
-             ("Space (on the canvas)", "Start or continue training; pause / resume a run"),
-             ("Ctrl+T", "Show the training panel"), ("Ctrl+Return", "Start / continue training"),
-             ("Ctrl+P", "Pause / resume"), ("Ctrl+.", "Stop training"), ("Ctrl+Shift+L", "Open the Lab")]
+# (keys, what they do): both translated where shown (key names such as Ctrl+N stay as they are)
+SHORTCUTS = [("Ctrl+N", QT_TR_NOOP("New network (empty or preset)")), ("Ctrl+O", QT_TR_NOOP("Open .dls / .json")),
+             ("Ctrl+S", QT_TR_NOOP("Save")), ("Ctrl+Shift+S", QT_TR_NOOP("Save as")), ("Ctrl+Z", QT_TR_NOOP("Undo")),
+             ("Ctrl+Shift+Z / Ctrl+Y", QT_TR_NOOP("Redo")),
+             (QT_TR_NOOP("Delete / Backspace"), QT_TR_NOOP("Delete selected layers and connections")),
+             ("Ctrl+C / X / V", QT_TR_NOOP("Copy / cut / paste")), ("Ctrl+D", QT_TR_NOOP("Duplicate")),
+             ("Ctrl+A", QT_TR_NOOP("Select all")), ("F", QT_TR_NOOP("Fit the network in the view")),
+             ("L", QT_TR_NOOP("Automatic layout")), ("Ctrl+= / Ctrl+- / Ctrl+0", QT_TR_NOOP("Zoom in / out / 100 %")),
+             (QT_TR_NOOP("Wheel"), QT_TR_NOOP("Zoom around the cursor")),
+             (QT_TR_NOOP("Middle drag, Space + drag"), QT_TR_NOOP("Pan")),
+             (QT_TR_NOOP("Space (on the canvas)"), QT_TR_NOOP("Start or continue training; pause / resume a run")),
+             ("Ctrl+T", QT_TR_NOOP("Show the training panel")),
+             ("Ctrl+Return", QT_TR_NOOP("Start / continue training")),
+             ("Ctrl+P", QT_TR_NOOP("Pause / resume")), ("Ctrl+.", QT_TR_NOOP("Stop training")),
+             ("Ctrl+Shift+L", QT_TR_NOOP("Open the Lab"))]
 
 
 def app_settings() -> QSettings:
@@ -64,12 +71,14 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self.doc)
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setDocumentMode(True)
-        self.bottom_tabs.addTab(self.summary, "Summary")
-        self.bottom_tabs.addTab(self.problems, "Problems")
-        self.docks = [self._dock("Layers", "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
-                      self._dock("Inspector", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
-                      self._dock("Summary", "summaryDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea),
-                      self._dock("Training", "trainingDock", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.bottom_tabs.addTab(self.summary, tr("Summary"))
+        self.bottom_tabs.addTab(self.problems, tr("Problems"))
+        self.docks = [self._dock(tr("Layers"), "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+                      self._dock(tr("Inspector"), "inspectorDock", self.inspector,
+                                 Qt.DockWidgetArea.RightDockWidgetArea),
+                      self._dock(tr("Summary"), "summaryDock", self.bottom_tabs,
+                                 Qt.DockWidgetArea.BottomDockWidgetArea),
+                      self._dock(tr("Training"), "trainingDock", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)]
         self.docks[2].setTitleBarWidget(QWidget())  # its tabs say what it is
         self.training_dock = self.docks[-1]
         self.training_dock.hide()
@@ -103,8 +112,8 @@ class MainWindow(QMainWindow):
         self.totals_label = QLabel()
         self.problems_label = QLabel()
         self.zoom_label = QLabel("100 %")
-        self.engine_label = QLabel("Engine: idle")
-        self.engine_label.setToolTip("The training engine")
+        self.engine_label = QLabel(tr("Engine: idle"))
+        self.engine_label.setToolTip(tr("The training engine"))
         for w in (self.totals_label, self.problems_label, self.zoom_label, self.engine_label):
             w.setContentsMargins(8, 0, 8, 0)
             sb.addPermanentWidget(w)
@@ -135,19 +144,19 @@ class MainWindow(QMainWindow):
 
     # ---- status and title ---------------------------------------------------------------------
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.files.display_name()}[*] — dlstudio")
+        self.setWindowTitle(tr("{name}[*] — dlstudio").format(name=self.files.display_name()))
         self.setWindowModified(self.files.is_dirty())
 
     def _update_totals(self) -> None:
         t = self.doc.analysis.total
-        self.totals_label.setText(f"{len(self.doc.network.nodes)} layers · {fmt.count(t.params)} parameters · "
-                                  f"{fmt.compact(t.flops)} FLOPs")
+        self.totals_label.setText(tr("{layers} layers · {params} parameters · {flops} FLOPs").format(
+            layers=len(self.doc.network.nodes), params=fmt.count(t.params), flops=fmt.compact(t.flops)))
 
     def _problem_count_changed(self, n: int) -> None:
-        self.bottom_tabs.setTabText(1, f"Problems ({n})" if n else "Problems")
+        self.bottom_tabs.setTabText(1, tr("Problems ({n})").format(n=n) if n else tr("Problems"))
         err = theme.colors(self.palette()).error.name()
-        self.problems_label.setText(f"<span style='color:{err}'>⚠ {n} problem{'s' if n != 1 else ''}</span>"
-                                    if n else "✓ no problems")
+        said = tr("⚠ 1 problem") if n == 1 else tr("⚠ {n} problems").format(n=n)
+        self.problems_label.setText(f"<span style='color:{err}'>{said}</span>" if n else tr("✓ no problems"))
 
     def show_refusal(self, text: str, where=None) -> None:
         self.statusBar().showMessage(text, 6000)
@@ -185,7 +194,8 @@ class MainWindow(QMainWindow):
         ids = self.scene.selected_ids()
         if ids:
             QGuiApplication.clipboard().setText(self.editor.copy_text(ids))
-            self.statusBar().showMessage(f"Copied {len(ids)} layer{'s' if len(ids) != 1 else ''}", 3000)
+            self.statusBar().showMessage(tr("Copied 1 layer") if len(ids) == 1 else
+                                         tr("Copied {n} layers").format(n=len(ids)), 3000)
 
     def cut(self) -> None:
         ids = self.scene.selected_ids()
@@ -195,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def paste(self) -> None:
         if not self.editor.paste_text(QGuiApplication.clipboard().text()):
-            self.statusBar().showMessage("Nothing to paste: the clipboard holds no layers", 3000)
+            self.statusBar().showMessage(tr("Nothing to paste: the clipboard holds no layers"), 3000)
 
     def duplicate(self) -> None:
         self.editor.duplicate(self.scene.selected_ids())
@@ -230,10 +240,10 @@ class MainWindow(QMainWindow):
             action.setStatusTip(path)
             action.triggered.connect(lambda checked=False, p=path: self.files.open_path(p))
         if not files:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(tr("No recent files")).setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear List", self.files.clear_recent)
+            menu.addAction(tr("Clear List"), self.files.clear_recent)
 
     def dragEnterEvent(self, event):
         if CanvasView.network_files(event.mimeData()):
@@ -355,10 +365,11 @@ class MainWindow(QMainWindow):
 
     # ---- help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        rows = "".join(f"<tr><td><b>{tr(k)}</b>&nbsp;&nbsp;</td><td>{tr(v)}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About dlstudio",
-                          f"<b>dlstudio {__version__}</b><br>Build neural networks visually, see every layer's "
-                          "shape, parameters and FLOPs, train them on a Numba CPU engine and watch them learn.")
+        QMessageBox.about(self, tr("About dlstudio"),
+                          f"<b>dlstudio {__version__}</b><br>"
+                          + tr("Build neural networks visually, see every layer's shape, parameters and FLOPs, "
+                               "train them on a Numba CPU engine and watch them learn."))

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QMenu, QSpl
 from dlstudio.spec import all_types
 from dlstudio.spec.catalogue import GROUPS
 
+from . import format as fmt
 from . import theme
 from .canvas.scene import LAYER_MIME
+from .i18n import tr, tr_text
 from .lab import page_for
 from .lab.links import explain_link, topic_of
 
@@ -74,7 +76,7 @@ class Palette(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.search = QLineEdit(placeholderText="Search layers…", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText=tr("Search layers…"), clearButtonEnabled=True)
         self.tree = LayerTree()
         self.help = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -108,7 +110,7 @@ class Palette(QWidget):
             members = sorted((lt for lt in types.values() if lt.group == group), key=lambda lt: lt.name)
             if not members:
                 continue
-            head = QTreeWidgetItem([group])
+            head = QTreeWidgetItem([fmt.group_label(group)])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = head.font(0)
             font.setBold(True)
@@ -118,7 +120,7 @@ class Palette(QWidget):
             for lt in members:
                 item = QTreeWidgetItem([lt.name])
                 item.setData(0, TYPE_ROLE, lt.name)
-                item.setToolTip(0, lt.help)
+                item.setToolTip(0, tr_text(lt.help))
                 item.setIcon(0, _swatch(theme.accent(group, pal)))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
@@ -143,7 +145,7 @@ class Palette(QWidget):
             for k in range(head.childCount()):
                 item = head.child(k)
                 lt = types[item.data(0, TYPE_ROLE)]
-                hay = f"{lt.name} {lt.group} {lt.help}".lower()
+                hay = f"{lt.name} {lt.group} {lt.help} {fmt.group_label(lt.group)} {tr_text(lt.help)}".lower()
                 hit = all(w in hay for w in words)
                 item.setHidden(not hit)
                 shown += hit
@@ -160,14 +162,15 @@ class Palette(QWidget):
     def _show_help(self, item, previous=None) -> None:
         type_name = item.data(0, TYPE_ROLE) if item is not None else None
         if not type_name:
-            self.help.setText("<i>Drag a layer onto the canvas, or double-click it to add it after "
-                              "the selected layer.</i>")
+            self.help.setText("<i>" + tr("Drag a layer onto the canvas, or double-click it to add it after "
+                                         "the selected layer.") + "</i>")
             return
         lt = all_types()[type_name]
-        settings = ", ".join(p.name for p in lt.schema.params) or "none"
+        settings = ", ".join(fmt.setting_name(p.name) for p in lt.schema.params) or tr("none")
         link = explain_link(lt.name)
-        self.help.setText(f"<b>{lt.name}</b> <span style='color:gray'>({lt.group})</span><br>{lt.help}"
-                          f"<br><span style='color:gray'>Settings: {settings}</span>"
+        self.help.setText(f"<b>{lt.name}</b> <span style='color:gray'>({fmt.group_label(lt.group)})</span>"
+                          f"<br>{tr_text(lt.help)}<br><span style='color:gray'>"
+                          + tr("Settings: {names}").format(names=settings) + "</span>"
                           + (f"<br>{link}" if link else ""))
 
     def _link(self, href: str) -> None:
@@ -181,7 +184,8 @@ class Palette(QWidget):
         if not type_name:
             return
         menu = QMenu(self)
-        menu.addAction(f"Add {type_name} after the selection", lambda: self.sigAddRequested.emit(type_name))
-        explain = menu.addAction("Explain in the Lab", lambda: self.sigExplainRequested.emit(type_name))
+        menu.addAction(tr("Add {type} after the selection").format(type=type_name),
+                       lambda: self.sigAddRequested.emit(type_name))
+        explain = menu.addAction(tr("Explain in the Lab"), lambda: self.sigExplainRequested.emit(type_name))
         explain.setEnabled(page_for(type_name) is not None)
         menu.exec(self.tree.viewport().mapToGlobal(pos))

@@ -4,7 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
+from . import format as fmt
 from .document import Document
+from .i18n import tr, tr_text
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -31,14 +33,14 @@ class ProblemsPanel(QListWidget):
         problems = self.doc.analysis.problems
         self.clear()
         for p in problems:
-            item = QListWidgetItem(self._icon, str(p))
+            item = QListWidgetItem(self._icon, fmt.problem(p))
             item.setData(NODE_ROLE, p.node)
-            item.setToolTip(p.message)
+            item.setToolTip(tr_text(p.message))
             self.addItem(item)
         if not problems:
-            item = QListWidgetItem(self._ok_icon, "No problems: every layer has a shape and a cost."
-                                   if self.doc.network.nodes else "The network is empty — drag layers "
-                                   "from the palette onto the canvas.")
+            item = QListWidgetItem(self._ok_icon, tr("No problems: every layer has a shape and a cost.")
+                                   if self.doc.network.nodes else tr("The network is empty — drag layers "
+                                                                     "from the palette onto the canvas."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
         if len(problems) != self._count:

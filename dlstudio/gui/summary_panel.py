@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from . import format as fmt
 from . import theme
 from .document import Document
+from .i18n import QT_TR_NOOP, tr
 
-HEADERS = ("Layer", "Type", "Output shape", "Parameters", "MACs", "FLOPs", "% FLOPs")
+HEADERS = (QT_TR_NOOP("Layer"), QT_TR_NOOP("Type"), QT_TR_NOOP("Output shape"), QT_TR_NOOP("Parameters"),
+           "MACs", "FLOPs", "% FLOPs")   # translated where shown
 CSV_HEADERS = ("layer", "type", "output_shape", "params", "trainable", "macs", "flops", "flops_share")
 
 
@@ -58,13 +60,14 @@ class SummaryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return tr(HEADERS[section])
         return None
 
     def cells(self, row: int) -> list[str]:
         if row == len(self.rows):
             t = self.totals
-            return ["Total", f"{len(self.rows)} layers", "", fmt.count(t["params"]), fmt.count(t["macs"]),
+            return [tr("Total"), tr("{n} layers").format(n=len(self.rows)), "", fmt.count(t["params"]),
+                    fmt.count(t["macs"]),
                     fmt.count(t["flops"]), "100.0 %" if t["flops"] else ""]
         r = self.rows[row]
         return [r["id"], r["type"], fmt.shape(r["shape"]) if r["shape"] else "?", fmt.count(r["params"]),
@@ -83,7 +86,7 @@ class SummaryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row < len(self.rows) and self.rows[row]["problem"]:
             return theme.colors(QGuiApplication.palette()).error
         if role == Qt.ItemDataRole.ToolTipRole and row < len(self.rows) and self.rows[row]["problem"]:
-            return "This layer has a problem — see the Problems tab."
+            return tr("This layer has a problem — see the Problems tab.")
         return None
 
     def node_id(self, row: int) -> str | None:
@@ -112,10 +115,10 @@ class SummaryPanel(QWidget):
         header.setHighlightSections(False)
         self.table.installEventFilter(self)
         self.totals = QLabel()
-        copy = QPushButton("Copy")
-        copy.setToolTip("Copy the selected rows (or the whole table) as tab-separated text")
+        copy = QPushButton(tr("Copy"))
+        copy.setToolTip(tr("Copy the selected rows (or the whole table) as tab-separated text"))
         copy.clicked.connect(self.copy)
-        export = QPushButton("Export CSV…")
+        export = QPushButton(tr("Export CSV…"))
         export.clicked.connect(self.export_dialog)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -135,9 +138,10 @@ class SummaryPanel(QWidget):
 
     def _update_totals(self) -> None:
         t = self.model.totals
-        self.totals.setText(f"{len(self.model.rows)} layers · {fmt.count(t['params'])} parameters "
-                            f"({fmt.count(t['trainable'])} trainable) · {fmt.compact(t['macs'])} MACs · "
-                            f"{fmt.compact(t['flops'])} FLOPs")
+        self.totals.setText(tr("{layers} layers · {params} parameters ({trainable} trainable) · {macs} MACs · "
+                               "{flops} FLOPs").format(layers=len(self.model.rows), params=fmt.count(t['params']),
+                                                       trainable=fmt.count(t['trainable']),
+                                                       macs=fmt.compact(t['macs']), flops=fmt.compact(t['flops'])))
         self.select_ids(self._selected_ids)
 
     # ---- selection both ways ------------------------------------------------------------------
@@ -174,7 +178,7 @@ class SummaryPanel(QWidget):
 
     def table_text(self, rows: list[int] | None = None) -> str:
         rows = list(range(self.model.rowCount())) if not rows else rows
-        lines = ["\t".join(HEADERS)] + ["\t".join(self.model.cells(r)) for r in rows]
+        lines = ["\t".join(tr(h) for h in HEADERS)] + ["\t".join(self.model.cells(r)) for r in rows]
         return "\n".join(lines) + "\n"
 
     def copy(self) -> str:
@@ -196,10 +200,12 @@ class SummaryPanel(QWidget):
                         "1.000000" if t["flops"] else "0.000000"])
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export summary", "summary.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export summary"), "summary.csv",
+                                              tr("CSV files") + " (*.csv)")
         if not path:
             return
         try:
             self.export_csv(path)
         except OSError as e:
-            QMessageBox.warning(self, "Export summary", f"Cannot write {path}: {e.strerror or e}")
+            QMessageBox.warning(self, tr("Export summary"),
+                                tr("Cannot write {path}: {error}").format(path=path, error=e.strerror or e))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..i18n import message, tr
 from . import catalogue
 from .catalogue import Cost, Shape, ShapeError
 from .document import DocumentError, Network
@@ -25,6 +26,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.node}: {self.message}" if self.node else self.message
+
+    @property
+    def text(self) -> str:
+        """`str(self)` as a translatable Text (dlstudio.i18n)."""
+        return tr("{node}: {message}").format(
+            node=self.node, message=self.message) if self.node else self.message
 
 
 @dataclass
@@ -52,8 +59,10 @@ class Analysis:
     def raise_first(self) -> None:
         if self.problems:
             p = self.problems[0]
-            more = f" (and {len(self.problems) - 1} more problem(s))" if len(self.problems) > 1 else ""
-            raise NetworkError(f"{p}{more}")
+            if len(self.problems) > 1:
+                raise NetworkError(tr("{problem} (and {n} more problem(s))").format(
+                    problem=p.text, n=len(self.problems) - 1))
+            raise NetworkError(p.text)
 
 
 def analyze(net: Network) -> Analysis:
@@ -61,7 +70,7 @@ def analyze(net: Network) -> Analysis:
     try:
         a.order = net.topological_order()
     except DocumentError as e:
-        a.problems.append(Problem(None, str(e)))
+        a.problems.append(Problem(None, message(e)))
         return a
     types = catalogue.all_types()
     by_id = {n.id: n for n in net.nodes}                  # dicts, not list scans: linear in the size
@@ -75,7 +84,7 @@ def analyze(net: Network) -> Analysis:
         srcs = srcs_of[nid]
         lt = types.get(node.type)
         if lt is None:
-            a.problems.append(Problem(nid, f"unknown layer type {node.type!r}"))
+            a.problems.append(Problem(nid, tr("unknown layer type {type!r}").format(type=node.type)))
             continue
         if lt.name == "Input":
             a.inputs.append(nid)
@@ -83,7 +92,8 @@ def analyze(net: Network) -> Analysis:
         try:
             params = lt.schema.normalize(node.params, where)
         except ParamError as e:
-            a.problems.append(Problem(nid, str(e).removeprefix(where + ": ")))
+            detail = e.detail if e.detail is not None else str(e).removeprefix(where + ": ")
+            a.problems.append(Problem(nid, detail))
             continue
         a.params[nid] = params
         n_in = len(srcs)
@@ -96,27 +106,29 @@ def analyze(net: Network) -> Analysis:
         try:
             out = lt.output_shape(params, in_shapes)
         except ShapeError as e:
-            a.problems.append(Problem(nid, str(e)))
+            a.problems.append(Problem(nid, message(e)))
             continue
         if any(d < 1 for d in out):
-            a.problems.append(Problem(nid, f"output shape {list(out)} is empty — the input {list(in_shapes[0])} "
-                                           "is too small for these settings"))
+            a.problems.append(Problem(nid, tr("output shape {out} is empty — the input {input} "
+                                              "is too small for these settings").format(
+                                               out=list(out), input=list(in_shapes[0]))))
             continue
         a.in_shapes[nid] = in_shapes
         a.shapes[nid] = out
         a.costs[nid] = lt.cost(params, in_shapes, out)
     a.outputs = [nid for nid in a.order if nid not in has_output]
     if not a.inputs and net.nodes:
-        a.problems.append(Problem(None, "the network has no Input node — add one from the palette"))
+        a.problems.append(Problem(None, tr("the network has no Input node — add one from the palette")))
     return a
 
 
 def _arity_message(lt: catalogue.LayerType, n: int) -> str:
     if lt.max_inputs == 0:
-        return f"an {lt.name} takes no incoming connections (it has {n}) — remove them"
+        return tr("an {name} takes no incoming connections (it has {n}) — remove them").format(
+                   name=lt.name, n=n)
     if n == 0:
-        return "has no input — connect a layer's output to it"
+        return tr("has no input — connect a layer's output to it")
     if lt.max_inputs is not None and n > lt.max_inputs:
-        return (f"takes {lt.max_inputs} input but has {n} — merge the branches with Add or "
-                "Concatenate first")
-    return f"needs at least {lt.min_inputs} inputs, has {n}"
+        return (tr("takes {max_inputs} input but has {n} — merge the branches with Add or Concatenate "
+                   "first").format(max_inputs=lt.max_inputs, n=n))
+    return tr("needs at least {min_inputs} inputs, has {n}").format(min_inputs=lt.min_inputs, n=n)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..i18n import tr
 from .params import Param, Schema
 
 Shape = tuple[int, ...]
@@ -96,7 +97,8 @@ def get(name: str) -> LayerType:
     try:
         return LAYERS[name]
     except KeyError:
-        raise KeyError(f"unknown layer type {name!r} (known: {', '.join(sorted(LAYERS))})") from None
+        raise KeyError(tr("unknown layer type {name!r} (known: {known})").format(
+                           name=name, known=', '.join(sorted(LAYERS)))) from None
 
 
 def all_types() -> dict[str, LayerType]:

@@ -14,6 +14,22 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from ..i18n import message, tr
+
+# the reasons Python's JSON parser gives, marked so that the app can show them translated
+_JSON_REASONS = {
+    "Expecting value": tr("Expecting value"),
+    "Expecting property name enclosed in double quotes": tr("Expecting property name enclosed in double quotes"),
+    "Expecting ',' delimiter": tr("Expecting ',' delimiter"),
+    "Expecting ':' delimiter": tr("Expecting ':' delimiter"),
+    "Extra data": tr("Extra data"),
+    "Invalid control character at": tr("Invalid control character at"),
+    "Unterminated string starting at": tr("Unterminated string starting at"),
+    "Invalid \\escape": tr("Invalid \\escape"),
+    "Invalid \\uXXXX escape": tr("Invalid \\uXXXX escape"),
+    "Illegal trailing comma before end of object": tr("Illegal trailing comma before end of object"),
+    "Illegal trailing comma before end of array": tr("Illegal trailing comma before end of array"),
+}
 
 FORMAT = "dlstudio-network"
 VERSION = 1
@@ -50,7 +66,7 @@ class Network:
             pos=None) -> "Network":
         """Append a node (and edges from `after`); returns self so presets can chain."""
         if self.has(id):
-            raise DocumentError(f"node id {id!r} is used twice")
+            raise DocumentError(tr("node id {id!r} is used twice").format(id=id))
         self.nodes.append(Node(id, type, dict(params or {}), pos))
         for src in [after] if isinstance(after, str) else (after or []):
             self.connect(src, id)
@@ -59,7 +75,8 @@ class Network:
     def connect(self, src: str, dst: str) -> None:
         for n in (src, dst):
             if not self.has(n):
-                raise DocumentError(f"edge {src!r} → {dst!r} names an unknown node {n!r}")
+                raise DocumentError(tr("edge {src!r} → {dst!r} names an unknown node {n!r}").format(
+                                        src=src, dst=dst, n=n))
         self.edges.append((src, dst))
 
     # ---- queries ---------------------------------------------------------------------------
@@ -70,7 +87,7 @@ class Network:
         for n in self.nodes:
             if n.id == id:
                 return n
-        raise KeyError(f"no node {id!r}")
+        raise KeyError(tr("no node {id!r}").format(id=id))
 
     def inputs_of(self, id: str) -> list[str]:
         return [s for s, d in self.edges if d == id]
@@ -84,8 +101,8 @@ class Network:
         if len(order) != len(self.nodes):
             placed = set(order)
             stuck = [n.id for n in self.nodes if n.id not in placed]
-            raise DocumentError(f"the graph has a cycle through {', '.join(stuck)} — "
-                                "a network must flow one way from inputs to outputs")
+            raise DocumentError(tr("the graph has a cycle through {nodes} — a network must flow "
+                                   "one way from inputs to outputs").format(nodes=', '.join(stuck)))
         return order
 
     def would_cycle(self, src: str, dst: str) -> bool:
@@ -119,41 +136,46 @@ class Network:
     @classmethod
     def from_dict(cls, data: Any) -> "Network":
         if not isinstance(data, dict):
-            raise DocumentError("a network document must be a JSON object")
+            raise DocumentError(tr("a network document must be a JSON object"))
         fmt = data.get("format", FORMAT)
         if fmt != FORMAT:
-            raise DocumentError(f"not a network document (format {fmt!r}, expected {FORMAT!r})")
+            raise DocumentError(tr("not a network document (format {fmt!r}, expected {expected!r})").format(
+                                    fmt=fmt, expected=FORMAT))
         version = data.get("version", VERSION)
         if not isinstance(version, int) or version > VERSION:
-            raise DocumentError(f"network document version {version!r} is newer than this dlstudio "
-                                f"understands ({VERSION}) — update dlstudio to open it")
+            raise DocumentError(tr("network document version {version!r} is newer than this dlstudio "
+                                   "understands ({understood}) — update dlstudio to open it").format(
+                                    version=version, understood=VERSION))
         nodes_in, edges_in = data.get("nodes"), data.get("edges", [])
         if not isinstance(nodes_in, list) or not isinstance(edges_in, list):
-            raise DocumentError("'nodes' and 'edges' must be lists")
+            raise DocumentError(tr("'nodes' and 'edges' must be lists"))
         net = cls(name=str(data.get("name", "untitled")))
         seen: set[str] = set()
         for i, nd in enumerate(nodes_in):
             if not isinstance(nd, dict) or not isinstance(nd.get("id"), str) or not isinstance(nd.get("type"), str):
-                raise DocumentError(f"node #{i + 1} needs a string 'id' and 'type'")
+                raise DocumentError(tr("node #{n} needs a string 'id' and 'type'").format(n=i + 1))
             params = nd.get("params", {}) or {}
             if not isinstance(params, dict):
-                raise DocumentError(f"node {nd['id']!r}: 'params' must be an object")
+                raise DocumentError(tr("node {id!r}: 'params' must be an object").format(
+                                        id=nd['id']))
             pos = nd.get("pos")
             if pos is not None:
                 if (not isinstance(pos, (list, tuple)) or len(pos) != 2
                         or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in pos)):
-                    raise DocumentError(f"node {nd['id']!r}: 'pos' must be [x, y]")
+                    raise DocumentError(tr("node {id!r}: 'pos' must be [x, y]").format(
+                                            id=nd['id']))
                 pos = (float(pos[0]), float(pos[1]))
             if nd["id"] in seen:       # a set, not Network.has: loading stays linear in the node count
-                raise DocumentError(f"node id {nd['id']!r} is used twice")
+                raise DocumentError(tr("node id {id!r} is used twice").format(id=nd['id']))
             seen.add(nd["id"])
             net.nodes.append(Node(nd["id"], nd["type"], copy.deepcopy(params) if params else {}, pos))
         for e in edges_in:
             if not isinstance(e, (list, tuple)) or len(e) != 2 or not all(isinstance(v, str) for v in e):
-                raise DocumentError(f"an edge must be [source id, target id], got {e!r}")
+                raise DocumentError(tr("an edge must be [source id, target id], got {e!r}").format(e=e))
             for n in e:
                 if n not in seen:
-                    raise DocumentError(f"edge {e[0]!r} → {e[1]!r} names an unknown node {n!r}")
+                    raise DocumentError(tr("edge {src!r} → {dst!r} names an unknown node {n!r}").format(
+                                            src=e[0], dst=e[1], n=n))
             net.edges.append((e[0], e[1]))
         return net
 
@@ -173,27 +195,29 @@ def safe_json_loads(text, error, allow_non_finite: bool = False):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as e:
-            raise error(f"not UTF-8 text: {e}") from None
+            raise error(tr("not UTF-8 text: {e}").format(e=message(e))) from None
     if text.count("[") + text.count("{") > MAX_JSON_DEPTH:    # else it cannot be too deep
         depth = 0
         for m in _BRACKETS.finditer(_STRINGS.sub("", text)):  # strings removed: their brackets are text
             depth += 1 if m.group() in "[{" else -1
             if depth > MAX_JSON_DEPTH:
-                raise error(f"not accepted: the JSON is nested more than {MAX_JSON_DEPTH} levels deep")
+                raise error(tr("not accepted: the JSON is nested more than {depth} levels deep").format(
+                                depth=MAX_JSON_DEPTH))
 
     def bad_constant(name):
-        raise error(f"not accepted: {name} is not a number dlstudio accepts (NaN and Infinity are refused)")
+        raise error(tr("not accepted: {name} is not a number dlstudio accepts (NaN and Infinity are "
+                       "refused)").format(name=name))
 
     def parse_int(s):
         if len(s.lstrip("-")) > MAX_INT_DIGITS:
-            raise error(f"not accepted: an integer of {len(s.lstrip('-'))} digits "
-                        f"(at most {MAX_INT_DIGITS})")
+            raise error(tr("not accepted: an integer of {n} digits (at most {most})").format(
+                            n=len(s.lstrip('-')), most=MAX_INT_DIGITS))
         return int(s)
 
     def parse_float(s):
         v = float(s)
         if v != v or v in (float("inf"), float("-inf")):
-            raise error(f"not accepted: the number {s[:40]} is too large")
+            raise error(tr("not accepted: the number {number} is too large").format(number=s[:40]))
         return v
 
     try:
@@ -201,9 +225,11 @@ def safe_json_loads(text, error, allow_non_finite: bool = False):
             return json.loads(text, parse_int=parse_int)
         return json.loads(text, parse_constant=bad_constant, parse_int=parse_int, parse_float=parse_float)
     except json.JSONDecodeError as e:
-        raise error(f"not valid JSON: {e}") from None
+        reason = _JSON_REASONS.get(e.msg, e.msg)
+        raise error(tr("not valid JSON: {reason}: line {line} column {column} (char {pos})").format(
+            reason=reason, line=e.lineno, column=e.colno, pos=e.pos)) from None
     except RecursionError:
-        raise error(f"not accepted: the JSON is nested too deeply") from None
+        raise error(tr("not accepted: the JSON is nested too deeply")) from None
 
 
 def kahn_order(ids: list[str], edges) -> list[str]:

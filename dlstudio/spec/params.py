@@ -8,10 +8,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from typing import Any
+from ..i18n import tr
 
 
 class ParamError(ValueError):
-    """A layer setting that is missing, of the wrong type or out of range."""
+    """A layer setting that is missing, of the wrong type or out of range: `where` (the layer)
+    and `detail` (what is wrong with the setting, a `Text`); the message is "where: detail"."""
+
+    def __init__(self, where: str, detail: str | None = None):
+        # one argument: the whole message (as when an exception is unpickled)
+        super().__init__(where if detail is None else tr("{where}: {detail}").format(
+            where=where, detail=detail))
+        self.where, self.detail = where, detail
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class Param:
         if value is None:
             if self.optional:
                 return None
-            raise ParamError(f"{where}: '{self.name}' must be set")
+            raise ParamError(where, tr("'{name}' must be set").format(name=self.name))
         checker = _CHECKERS[self.kind]
         return checker(self, value, where)
 
@@ -48,18 +56,23 @@ MAX_PARAM_INT = 10 ** 15      # larger integers are refused before any float con
 
 def _number(p: Param, value: Any, where: str, cast) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ParamError(f"{where}: '{p.name}' must be a number, got {value!r}")
+        raise ParamError(where, tr("'{name}' must be a number, got {value!r}").format(name=p.name, value=value))
     if (isinstance(value, int) and abs(value) > MAX_PARAM_INT) or (isinstance(value, float) and not
                                                                      math.isfinite(value)):
-        shown = repr(value) if isinstance(value, float) else f"an integer of {len(str(abs(value)))} digits"
-        raise ParamError(f"{where}: '{p.name}' must be a finite number of at most {MAX_PARAM_INT:.0e}, got {shown}")
+        shown = repr(value) if isinstance(value, float) else tr("an integer of {n} digits").format(
+            n=len(str(abs(value))))
+        raise ParamError(where, tr("'{name}' must be a finite number of at most {largest:.0e}, "
+                            "got {shown}").format(name=p.name, largest=MAX_PARAM_INT, shown=shown))
     if cast is int and float(value) != int(value):
-        raise ParamError(f"{where}: '{p.name}' must be a whole number, got {value!r}")
+        raise ParamError(where, tr("'{name}' must be a whole number, got {value!r}").format(
+            name=p.name, value=value))
     v = cast(value)
     if p.minimum is not None and v < p.minimum:
-        raise ParamError(f"{where}: '{p.name}' must be ≥ {p.minimum:g}, got {v!r}")
+        raise ParamError(where, tr("'{name}' must be ≥ {minimum:g}, got {v!r}").format(
+            name=p.name, minimum=p.minimum, v=v))
     if p.maximum is not None and v > p.maximum:
-        raise ParamError(f"{where}: '{p.name}' must be ≤ {p.maximum:g}, got {v!r}")
+        raise ParamError(where, tr("'{name}' must be ≤ {maximum:g}, got {v!r}").format(
+            name=p.name, maximum=p.maximum, v=v))
     return v
 
 
@@ -73,21 +86,22 @@ def _check_float(p, v, where):
 
 def _check_bool(p, v, where):
     if not isinstance(v, bool):
-        raise ParamError(f"{where}: '{p.name}' must be true or false, got {v!r}")
+        raise ParamError(where, tr("'{name}' must be true or false, got {v!r}").format(name=p.name, v=v))
     return v
 
 
 def _check_choice(p, v, where):
     if v not in p.choices:
         opts = ", ".join(repr(c) for c in p.choices)
-        raise ParamError(f"{where}: '{p.name}' must be one of {opts}, got {v!r}")
+        raise ParamError(where, tr("'{name}' must be one of {opts}, got {v!r}").format(
+            name=p.name, opts=opts, v=v))
     return v
 
 
 def _check_pair(p, v, where):
     if isinstance(v, (list, tuple)):
         if len(v) != 2:
-            raise ParamError(f"{where}: '{p.name}' must be an int or [h, w], got {v!r}")
+            raise ParamError(where, tr("'{name}' must be an int or [h, w], got {v!r}").format(name=p.name, v=v))
         return tuple(_number(p, x, where, int) for x in v)
     n = _number(p, v, where, int)
     return (n, n)
@@ -96,11 +110,11 @@ def _check_pair(p, v, where):
 def _check_padding(p, v, where):
     if isinstance(v, str):
         if v not in ("valid", "same"):
-            raise ParamError(f"{where}: '{p.name}' must be 'valid', 'same' or "
-                             f"[[top, bottom], [left, right]], got {v!r}")
+            raise ParamError(where, tr("'{name}' must be 'valid', 'same' or [[top, bottom], [left, "
+                                "right]], got {v!r}").format(name=p.name, v=v))
         return v
-    bad = ParamError(f"{where}: '{p.name}' must be 'valid', 'same' or "
-                     f"[[top, bottom], [left, right]] with non-negative ints, got {v!r}")
+    bad = ParamError(where, tr("'{name}' must be 'valid', 'same' or [[top, bottom], [left, right]] "
+                        "with non-negative ints, got {v!r}").format(name=p.name, v=v))
     if not isinstance(v, (list, tuple)) or len(v) != 2:
         raise bad
     out = []
@@ -116,10 +130,12 @@ def _check_padding(p, v, where):
 
 def _check_shape(p, v, where):
     if not isinstance(v, (list, tuple)) or not v:
-        raise ParamError(f"{where}: '{p.name}' must be a list of positive sizes, got {v!r}")
+        raise ParamError(where, tr("'{name}' must be a list of positive sizes, got {v!r}").format(
+            name=p.name, v=v))
     for x in v:
         if isinstance(x, bool) or not isinstance(x, int) or x < 1:
-            raise ParamError(f"{where}: '{p.name}' must be a list of positive sizes, got {v!r}")
+            raise ParamError(where, tr("'{name}' must be a list of positive sizes, got {v!r}").format(
+                name=p.name, v=v))
     return tuple(int(x) for x in v)
 
 
@@ -142,6 +158,9 @@ class Schema:
         known = {p.name for p in self.params}
         unknown = sorted(set(given) - known)
         if unknown:
-            hint = f" (known: {', '.join(sorted(known))})" if known else " (it takes none)"
-            raise ParamError(f"{where}: unknown setting {', '.join(map(repr, unknown))}{hint}")
+            hint = (tr(" (known: {names})").format(names=", ".join(sorted(known))) if known
+                    else tr(" (it takes none)"))
+            raise ParamError(where, tr("unknown setting {names}{hint}").format(
+                names=', '.join(map(repr, unknown)),
+                                 hint=hint))
         return {p.name: p.check(given.get(p.name, p.default), where) for p in self.params}

@@ -10,6 +10,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Callable
 
+from dlstudio.i18n import tr   # a dependency-free leaf (the zoo otherwise needs only the spec)
+
 from ..spec import Network
 from ..spec.layout import ROW, apply_layout
 from .cnn import alexnet, inception, lenet5, resnet
@@ -63,37 +65,43 @@ def _full(name, help, build, defaults) -> Preset:
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in [
-    Preset("mlp", "Multi-layer perceptron: two hidden layers of 64 tanh units.", mlp,
+    Preset("mlp", tr("Multi-layer perceptron: two hidden layers of 64 tanh units."), mlp,
            {"epochs": 60, "batch_size": 32, "optimizer": "adam", "hyper": {"lr": 0.005}}),
-    Preset("lenet5", "LeNet-5: two 5×5 conv + max-pool stages, then 120-84 dense (ReLU).", lenet5,
+    Preset("lenet5", tr("LeNet-5: two 5×5 conv + max-pool stages, then 120-84 dense (ReLU)."), lenet5,
            {"epochs": 20, "batch_size": 32, "optimizer": "adam", "hyper": {"lr": 0.001}},
            default_data="digits:28"),
-    Preset("alexnet", "Small AlexNet: five conv layers with three overlapping max pools, two dropout dense layers.",
+    Preset("alexnet", tr("Small AlexNet: five conv layers with three overlapping max pools, two dropout "
+                         "dense layers."),
            alexnet, {"epochs": 15, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.001}},
            default_data=SMALL_CNN_DATA),
-    Preset("inception", "Small Inception: conv stem, two four-branch Inception modules, global average pool.",
+    Preset("inception", tr("Small Inception: conv stem, two four-branch Inception modules, global "
+                           "average pool."),
            inception, {"epochs": 12, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.002}},
            default_data=SMALL_CNN_DATA),
-    Preset("resnet", "Small ResNet-8: conv stem, three stages of residual blocks (16-32-64), global average pool.",
+    Preset("resnet", tr("Small ResNet-8: conv stem, three stages of residual blocks (16-32-64), global "
+                        "average pool."),
            resnet, {"epochs": 12, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.002}},
            default_data=SMALL_CNN_DATA),
-    Preset("rnn", "Plain recurrent network: SimpleRNN(64) over the sequence, then a dense output.", rnn,
+    Preset("rnn", tr("Plain recurrent network: SimpleRNN(64) over the sequence, then a dense output."), rnn,
            RECURRENT, default_data="adding:50"),
-    Preset("lstm", "LSTM(64) over the sequence, then a dense output: remembers across long gaps.", lstm,
+    Preset("lstm", tr("LSTM(64) over the sequence, then a dense output: remembers across long gaps."), lstm,
            RECURRENT, default_data="adding:50"),
-    Preset("lstm-stacked", "Two stacked LSTM(64) layers (the first returns its whole sequence), then a dense output.",
+    Preset("lstm-stacked", tr("Two stacked LSTM(64) layers (the first returns its whole sequence), then "
+                              "a dense output."),
            lstm_stacked, RECURRENT, default_data="digits-seq"),
-    _full("alexnet-full", "AlexNet on 3×224×224, 1000 classes (torchvision's layout): 61.1 M parameters.",
+    _full("alexnet-full", tr("AlexNet on 3×224×224, 1000 classes (torchvision's layout): 61.1 M "
+                             "parameters."),
           alexnet_full, {"epochs": 90, "batch_size": 128, "optimizer": "sgd",
                          "hyper": {"lr": 0.01, "momentum": 0.9}}),
-    _full("googlenet-full", "GoogLeNet / Inception v1 on 3×224×224 (torchvision's, BatchNorm, no auxiliary "
-          "classifiers): 6.6 M parameters.",
+    _full("googlenet-full", tr("GoogLeNet / Inception v1 on 3×224×224 (torchvision's, BatchNorm, no "
+                               "auxiliary classifiers): 6.6 M parameters."),
           googlenet_full, {"epochs": 90, "batch_size": 128, "optimizer": "sgd",
                            "hyper": {"lr": 0.01, "momentum": 0.9}}),
-    _full("resnet18-full", "ResNet-18 on 3×224×224, 1000 classes: 11.7 M parameters.",
+    _full("resnet18-full", tr("ResNet-18 on 3×224×224, 1000 classes: 11.7 M parameters."),
           resnet18_full, {"epochs": 90, "batch_size": 256, "optimizer": "sgd",
                           "hyper": {"lr": 0.1, "momentum": 0.9}}),
-    _full("resnet50-full", "ResNet-50 (v1.5, torchvision) on 3×224×224, 1000 classes: 25.6 M parameters.",
+    _full("resnet50-full", tr("ResNet-50 (v1.5, torchvision) on 3×224×224, 1000 classes: 25.6 M "
+                              "parameters."),
           resnet50_full, {"epochs": 90, "batch_size": 256, "optimizer": "sgd",
                           "hyper": {"lr": 0.1, "momentum": 0.9}}),
 ]}
@@ -108,5 +116,6 @@ def build_preset(name: str, sample_shape: tuple, outputs: int) -> tuple[Network,
     try:
         p = PRESETS[name]
     except KeyError:
-        raise KeyError(f"unknown preset {name!r} (known: {', '.join(preset_names())})") from None
+        raise KeyError(tr("unknown preset {name!r} (known: {known})").format(
+                           name=name, known=', '.join(preset_names()))) from None
     return p.build(tuple(sample_shape), int(outputs)), copy.deepcopy(p.defaults)

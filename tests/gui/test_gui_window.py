@@ -219,7 +219,12 @@ def test_no_display_is_a_clear_error_not_a_qt_abort(monkeypatch, capsys):
     # an X11 session without the library Qt's xcb plugin needs
     missing = app.display_problem({"DISPLAY": ":0"}, lambda name: False)
     assert "libxcb-cursor0" in missing and "QT_QPA_PLATFORM" in missing
-    assert app.display_problem({"DISPLAY": ":0"}, lambda name: name == "libxcb-cursor.so.0") is None
+    assert app.display_problem({"DISPLAY": ":0"}, lambda name: True) is None
+    # every library the plugin loads is asked for, and each missing one named with its package
+    partly = app.display_problem({"DISPLAY": ":0"}, lambda name: name not in ("libxcb-icccm.so.4",
+                                                                              "libxcb-keysyms.so.1"))
+    assert "libxcb-icccm.so.4" in partly and "libxcb-keysyms.so.1" in partly
+    assert "sudo apt install libxcb-icccm4 libxcb-keysyms1" in partly and "libxcb-cursor" not in partly
     assert app.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, lambda name: False) is None
     assert app.display_problem({"DISPLAY": ":0"}) is None  # this machine has the library
     assert app.display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...i18n import tr
 from ...spec import Network
 from ..layers.base import ENGINE_LAYERS, Layer
 from ..losses import get_loss
@@ -66,7 +67,8 @@ def _params(name: str, alpha: float | None) -> dict:
     a = ALPHA_DEFAULTS[name] if alpha is None else float(alpha)
     lo, hi = ALPHA_RANGES[name]
     if not np.isfinite(a) or not lo <= a <= hi:
-        raise ValueError(f"{name}: α must be between {lo:g} and {hi:g}, got {alpha!r}")
+        raise ValueError(tr("{name}: α must be between {lo} and {hi}, got {value}").format(
+            name=name, lo=f"{lo:g}", hi=f"{hi:g}", value=repr(alpha)))
     return {"alpha": a}
 
 
@@ -119,16 +121,17 @@ def softmax(z, temperature: float = 1.0, dtype=np.float32) -> SoftmaxResult:
     """The engine's Softmax on z / T; its backward on each unit vector gives the Jacobian rows."""
     z = np.asarray(z, np.float64).reshape(-1)
     if z.size < 1 or not np.all(np.isfinite(z)):
-        raise ValueError("softmax needs finite numbers")
+        raise ValueError(tr("softmax needs finite numbers"))
     t = float(temperature)
     if not np.isfinite(t) or t <= 0:
-        raise ValueError(f"the temperature must be a positive number, got {temperature!r}")
+        raise ValueError(tr("the temperature must be a positive number, got {value}").format(value=repr(temperature)))
     f = z.size
     layer = activation_layer("Softmax", f, dtype=dtype)
     with np.errstate(over="ignore"):
         scaled = (z / t).astype(dtype).reshape(1, f)
     if not np.all(np.isfinite(scaled)):
-        raise ValueError(f"z / T is too large for {np.dtype(dtype).name}; use smaller numbers or a larger T")
+        raise ValueError(tr("z / T is too large for {dtype}; use smaller numbers or a larger T").format(
+            dtype=np.dtype(dtype).name))
     p = layer.forward([scaled], training=False)[0].copy()
     # row i of J = ∂p_i/∂(z/T) via backward of e_i, then the chain rule through z / T
     jac = np.empty((f, f), dtype)

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...i18n import QT_TR_NOOP, tr
 from ...spec import Cost, Network, NetworkError, analyze
 from ...spec.layers.conv import resolve_padding
 from ..model import Model
+from .texts import composed, joined
 
 KINDS = ("Conv2D", "MaxPool2D", "AvgPool2D")
 NODE = "layer"
@@ -114,17 +116,23 @@ class CellExplanation:
             channels = sorted({t.channel for t in self.terms})
             for ch in channels:
                 prods = " + ".join(f"{fmt(t.x)}×{fmt(t.w, True)}" for t in self.terms if t.channel == ch)
-                groups.append(f"[ch {ch}] {prods}" if len(channels) > 1 else prods)
-            return f"{' + '.join(groups)} + bias {fmt(self.bias, True)} = {fmt(self.value)}"
+                groups.append(tr("[ch {channel}] {products}").format(channel=ch, products=prods)
+                              if len(channels) > 1 else prods)
+            return tr("{terms} + bias {bias} = {value}").format(terms=joined(" + ", groups),
+                                                                 bias=fmt(self.bias, True), value=fmt(self.value))
         real = self.real_terms
         skipped = len(self.terms) - len(real)
-        note = f"   ({skipped} padding cell{'s' if skipped != 1 else ''} ignored)" if skipped else ""
+        note = ""
+        if skipped:
+            note = joined("", ["   ", tr("(1 padding cell ignored)") if skipped == 1
+                               else tr("({n} padding cells ignored)").format(n=skipped)])
         if not real:
-            return "the window lies wholly in the padding: 0"
+            return tr("the window lies wholly in the padding: 0")
         vals = ", ".join(fmt(t.x) for t in real)
         if self.kind == "MaxPool2D":
-            return f"max({vals}) = {fmt(self.value)}{note}"
-        return f"({' + '.join(fmt(t.x, True) for t in real)}) / {len(real)} = {fmt(self.value)}{note}"
+            return composed("max({values}) = {value}{note}", values=vals, value=fmt(self.value), note=note)
+        return composed("({terms}) / {n} = {value}{note}", terms=" + ".join(fmt(t.x, True) for t in real),
+                        n=len(real), value=fmt(self.value), note=note)
 
 
 def fmt(v: float | None, paren: bool = False) -> str:
@@ -148,21 +156,27 @@ def run(setup: Setup, x: np.ndarray, kernel: np.ndarray | None = None, bias: np.
     """Run the engine's layer on x (C, H, W); Conv2D takes kernel (F, C, kh, kw) and bias (F,)."""
     x = np.asarray(x, dtype)
     if x.ndim != 3:
-        raise StepperError(f"the input must be [C, H, W], got shape {list(x.shape)}")
+        raise StepperError(tr("the input must be [C, H, W], got shape {shape}").format(shape=list(x.shape)))
     filters = 1
     if setup.kind == "Conv2D":
         if kernel is None or bias is None:
-            raise StepperError("Conv2D needs a kernel and a bias")
+            raise StepperError(tr("Conv2D needs a kernel and a bias"))
         kernel, bias = np.asarray(kernel, dtype), np.asarray(bias, dtype)
         want = (kernel.shape[0], x.shape[0], *setup.kernel_size)
         if kernel.ndim != 4 or kernel.shape != want or bias.shape != (kernel.shape[0],):
-            raise StepperError(f"the kernel must be [filters, {x.shape[0]}, {setup.kernel_size[0]}, "
-                               f"{setup.kernel_size[1]}] and the bias [filters]; got {list(kernel.shape)} "
-                               f"and {list(bias.shape)}")
+            raise StepperError(tr("the kernel must be [filters, {c}, {kh}, {kw}] and the bias [filters]; "
+                                  "got {kernel} and {bias}").format(c=x.shape[0], kh=setup.kernel_size[0],
+                                                                     kw=setup.kernel_size[1],
+                                                                     kernel=list(kernel.shape),
+                                                                     bias=list(bias.shape)))
         filters = kernel.shape[0]
+    net = _network(setup, x.shape, filters)
     try:
-        model = Model(_network(setup, x.shape, filters), dtype=dtype)
+        model = Model(net, dtype=dtype)
     except NetworkError as e:
+        problems = analyze(net).problems
+        if len(problems) == 1 and problems[0].node == NODE:
+            raise StepperError(problems[0].message) from None   # the catalogue's words, still marked
         raise StepperError(str(e).removeprefix(f"{NODE}: ")) from None
     if setup.kind == "Conv2D":
         model.set_weights({f"{NODE}.kernel": kernel, f"{NODE}.bias": bias})
@@ -180,7 +194,8 @@ def explain(result: Result, channel: int, row: int, col: int) -> CellExplanation
     """The window of output cell (channel, row, col), its terms and their value (in float64)."""
     k, oh, ow = result.output.shape
     if not (0 <= channel < k and 0 <= row < oh and 0 <= col < ow):
-        raise StepperError(f"no output cell ({channel}, {row}, {col}); the output is {k}×{oh}×{ow}")
+        raise StepperError(tr("no output cell ({channel}, {row}, {col}); the output is {k}×{oh}×{ow}").format(
+            channel=channel, row=row, col=col, k=k, oh=oh, ow=ow))
     kind = result.setup.kind
     top, left, kh, kw = result.window(row, col)
     (pt, _), (pl, _) = result.pads
@@ -218,15 +233,22 @@ def size_formula(result: Result) -> list[str]:
     _, h, w = result.x.shape
     _, oh, ow = result.out_shape
     lines = []
-    for axis, n, k, s, (a, b), out, sides in (
-            ("H", h, setup.kernel_size[0], setup.strides[0], result.pads[0], oh, ("top", "bottom")),
-            ("W", w, setup.kernel_size[1], setup.strides[1], result.pads[1], ow, ("left", "right"))):
+    for axis, n, k, s, (a, b), out in (
+            ("H", h, setup.kernel_size[0], setup.strides[0], result.pads[0], oh),
+            ("W", w, setup.kernel_size[1], setup.strides[1], result.pads[1], ow)):
         if setup.padding == "valid":
             lines.append(f"{axis}: ⌊({n} − {k}) / {s}⌋ + 1 = {out}")
         elif setup.padding == "same":
-            split = (f"   (padding ({out} − 1)·{s} + {k} − {n} = {a + b}: {a} {sides[0]}, {b} {sides[1]})"
-                     if a + b else "   (no padding needed)")
-            lines.append(f"{axis}: ⌈{n} / {s}⌉ = {out}{split}")
+            if not a + b:
+                split = tr("(no padding needed)")
+            elif axis == "H":
+                split = tr("(padding ({out} − 1)·{s} + {k} − {n} = {total}: {a} top, {b} bottom)").format(
+                    out=out, s=s, k=k, n=n, total=a + b, a=a, b=b)
+            else:
+                split = tr("(padding ({out} − 1)·{s} + {k} − {n} = {total}: {a} left, {b} right)").format(
+                    out=out, s=s, k=k, n=n, total=a + b, a=a, b=b)
+            lines.append(composed("{axis}: ⌈{n} / {s}⌉ = {out}   {split}", axis=axis, n=n, s=s, out=out,
+                                  split=split))
         else:
             lines.append(f"{axis}: ⌊({n} + {a} + {b} − {k}) / {s}⌋ + 1 = {out}")
     return lines
@@ -239,12 +261,16 @@ def cost_formula(result: Result) -> str:
     k, oh, ow = result.output.shape
     kh, kw = setup.kernel_size
     if setup.kind == "Conv2D":
-        return (f"params = {k}·({c}·{kh}·{kw}) + {k} = {cost.params:,}    "
-                f"FLOPs = {k}·{oh}·{ow}·(2·{c}·{kh}·{kw} − 1) = {cost.flops:,}   (bias adds not counted)")
-    extra = " − 1" if setup.kind == "MaxPool2D" else ""
-    what = "comparisons" if setup.kind == "MaxPool2D" else "adds and one divide"
-    return (f"params = {cost.params}    FLOPs = {k}·{oh}·{ow}·({kh}·{kw}{extra}) = {cost.flops:,}"
-            f"   ({what} per output)")
+        return tr("params = {k}·({c}·{kh}·{kw}) + {k} = {params}    "
+                  "FLOPs = {k}·{oh}·{ow}·(2·{c}·{kh}·{kw} − 1) = {flops}   (bias adds not counted)").format(
+            k=k, c=c, kh=kh, kw=kw, oh=oh, ow=ow, params=f"{cost.params:,}", flops=f"{cost.flops:,}")
+    if setup.kind == "MaxPool2D":
+        return tr("params = {params}    FLOPs = {k}·{oh}·{ow}·({kh}·{kw} − 1) = {flops}   "
+                  "(comparisons per output)").format(params=cost.params, k=k, oh=oh, ow=ow, kh=kh, kw=kw,
+                                                     flops=f"{cost.flops:,}")
+    return tr("params = {params}    FLOPs = {k}·{oh}·{ow}·({kh}·{kw}) = {flops}   "
+              "(adds and one divide per output)").format(params=cost.params, k=k, oh=oh, ow=ow, kh=kh, kw=kw,
+                                                         flops=f"{cost.flops:,}")
 
 
 @dataclass(frozen=True)
@@ -259,10 +285,12 @@ class WorkedExample:
 
     def text(self) -> str:
         c, h, w = self.conv_out
-        return (f"32×32×3 image → Conv2D(100, kernel 3, stride 1, same): output {h}×{w}×{c}; "
-                f"params 3·3·3·100 + 100 = {self.conv_params:,}; MACs {h}·{w}·{c}·27 = {self.conv_macs:,}; "
-                f"FLOPs {h}·{w}·{c}·(2·27 − 1) = {self.conv_flops:,}.   "
-                f"Dense 5 → 10: params 5·10 + 10 = {self.dense_params}.")
+        return tr("32×32×3 image → Conv2D(100, kernel 3, stride 1, same): output {h}×{w}×{c}; "
+                  "params 3·3·3·100 + 100 = {conv_params}; MACs {h}·{w}·{c}·27 = {macs}; "
+                  "FLOPs {h}·{w}·{c}·(2·27 − 1) = {flops}.   "
+                  "Dense 5 → 10: params 5·10 + 10 = {dense_params}.").format(
+            h=h, w=w, c=c, conv_params=f"{self.conv_params:,}", macs=f"{self.conv_macs:,}",
+            flops=f"{self.conv_flops:,}", dense_params=self.dense_params)
 
 
 def worked_example() -> WorkedExample:
@@ -308,11 +336,11 @@ _K3B = np.array([[0, 1, 0], [0, 1, 0], [0, 1, 0]], np.float32)
 _K3_2 = np.stack([_K3, np.stack([_K3B, -_K3B, np.ones((3, 3), np.float32)])])
 
 PRESETS: tuple[Preset, ...] = (
-    Preset("5×5×1 input, one 3×3 kernel, bias 1", Setup("Conv2D"), _X1, _K1[None, None],
+    Preset(QT_TR_NOOP("5×5×1 input, one 3×3 kernel, bias 1"), Setup("Conv2D"), _X1, _K1[None, None],
            np.array([1], np.float32)),
-    Preset("3 channels, one 3×3×3 kernel", Setup("Conv2D"), _X3, _K3[None], np.array([1], np.float32)),
-    Preset("3 channels, two kernels (outputs stacked)", Setup("Conv2D"), _X3, _K3_2,
+    Preset(QT_TR_NOOP("3 channels, one 3×3×3 kernel"), Setup("Conv2D"), _X3, _K3[None], np.array([1], np.float32)),
+    Preset(QT_TR_NOOP("3 channels, two kernels (outputs stacked)"), Setup("Conv2D"), _X3, _K3_2,
            np.array([1, 0], np.float32)),
-    Preset("Max pooling 2×2, stride 2, same", Setup("MaxPool2D", (2, 2), (2, 2), "same"), _X1),
-    Preset("Average pooling 3×3, stride 2, same", Setup("AvgPool2D", (3, 3), (2, 2), "same"), _X1),
+    Preset(QT_TR_NOOP("Max pooling 2×2, stride 2, same"), Setup("MaxPool2D", (2, 2), (2, 2), "same"), _X1),
+    Preset(QT_TR_NOOP("Average pooling 3×3, stride 2, same"), Setup("AvgPool2D", (3, 3), (2, 2), "same"), _X1),
 )

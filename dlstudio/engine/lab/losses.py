@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...i18n import QT_TR_NOOP, tr
 from ...spec import Network
 from .. import optimizers
 from ..layers.base import ENGINE_LAYERS
@@ -18,10 +19,11 @@ from ..model import Model
 LOSS_NAMES: tuple[str, ...] = tuple(LOSSES)
 
 # How the prediction is swept: a regression value, a probability, or a logit (a raw score).
+# (the texts are marked for translation; the app shows them with its tr())
 TASKS: dict[str, str] = {
-    "regression": "Regression: prediction ŷ",
-    "probability": "Classification: probability p",
-    "logit": "Classification: logit z",
+    "regression": QT_TR_NOOP("Regression: prediction ŷ"),
+    "probability": QT_TR_NOOP("Classification: probability p"),
+    "logit": QT_TR_NOOP("Classification: logit z"),
 }
 _REGRESSION = ("mse", "mae", "msle", "mape", "smooth_l1")
 _ON_PROBABILITY = ("binary_cross_entropy", "nll", "mse", "mae", "msle", "mape", "smooth_l1")
@@ -50,22 +52,22 @@ def availability(name: str, task: str, target: float) -> str | None:
         raise ValueError(f"unknown task {task!r}; the tasks are {', '.join(TASKS)}")
     if task == "regression":
         if name not in _REGRESSION:
-            return f"{name} is a classification loss; choose a classification task"
+            return tr("{name} is a classification loss; choose a classification task").format(name=name)
         if name == "msle" and target < 0:
-            return "msle compares log(1 + value): it needs a target >= 0"
+            return tr("msle compares log(1 + value): it needs a target >= 0")
         if name == "mape" and target == 0:
-            return "mape divides by the target: it needs a target other than 0"
+            return tr("mape divides by the target: it needs a target other than 0")
         return None
     if target not in (0, 1):
         raise ValueError(f"a classification target is 0 or 1, got {target!r}")
     if task == "probability":
         if name not in _ON_PROBABILITY:
-            return f"{name} reads a logit (a raw score), not a probability; choose 'logit'"
+            return tr("{name} reads a logit (a raw score), not a probability; choose 'logit'").format(name=name)
         if name == "mape" and target == 0:
-            return "mape divides by the target: with y = 0 it is not defined"
+            return tr("mape divides by the target: with y = 0 it is not defined")
         return None
     if name not in _ON_LOGIT:
-        return f"{name} compares values; on a classifier it reads the probability p"
+        return tr("{name} compares values; on a classifier it reads the probability p").format(name=name)
     return None
 
 
@@ -199,10 +201,10 @@ class LineFit:
 # --- pairings: the gradient that reaches the logits --------------------------------------------
 
 PAIRINGS: dict[str, str] = {
-    "sigmoid_logistic": "sigmoid + logistic",
-    "sigmoid_mse": "sigmoid + MSE",
-    "softmax_ce": "softmax + cross-entropy",
-    "softmax_mse": "softmax + MSE",
+    "sigmoid_logistic": QT_TR_NOOP("sigmoid + logistic"),
+    "sigmoid_mse": QT_TR_NOOP("sigmoid + MSE"),
+    "softmax_ce": QT_TR_NOOP("softmax + cross-entropy"),
+    "softmax_mse": QT_TR_NOOP("softmax + MSE"),
 }
 PAIR_CLASSES = 3   # softmax pairings: logits (z, 0, 0), the true class is 0
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...data.sequences import adding, sine_signal
+from ...i18n import tr
 from ...spec import Network
 from ..kernels import recurrent as KR
 from ..losses import get_loss
@@ -158,7 +159,8 @@ def preset_sequence(name: str, steps: int, features: int = 2, seed: int = 0) -> 
     "sine" (a sum of sines in feature 0) or "pulse" (a single 1 in feature 0 at the 2nd step)."""
     steps = int(steps)
     if not T_RANGE[0] <= steps <= T_RANGE[1]:
-        raise ValueError(f"the sequence length must be between {T_RANGE[0]} and {T_RANGE[1]}, not {steps}")
+        raise ValueError(tr("the sequence length must be between {lo} and {hi}, not {steps}").format(
+            lo=T_RANGE[0], hi=T_RANGE[1], steps=steps))
     x = np.zeros((steps, features), np.float32)
     if name == "adding":
         a = adding(T=steps, n=1, seed=seed).x[0]
@@ -236,6 +238,8 @@ def ratio_first_last(norms: np.ndarray) -> float:
 
 def reading(results: dict[str, TimeGradients]) -> str:
     """One line: how much of the last step's gradient reaches the first step, per network."""
-    parts = [f"{ratio_first_last(r.norms):.1e}" + (" of the last step's" if n == 0 else "") + f" for the {k}"
-             for n, (k, r) in enumerate(results.items())]
-    return "At t=1 the gradient is " + " and ".join(parts) + "."
+    parts = [(tr("{ratio} of the last step's for the {network}") if n == 0 else tr("{ratio} for the {network}"))
+             .format(ratio=f"{ratio_first_last(r.norms):.1e}", network=k) for n, (k, r) in enumerate(results.items())]
+    if len(parts) == 2:
+        return tr("At t=1 the gradient is {first} and {second}.").format(first=parts[0], second=parts[1])
+    return tr("At t=1 the gradient is {parts}.").format(parts=" and ".join(parts))

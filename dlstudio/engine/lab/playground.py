@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...i18n import QT_TR_NOOP
 from ..optimizers import Optimizer, make_optimizer
 from .surfaces import OPTIMIZER_NAMES, Surface
 
@@ -21,16 +22,17 @@ MAX_STEPS = 5000            # a path holds at most this many steps
 
 LABELS = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "Adagrad",
           "adadelta": "Adadelta", "rmsprop": "RMSprop", "adam": "Adam"}
-# what each optimizer does, in one line
+# what each optimizer does, in one line (marked for translation)
 NOTES = {
-    "sgd": "p ← p − lr·g. Across a ravine it bounces between the walls and creeps along the floor.",
-    "momentum": "v ← μv + g, p ← p − lr·v. Speed builds where g keeps its direction; "
-                "swings across the ravine cancel out.",
-    "nesterov": "momentum whose step uses g + μv: it looks ahead and brakes earlier.",
-    "adagrad": "divides by √(Σg²), which only grows: the step shrinks, and may stop too early.",
-    "adadelta": "step √(E[Δ²]+ε) / √(E[g²]+ε)·g: quick at first, jittery near the minimum.",
-    "rmsprop": "divides by a running RMS of g (decay ρ): steep and flat directions take similar steps.",
-    "adam": "momentum (β1) plus RMSprop (β2), both bias-corrected.",
+    "sgd": QT_TR_NOOP("p ← p − lr·g. Across a ravine it bounces between the walls and creeps along the floor."),
+    "momentum": QT_TR_NOOP("v ← μv + g, p ← p − lr·v. Speed builds where g keeps its direction; "
+                           "swings across the ravine cancel out."),
+    "nesterov": QT_TR_NOOP("momentum whose step uses g + μv: it looks ahead and brakes earlier."),
+    "adagrad": QT_TR_NOOP("divides by √(Σg²), which only grows: the step shrinks, and may stop too early."),
+    "adadelta": QT_TR_NOOP("step √(E[Δ²]+ε) / √(E[g²]+ε)·g: quick at first, jittery near the minimum."),
+    "rmsprop": QT_TR_NOOP("divides by a running RMS of g (decay ρ): steep and flat directions take "
+                          "similar steps."),
+    "adam": QT_TR_NOOP("momentum (β1) plus RMSprop (β2), both bias-corrected."),
 }
 
 

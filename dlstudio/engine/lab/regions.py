@@ -238,7 +238,8 @@ class RegionsRun:
             self._publish(self.probe.collect()["regions"])
             self._set_state("done" if result["event"] == "done" else "stopped")
         except Exception as e:  # the page shows it; the thread ends cleanly
-            self._set_state("failed", str(e))
+            # the message itself (a marked text stays translatable), else its str
+            self._set_state("failed", e.args[0] if len(e.args) == 1 and isinstance(e.args[0], str) else str(e))
 
     def _on_event(self, ev: dict) -> None:
         if ev["event"] == "batch":

@@ -11,6 +11,8 @@ import math
 
 import numpy as np
 
+from ...i18n import QT_TR_NOOP
+
 # the optimizers the playground runs, in the order it shows them
 OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adagrad", "adadelta", "rmsprop", "adam")
 
@@ -21,6 +23,7 @@ class Surface:
     key: str = ""
     title: str = ""
     note: str = ""                                    # one line: what to look for here
+    # (title and note are marked with QT_TR_NOOP; the app translates them where it shows them)
     bounds: tuple[float, float, float, float] = (-1.0, 1.0, -1.0, 1.0)   # x0, x1, y0, y1
     start: tuple[float, float] = (0.0, 0.0)
     minimum: tuple[float, float] = (0.0, 0.0)
@@ -62,8 +65,8 @@ class Ravine(Surface):
     """An elongated bowl: f = 0.05·x² + 2·y² (curvature 40× steeper across than along)."""
 
     key = "ravine"
-    title = "Ravine (elongated quadratic)"
-    note = "Steep across, shallow along: SGD zig-zags across, momentum builds speed along it."
+    title = QT_TR_NOOP("Ravine (elongated quadratic)")
+    note = QT_TR_NOOP("Steep across, shallow along: SGD zig-zags across, momentum builds speed along it.")
     bounds = (-10.0, 10.0, -4.0, 4.0)
     start = (-9.0, 2.5)
     noise = 1.0
@@ -83,8 +86,8 @@ class Rosenbrock(Surface):
     """f = (1 − x)² + 100·(y − x²)²: a curved, flat-bottomed valley; minimum at (1, 1)."""
 
     key = "rosenbrock"
-    title = "Rosenbrock"
-    note = "Finding the curved valley is easy; following it to (1, 1) is slow."
+    title = QT_TR_NOOP("Rosenbrock")
+    note = QT_TR_NOOP("Finding the curved valley is easy; following it to (1, 1) is slow.")
     bounds = (-2.0, 2.0, -1.0, 3.0)
     start = (-1.5, 2.5)
     minimum = (1.0, 1.0)
@@ -106,8 +109,8 @@ class Saddle(Surface):
     """f = x²/2 + (y² − 1)²/4: a saddle point at (0, 0) between minima at (0, ±1)."""
 
     key = "saddle"
-    title = "Saddle"
-    note = "Starting almost on the ridge: plain gradients barely push off the saddle at (0, 0)."
+    title = QT_TR_NOOP("Saddle")
+    note = QT_TR_NOOP("Starting almost on the ridge: plain gradients barely push off the saddle at (0, 0).")
     bounds = (-2.0, 2.0, -1.6, 1.6)
     start = (-1.8, 0.001)
     minimum = (0.0, 1.0)
@@ -128,8 +131,8 @@ class Beale(Surface):
     """Beale's function: sharp ridges and flat plateaus; minimum 0 at (3, 0.5)."""
 
     key = "beale"
-    title = "Beale"
-    note = "Flat plateaus and steep walls: adaptive methods cope, plain SGD needs a tiny rate."
+    title = QT_TR_NOOP("Beale")
+    note = QT_TR_NOOP("Flat plateaus and steep walls: adaptive methods cope, plain SGD needs a tiny rate.")
     bounds = (-4.5, 4.5, -4.5, 4.5)
     start = (1.0, 1.5)
     minimum = (3.0, 0.5)

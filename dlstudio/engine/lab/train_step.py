@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...i18n import tr
 from ...spec import Network
 from ..losses import get_loss
 from ..model import Model
@@ -168,14 +169,16 @@ class TrainStep:
         """Set one element of a trainable weight, e.g. ("dense1.kernel", (0, 2), 0.5)."""
         v = float(value)
         if not np.isfinite(v):
-            raise ValueError(f"{slot}{list(index)}: a weight must be a finite number, got {value!r}")
+            raise ValueError(tr("{weight}: a weight must be a finite number, got {value}").format(
+                weight=f"{slot}{list(index)}", value=repr(value)))
         found = [s for s in self.model.slots if s.name == slot and s.trainable]
         if not found:
-            raise ValueError(f"no trainable weight {slot!r}")
+            raise ValueError(tr("no trainable weight {name}").format(name=repr(slot)))
         view = self.model.view(found[0])
         index = tuple(int(i) for i in index)
         if len(index) != view.ndim or any(not 0 <= i < n for i, n in zip(index, view.shape)):
-            raise ValueError(f"{slot} has shape {list(view.shape)}; index {list(index)} is outside it")
+            raise ValueError(tr("{slot} has shape {shape}; index {index} is outside it").format(
+                slot=slot, shape=list(view.shape), index=list(index)))
         view[index] = v
 
     def weights(self) -> dict[str, np.ndarray]:
@@ -187,12 +190,21 @@ class TrainStep:
         try:
             a = np.asarray(values, dtype=np.float64).reshape(-1)
         except (TypeError, ValueError):
-            raise ValueError(f"the {what} must be {n} numbers, got {values!r}") from None
+            raise ValueError(self._wording(what, tr("the input must be {n} numbers, got {got}"),
+                                           tr("the target must be {n} numbers, got {got}")).format(
+                n=n, got=repr(values))) from None
         if a.size != n:
-            raise ValueError(f"the {what} must be {n} numbers, got {a.size}")
+            raise ValueError(self._wording(what, tr("the input must be {n} numbers, got {got}"),
+                                           tr("the target must be {n} numbers, got {got}")).format(n=n, got=a.size))
         if not np.all(np.isfinite(a)):
-            raise ValueError(f"the {what} must be finite numbers")
+            raise ValueError(self._wording(what, tr("the input must be finite numbers"),
+                                           tr("the target must be finite numbers")))
         return a
+
+    @staticmethod
+    def _wording(what: str, about_input, about_target):
+        """The sentence about the input or the one about the target (whole sentences translate)."""
+        return about_input if what == "input" else about_target
 
     # ---- the step ----------------------------------------------------------------------------
     def batch(self) -> tuple[np.ndarray, np.ndarray]:
@@ -214,8 +226,8 @@ class TrainStep:
         finally:
             _unspy_backward(m)
         if not (np.isfinite(value) and np.all(np.isfinite(m.grads))):
-            raise ValueError(f"the loss or a gradient is not a finite number (loss {value:g}): "
-                             f"the input or a weight is too large")
+            raise ValueError(tr("the loss or a gradient is not a finite number (loss {value}): "
+                                "the input or a weight is too large").format(value=f"{value:g}"))
         values = {nid: v[0].astype(np.float64) for nid, v in m.values.items()}
         grads = m.grads.copy()
         try:
@@ -322,7 +334,8 @@ def update_formula(rec: StepRecord, name: str) -> list[str]:
         mh, vh = m1 / (1 - b1 ** t), v1 / (1 - b2 ** t)
         lines = ["m ← β₁·m + (1 − β₁)·g", f"= {_f(b1)} × {_p(b['m'])} + {_f(1 - b1)} × {_p(g)} = {_f(m1)}",
                  "v ← β₂·v + (1 − β₂)·g²", f"= {_f(b2)} × {_f(b['v'])} + {_f(1 - b2)} × {_p(g)}² = {_f(v1)}",
-                 f"bias-corrected: m′ = m / (1 − β₁^{t}) = {_f(mh)},  v′ = v / (1 − β₂^{t}) = {_f(vh)}",
+                 tr("bias-corrected: m′ = m / (1 − β₁^{t}) = {m},  v′ = v / (1 − β₂^{t}) = {v}").format(
+                     t=t, m=_f(mh), v=_f(vh)),
                  "w ← w − η·m′ / (√v′ + ε)", f"= {w} − {_f(lr)} × {_p(mh)} / (√{_f(vh)} + {_f(eps)}) = {new}"]
     else:
         lines = [f"w ← {rec.optimizer}(w, g)", f"= {new}"]

@@ -6,6 +6,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPo
 from PySide6.QtWidgets import QGraphicsItem
 
 from .. import theme
+from ..i18n import tr
 from .port_item import RADIUS
 
 ARROW = 7.0
@@ -47,7 +48,7 @@ class EdgeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setToolTip(f"{src} → {dst}\nClick to select, Delete to remove")
+        self.setToolTip(f"{src} → {dst}\n" + tr("Click to select, Delete to remove"))
 
     def set_ends(self, p1: QPointF, p2: QPointF, lane_x: float | None = None) -> None:
         """Run from output port p1 to input port p2 (through a lane at lane_x if given)."""

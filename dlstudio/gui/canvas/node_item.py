@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from dlstudio.spec.layout import BLOCK_HEIGHTS, BLOCK_WIDTH
 
 from .. import theme
+from ..i18n import tr
 from .port_item import PortItem
 
 WIDTH = BLOCK_WIDTH
@@ -102,7 +103,8 @@ class NodeItem(QGraphicsItem):
         self.settings_text, self.shape_text, self.params_text, self.problem, self.help = new
         tip = f"<b>{self.type_name}</b> · {self.node_id}<br>{help}"
         if problem:
-            tip += f"<br><br><span style='color:#d32f2f'><b>Problem:</b> {problem}</span>"
+            tip += "<br><br><span style='color:#d32f2f'>" + tr("<b>Problem:</b> {problem}").format(problem=problem) \
+                + "</span>"
         self.setToolTip(tip)
         self.update()
 
@@ -125,8 +127,8 @@ class NodeItem(QGraphicsItem):
             port.free = self.multi_input and k == wanted - 1
             port.connected = k < connected
             port.setPos(WIDTH * (k + 1) / (wanted + 1), 0.0)
-            port.setToolTip("Drop a connection here to add an input" if port.free else
-                            f"Input {k + 1}: drag to a layer's output to connect")
+            port.setToolTip(tr("Drop a connection here to add an input") if port.free else
+                            tr("Input {k}: drag to a layer's output to connect").format(k=k + 1))
             port.update()
         self.out_port.connected = False
         self.update()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from .. import theme
+from ..i18n import tr
 
 RADIUS = 4.0
 _ANTIALIAS = QPainter.RenderHint.Antialiasing
@@ -26,10 +27,12 @@ class PortItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setZValue(2)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        tip = {"in": "Input {k}: drag from here to a layer's output to connect",
-               "out": "Output: drag from here to another layer's input to connect"}[kind]
-        self.setToolTip(tip.format(k=index + 1) if kind == "in" and not free else
-                        "Drop a connection here to add an input" if free else tip)
+        if free:
+            self.setToolTip(tr("Drop a connection here to add an input"))
+        elif kind == "in":
+            self.setToolTip(tr("Input {k}: drag from here to a layer's output to connect").format(k=index + 1))
+        else:
+            self.setToolTip(tr("Output: drag from here to another layer's input to connect"))
 
     @property
     def node_id(self) -> str:

@@ -17,6 +17,7 @@ from .. import format as fmt
 from .. import theme
 from ..document import Document
 from ..editor import Editor
+from ..i18n import tr, tr_text
 from .edge_item import EdgeItem, curve
 from .node_item import ROW, WIDTH, NodeItem, block_height
 from .port_item import PortItem
@@ -190,7 +191,7 @@ class NetworkScene(QGraphicsScene):
         problems: dict[str, str] = {}
         for p in a.problems:
             if p.node is not None:
-                problems.setdefault(p.node, p.message)
+                problems.setdefault(p.node, tr_text(p.message))
         types = all_types()
         for node in self.doc.network.nodes:
             item = self.nodes.get(node.id)
@@ -201,8 +202,8 @@ class NetworkScene(QGraphicsScene):
             cost = a.costs.get(node.id)
             item.set_info(settings=fmt.settings(lt.summary_keys if lt else (), params),
                           shape=fmt.shape(a.shapes.get(node.id)),
-                          params=f"{fmt.compact(cost.params)} params" if cost and cost.params else "",
-                          problem=problems.get(node.id), help=lt.help if lt else "unknown layer type")
+                          params=tr("{n} params").format(n=fmt.compact(cost.params)) if cost and cost.params else "",
+                          problem=problems.get(node.id), help=tr_text(lt.help) if lt else tr("unknown layer type"))
 
     def update_scene_rect(self) -> None:
         rect = self.itemsBoundingRect() if self.nodes else QRectF(-200, -200, 400, 400)
@@ -281,7 +282,8 @@ class NetworkScene(QGraphicsScene):
     def begin_link(self, port: PortItem, scene_pos: QPointF) -> None:
         self.cancel_link()
         if self.editor.locked:
-            self.editor.sigRefused.emit(f"Cannot connect: {self.editor.locked}.", scene_pos)
+            self.editor.sigRefused.emit(tr("Cannot connect: {problem}.").format(problem=tr_text(self.editor.locked)),
+                                        scene_pos)
             return
         line = QGraphicsPathItem()
         c = theme.colors(self.palette())

@@ -165,10 +165,20 @@ def fill(area: str, lang: str, mapping: dict[str, str]) -> tuple[int, list[str]]
     return done, sorted(set(mapping) - seen)
 
 
-def compile_qm(lang: str) -> str:
-    out = os.path.join(HERE, f"dlstudio_{lang}.qm")
+def compile_qm(lang: str, out: str | None = None) -> str:
+    """Compile every area's .ts into one catalogue (by default the one the app loads)."""
+    out = out or os.path.join(HERE, f"dlstudio_{lang}.qm")
     files = [ts_path(a, lang) for a in AREAS if os.path.exists(ts_path(a, lang))]
-    subprocess.run([_tool("pyside6-lrelease"), *files, "-qm", out], check=True, capture_output=True, text=True)
+    # written beside and then renamed over: a running app keeps the catalogue it has mapped
+    fd, tmp = tempfile.mkstemp(suffix=".qm", dir=os.path.dirname(os.path.abspath(out)))
+    os.close(fd)
+    try:
+        subprocess.run([_tool("pyside6-lrelease"), *files, "-qm", tmp], check=True, capture_output=True, text=True)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return out
 
 

@@ -12,9 +12,12 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QSpinBox,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from dlstudio.spec import Param
+
+from .. import format as fmt
+from ..i18n import QT_TR_NOOP, tr, tr_text
 
 INT_LIMIT = 2**31 - 1
 _SPLIT = re.compile(r"\s*(?:[x×,*]|\s)\s*")
@@ -23,13 +26,14 @@ _SPLIT = re.compile(r"\s*(?:[x×,*]|\s)\s*")
 def parse_ints(text: str, what: str) -> list[int]:
     parts = [p for p in _SPLIT.split(text.strip()) if p]
     if not parts:
-        raise ValueError(f"type {what}")
+        raise ValueError(tr("type {what}").format(what=what))
     out = []
     for p in parts:
         try:
             out.append(int(p))
         except ValueError:
-            raise ValueError(f"{p!r} is not a whole number — type {what}") from None
+            raise ValueError(tr("{text} is not a whole number — type {what}").format(text=repr(p),
+                                                                                   what=what)) from None
     return out
 
 
@@ -42,7 +46,7 @@ class _Editor:
 
     def set_error(self, error: str | None) -> None:
         self.setStyleSheet(_error_style(error))
-        self.setToolTip(error or self._help)
+        self.setToolTip(error or tr_text(self._help))
 
 
 class IntEditor(QSpinBox, _Editor):
@@ -147,7 +151,7 @@ class PairEditor(_TextEditor):
 
     def __init__(self, param: Param):
         super().__init__(param)
-        self.setPlaceholderText("same as the pool size" if param.optional else "n or h×w")
+        self.setPlaceholderText(tr("same as the pool size") if param.optional else tr("n or h×w"))
 
     @staticmethod
     def to_text(v) -> str:
@@ -160,12 +164,12 @@ class PairEditor(_TextEditor):
     def value(self):
         if not self.text().strip() and self.param.optional:
             return None
-        ints = parse_ints(self.text(), "one number or h×w, e.g. 3 or 3×5")
+        ints = parse_ints(self.text(), tr("one number or h×w, e.g. 3 or 3×5"))
         if len(ints) == 1:
             return ints[0]
         if len(ints) == 2:
             return ints
-        raise ValueError("type one number or two (h×w), e.g. 3 or 3×5")
+        raise ValueError(tr("type one number or two (h×w), e.g. 3 or 3×5"))
 
 
 class ShapeEditor(_TextEditor):
@@ -173,14 +177,14 @@ class ShapeEditor(_TextEditor):
 
     def __init__(self, param: Param):
         super().__init__(param)
-        self.setPlaceholderText("e.g. 1×28×28, 20×1 or 2")
+        self.setPlaceholderText(tr("e.g. 1×28×28, 20×1 or 2"))
 
     @staticmethod
     def to_text(v) -> str:
         return "×".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v)
 
     def value(self):
-        return parse_ints(self.text(), "the sizes of one sample, e.g. 1×28×28 (image), 20×1 (sequence) or 2")
+        return parse_ints(self.text(), tr("the sizes of one sample, e.g. 1×28×28 (image), 20×1 (sequence) or 2"))
 
 
 class PaddingEditor(QWidget, _Editor):
@@ -188,31 +192,39 @@ class PaddingEditor(QWidget, _Editor):
 
     sigEdited = Signal()
     MODES = ("valid", "same", "explicit")
+    _SIDE_TIPS = (QT_TR_NOOP("top padding (zeros)"), QT_TR_NOOP("bottom padding (zeros)"),
+                  QT_TR_NOOP("left padding (zeros)"), QT_TR_NOOP("right padding (zeros)"))
 
     def __init__(self, param: Param):
         super().__init__()
         self._help = param.help
         self.mode = QComboBox()
-        self.mode.addItems(self.MODES)
-        self.mode.setItemData(2, "[[top, bottom], [left, right]] zeros", Qt.ItemDataRole.ToolTipRole)
+        for mode in self.MODES:   # shown by name (translated), kept by value
+            self.mode.addItem(tr("explicit", "padding") if mode == "explicit" else fmt.padding(mode), mode)
+        self.mode.setItemData(2, tr("[[top, bottom], [left, right]] zeros"), Qt.ItemDataRole.ToolTipRole)
         self.sides = []
-        lay = QHBoxLayout(self)
+        # the mode above, the four sides below it: one row would not fit a narrow inspector
+        lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
         lay.addWidget(self.mode)
-        for name in ("top", "bottom", "left", "right"):
+        row = QHBoxLayout()
+        row.setSpacing(3)
+        lay.addLayout(row)
+        for tip in self._SIDE_TIPS:
             box = QSpinBox()
             box.setRange(0, 1024)
-            box.setToolTip(f"{name} padding (zeros)")
+            box.setMinimumWidth(44)   # narrower than its hint (sized for "1024"): the four fit beside the labels
+            box.setToolTip(tr(tip))
             box.setKeyboardTracking(True)
             box.valueChanged.connect(lambda _: self.sigEdited.emit())
             self.sides.append(box)
-            lay.addWidget(box)
+            row.addWidget(box)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._show_sides()
 
     def _show_sides(self) -> None:
-        explicit = self.mode.currentText() == "explicit"
+        explicit = self.mode.currentData() == "explicit"
         for box in self.sides:
             box.setVisible(explicit)
 
@@ -221,7 +233,7 @@ class PaddingEditor(QWidget, _Editor):
         self.sigEdited.emit()
 
     def value(self):
-        mode = self.mode.currentText()
+        mode = self.mode.currentData()
         if mode != "explicit":
             return mode
         t, b, l, r = (box.value() for box in self.sides)
@@ -231,9 +243,9 @@ class PaddingEditor(QWidget, _Editor):
         for w in (self.mode, *self.sides):
             w.blockSignals(True)
         if isinstance(v, str):
-            self.mode.setCurrentText(v)
+            self.mode.setCurrentIndex(max(0, self.mode.findData(v)))
         else:
-            self.mode.setCurrentText("explicit")
+            self.mode.setCurrentIndex(self.MODES.index("explicit"))
             (t, b), (l, r) = v
             for box, x in zip(self.sides, (t, b, l, r)):
                 box.setValue(int(x))

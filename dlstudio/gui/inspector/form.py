@@ -13,6 +13,7 @@ from dlstudio.spec import all_types
 from .. import format as fmt
 from ..document import Document
 from ..editor import Editor
+from ..i18n import tr, tr_text
 from ..lab.links import explain_link, topic_of
 from .editors import make_editor
 
@@ -52,14 +53,14 @@ class Inspector(QScrollArea):
         if len(ids) == 1:
             self.show_node(ids[0])
         else:
-            self.show_node(None, f"{len(ids)} layers selected." if ids else None)
+            self.show_node(None, tr("{n} layers selected.").format(n=len(ids)) if ids else None)
 
     def show_node(self, node_id: str | None, message: str | None = None) -> None:
         self.node_id = node_id if node_id is not None and self.doc.network.has(node_id) else None
         self.editors, self.errors = {}, {}
         self._clear()
         if self.node_id is None:
-            hint = QLabel(message or "Select a layer on the canvas to see and edit its settings.",
+            hint = QLabel(message or tr("Select a layer on the canvas to see and edit its settings."),
                           wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
             hint.setEnabled(False)
             self._layout.addStretch(1)
@@ -69,10 +70,11 @@ class Inspector(QScrollArea):
         node = self.doc.node(self.node_id)
         lt = all_types().get(node.type)
         title = QLabel(f"<span style='font-size:15px; font-weight:600'>{node.type}</span>"
-                       f"&nbsp;&nbsp;<span style='color:gray'>{lt.group if lt else 'unknown type'}</span>")
+                       f"&nbsp;&nbsp;<span style='color:gray'>{fmt.group_label(lt.group) if lt else tr('unknown type')}"
+                       "</span>")
         self._layout.addWidget(title)
         if lt is not None:
-            about = QLabel(lt.help, wordWrap=True)
+            about = QLabel(tr_text(lt.help), wordWrap=True)
             about.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self._layout.addWidget(about)
         link = explain_link(node.type)
@@ -84,33 +86,33 @@ class Inspector(QScrollArea):
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout.addWidget(self.problem)
 
-        layer = QGroupBox("Layer")
+        layer = QGroupBox(tr("Layer"))
         form = QFormLayout(layer)
         self.id_edit = QLineEdit(node.id)
-        self.id_edit.setToolTip("A unique name; weights are stored as <id>.<name>.")
+        self.id_edit.setToolTip(tr("A unique name; weights are stored as <id>.<name>."))
         self.id_error = QLabel(wordWrap=True, styleSheet=_ERROR)
         self.id_error.hide()
         self.id_edit.textEdited.connect(self._check_id)
         self.id_edit.editingFinished.connect(lambda nid=node.id: self._commit_id(nid))
-        form.addRow("Id", self.id_edit)
+        form.addRow(tr("Id"), self.id_edit)
         form.addRow("", self.id_error)
         self.in_shape, self.out_shape = QLabel(), QLabel()
-        form.addRow("Input", self.in_shape)
-        form.addRow("Output", self.out_shape)
+        form.addRow(tr("Input"), self.in_shape)
+        form.addRow(tr("Output"), self.out_shape)
         self._layout.addWidget(layer)
 
         if lt is not None and lt.schema.params:
-            box = QGroupBox("Settings")
+            box = QGroupBox(tr("Settings"))
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             values = {**lt.schema.defaults(), **node.params}
             for p in lt.schema.params:
                 ed = make_editor(p)
-                ed.setToolTip(p.help)
+                ed.setToolTip(tr_text(p.help))
                 ed.set_value(values.get(p.name))
                 ed.sigEdited.connect(lambda name=p.name: self._edited(name))
-                label = QLabel(p.name.replace("_", " "))
-                label.setToolTip(p.help)
+                label = QLabel(fmt.param_label(p.name))
+                label.setToolTip(tr_text(p.help))
                 err = QLabel(wordWrap=True, styleSheet=_ERROR)
                 err.hide()
                 form.addRow(label, ed)
@@ -118,12 +120,12 @@ class Inspector(QScrollArea):
                 self.editors[p.name], self.errors[p.name] = ed, err
             self._layout.addWidget(box)
 
-        cost = QGroupBox("Cost")
+        cost = QGroupBox(tr("Cost"))
         form = QFormLayout(cost)
         self.params_label, self.macs_label, self.flops_label = QLabel(), QLabel(), QLabel()
         for lbl in (self.params_label, self.macs_label, self.flops_label):
             lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Parameters", self.params_label)
+        form.addRow(tr("Parameters"), self.params_label)
         form.addRow("MACs", self.macs_label)
         form.addRow("FLOPs", self.flops_label)
         self._layout.addWidget(cost)
@@ -147,7 +149,8 @@ class Inspector(QScrollArea):
             value = ed.value()
             param.check(value, node.id)
         except ValueError as e:
-            message = str(e).removeprefix(f"{node.id}: ")
+            detail = getattr(e, "detail", None)   # a ParamError: the setting's problem alone
+            message = tr_text(detail) if detail else fmt.error(e).removeprefix(f"{node.id}: ")
             ed.set_error(message)
             err.setText(message)
             err.show()
@@ -202,22 +205,22 @@ class Inspector(QScrollArea):
         if self.node_id is None or not self.doc.network.has(self.node_id):
             return
         a = self.doc.analysis
-        problems = [p.message for p in a.problems if p.node == self.node_id]
+        problems = [tr_text(p.message) for p in a.problems if p.node == self.node_id]
         self.problem.setText("⚠ " + "\n⚠ ".join(problems) if problems else "")
         self.problem.setVisible(bool(problems))
         ins = a.in_shapes.get(self.node_id)
         srcs = self.doc.network.inputs_of(self.node_id)
         if ins is not None:
-            self.in_shape.setText(", ".join(fmt.shape(s) for s in ins) or "— (data enters here)")
+            self.in_shape.setText(", ".join(fmt.shape(s) for s in ins) or tr("— (data enters here)"))
         else:
-            self.in_shape.setText(", ".join(fmt.shape(a.shapes.get(s)) for s in srcs) or "not connected")
+            self.in_shape.setText(", ".join(fmt.shape(a.shapes.get(s)) for s in srcs) or tr("not connected"))
         self.out_shape.setText(fmt.shape(a.shapes.get(self.node_id)) if self.node_id in a.shapes else "?")
         c = a.costs.get(self.node_id)
         if c is None:
             for lbl in (self.params_label, self.macs_label, self.flops_label):
                 lbl.setText("?")
             return
-        extra = f" ({fmt.count(c.trainable)} trainable)" if c.non_trainable else ""
+        extra = tr(" ({n} trainable)").format(n=fmt.count(c.trainable)) if c.non_trainable else ""
         self.params_label.setText(fmt.count(c.params) + extra)
         self.macs_label.setText(f"{fmt.count(c.macs)}  ({fmt.compact(c.macs)})" if c.macs else "0")
         self.flops_label.setText(f"{fmt.count(c.flops)}  ({fmt.compact(c.flops)})" if c.flops else "0")

@@ -6,15 +6,18 @@ shown. `TOPICS` maps an "Explain" topic (a layer type, `loss:NAME`, `optimizer:N
 """
 from __future__ import annotations
 
+from dlstudio.i18n import QT_TR_NOOP
+
+# titles marked for translation; the window shows them with tr()
 PAGES: list[tuple[str, str, str]] = [
-    ("activations", "Activations", "dlstudio.gui.lab.activations:ActivationsPage"),
-    ("losses", "Losses", "dlstudio.gui.lab.losses:LossesPage"),
-    ("optimizers", "Optimizer playground", "dlstudio.gui.lab.playground:PlaygroundPage"),
-    ("conv", "Convolution and pooling", "dlstudio.gui.lab.conv_stepper:ConvStepperPage"),
-    ("step", "One training step", "dlstudio.gui.lab.train_step:TrainStepPage"),
-    ("lstm", "The LSTM cell", "dlstudio.gui.lab.lstm_cell:LstmCellPage"),
-    ("regions", "Decision regions", "dlstudio.gui.lab.regions:RegionsPage"),
-    ("experiments", "Experiments", "dlstudio.gui.lab.experiments:ExperimentsPage"),
+    ("activations", QT_TR_NOOP("Activations"), "dlstudio.gui.lab.activations:ActivationsPage"),
+    ("losses", QT_TR_NOOP("Losses"), "dlstudio.gui.lab.losses:LossesPage"),
+    ("optimizers", QT_TR_NOOP("Optimizer playground"), "dlstudio.gui.lab.playground:PlaygroundPage"),
+    ("conv", QT_TR_NOOP("Convolution and pooling"), "dlstudio.gui.lab.conv_stepper:ConvStepperPage"),
+    ("step", QT_TR_NOOP("One training step"), "dlstudio.gui.lab.train_step:TrainStepPage"),
+    ("lstm", QT_TR_NOOP("The LSTM cell"), "dlstudio.gui.lab.lstm_cell:LstmCellPage"),
+    ("regions", QT_TR_NOOP("Decision regions"), "dlstudio.gui.lab.regions:RegionsPage"),
+    ("experiments", QT_TR_NOOP("Experiments"), "dlstudio.gui.lab.experiments:ExperimentsPage"),
 ]
 
 PAGE_KEYS = tuple(k for k, _, _ in PAGES)

@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QGroupB
 from dlstudio.engine.lab import activations as A
 
 from .. import theme
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from ..training import images
 from .base import LabPage
 
 COLORS = dict(zip(A.ELEMENTWISE, images.CURVE_COLORS))
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-LABELS = {"Sigmoid": "Sigmoid σ", "Tanh": "Tanh", "ReLU": "ReLU", "LeakyReLU": "Leaky ReLU", "ELU": "ELU",
-          "Softmax": "Softmax (below)"}
+LABELS = {"Sigmoid": "Sigmoid σ", "Tanh": "Tanh", "ReLU": "ReLU", "LeakyReLU": QT_TR_NOOP("Leaky ReLU"),
+          "ELU": "ELU",
+          "Softmax": QT_TR_NOOP("Softmax (below)")}
 SAT_BRUSH = QColor(224, 102, 58, 48)
 MAX_REGIONS = 3
 DEFAULT_Z = ("2.0", "1.0", "0.1")
@@ -45,20 +47,20 @@ def _interval_text(intervals, lo: float, hi: float) -> str:
     parts = []
     for a, b in intervals:
         if a <= lo and b >= hi:
-            parts.append("everywhere")
+            parts.append(tr("everywhere"))
         elif a <= lo:
             parts.append(f"x ≤ {b:.2f}")
         elif b >= hi:
             parts.append(f"x ≥ {a:.2f}")
         else:
             parts.append(f"{a:.2f} ≤ x ≤ {b:.2f}")
-    return ", ".join(parts) if parts else "nowhere"
+    return ", ".join(parts) if parts else tr("nowhere")
 
 
 class ActivationsPage(LabPage):
     key = "activations"
-    title = "Activations"
-    intro = ("A layer applies its activation f to every value; backpropagation multiplies the incoming "
+    title = QT_TR_NOOP("Activations")
+    intro = QT_TR_NOOP("A layer applies its activation f to every value; backpropagation multiplies the incoming "
              "gradient by f′(x). Where |f′| &lt; 0.05 (shaded) the unit is <i>saturated</i> and passes almost "
              "nothing back. σ(x) = 1/(1+e<sup>−x</sup>), σ′ = σ(1−σ) ≤ ¼ · tanh′ = 1 − tanh² · "
              "ReLU′ = 1 for x &gt; 0, else 0 · Leaky ReLU′ = α for x &lt; 0 · ELU = α(e<sup>x</sup>−1) for "
@@ -98,11 +100,11 @@ class ActivationsPage(LabPage):
         box.setMaximumWidth(210)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("<b>Activations</b> (tick to draw)"))
+        lay.addWidget(QLabel(tr("<b>Activations</b> (tick to draw)")))
         self.list = QListWidget()
         self.list.setObjectName("activationList")
         for name in (*A.ELEMENTWISE, "Softmax"):
-            item = QListWidgetItem(LABELS[name])
+            item = QListWidgetItem(tr(LABELS[name]))
             item.setData(NAME_ROLE, name)
             if name in COLORS:
                 item.setIcon(_swatch(COLORS[name]))
@@ -123,7 +125,7 @@ class ActivationsPage(LabPage):
             spin.setKeyboardTracking(True)
             spin.valueChanged.connect(lambda _v, n=name: self._alpha_changed(n))
             self.alpha[name] = spin
-            form.addRow(f"{LABELS[name]} α", spin)
+            form.addRow(f"{tr(LABELS[name])} α", spin)
         lay.addLayout(form)
         self.sat_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         lay.addWidget(self.sat_label)
@@ -159,7 +161,7 @@ class ActivationsPage(LabPage):
         return self.graphics
 
     def _build_softmax(self) -> QWidget:
-        self.softmax_box = QGroupBox("Softmax with temperature T")
+        self.softmax_box = QGroupBox(tr("Softmax with temperature T"))
         lay = QVBoxLayout(self.softmax_box)
         row = QHBoxLayout()
         row.addWidget(QLabel("z ="))
@@ -204,25 +206,26 @@ class ActivationsPage(LabPage):
         return self.softmax_box
 
     def _build_stacking(self) -> QWidget:
-        box = QGroupBox("Stacking: gradient reaching each layer")
+        box = QGroupBox(tr("Stacking: gradient reaching each layer"))
         lay = QVBoxLayout(box)
         row = QHBoxLayout()
-        row.addWidget(QLabel("depth n"))
+        row.addWidget(QLabel(tr("depth n")))
         self.depth = QSlider(Qt.Orientation.Horizontal, minimum=1, maximum=A.MAX_DEPTH, value=8)
         self.depth.valueChanged.connect(self._depth_changed)
         row.addWidget(self.depth, 1)
         self.depth_label = QLabel()
         self.depth_label.setMinimumWidth(24)
         row.addWidget(self.depth_label)
-        row.addWidget(QLabel("seed"))
+        row.addWidget(QLabel(tr("seed")))
         self.seed = QSpinBox(minimum=0, maximum=9999, value=0)
         self.seed.valueChanged.connect(lambda _v: self._stack_timer.start())
         row.addWidget(self.seed)
         lay.addLayout(row)
         w = A.STACK_WIDTH
-        note = QLabel(f"Input [{w}] → (Dense {w} → f) × n, initialised as the engine does (Glorot for σ and "
-                      f"tanh, He for ReLU); one batch of {A.STACK_BATCH}, MSE loss, one backward pass. "
-                      "Plotted: ‖∂L/∂W‖ per Dense layer.", wordWrap=True)
+        note = QLabel(tr("Input [{width}] → (Dense {width} → f) × n, initialised as the engine does (Glorot "
+                         "for σ and tanh, He for ReLU); one batch of {batch}, MSE loss, one backward pass. "
+                         "Plotted: ‖∂L/∂W‖ per Dense layer.").format(width=w, batch=A.STACK_BATCH),
+                      wordWrap=True)
         note.setStyleSheet("font-size: 8pt")
         lay.addWidget(note)
         self.stack_plot = pg.PlotWidget(axisItems={"left": images.LogAxis("left")})
@@ -230,14 +233,14 @@ class ActivationsPage(LabPage):
         p = self.stack_plot.getPlotItem()
         p.setMenuEnabled(False)
         p.setLogMode(y=True)
-        p.setLabel("bottom", "layer (1 = first)")
+        p.setLabel("bottom", tr("layer (1 = first)"))
         self.stack_items = {}
         for name in A.STACK_ACTIVATIONS:
             c = COLORS[name]
             self.stack_items[name] = p.plot(pen=pg.mkPen(c, width=2), symbol="o", symbolSize=6,
                                             symbolBrush=c, symbolPen=None)
         # the key sits outside the plot, where it cannot hide a curve
-        key = " &nbsp; ".join(f"<span style='color:{COLORS[n]}'>●</span> {LABELS[n]}"
+        key = " &nbsp; ".join(f"<span style='color:{COLORS[n]}'>●</span> {tr(LABELS[n])}"
                               for n in A.STACK_ACTIVATIONS)
         lay.addWidget(QLabel(key, textFormat=Qt.TextFormat.RichText))
         self.ratio_label = QLabel(wordWrap=True)
@@ -328,10 +331,11 @@ class ActivationsPage(LabPage):
         for plot in (self.f_plot, self.df_plot):
             plot.enableAutoRange(axis="y")
         if focus in COLORS:
-            self.sat_label.setText(f"<b>{LABELS[focus]}</b> is saturated (|f′| &lt; {A.SATURATION:g}) "
-                                   f"for {_interval_text(intervals, x0, x1)} (shaded).")
+            self.sat_label.setText(tr("<b>{name}</b> is saturated (|f′| &lt; {threshold}) for {where} (shaded).")
+                                   .format(name=tr(LABELS[focus]), threshold=f"{A.SATURATION:g}",
+                                           where=_interval_text(intervals, x0, x1)))
         else:
-            self.sat_label.setText("Softmax acts on a whole vector: see the panel below.")
+            self.sat_label.setText(tr("Softmax acts on a whole vector: see the panel below."))
 
     def z_values(self) -> list[float] | None:
         """The three softmax inputs; a cell that is not a number is shown red (and None returned)."""
@@ -343,15 +347,15 @@ class ActivationsPage(LabPage):
                 if not math.isfinite(v):
                     raise ValueError
             except ValueError:
-                errors.append(f"z{k + 1}: {text!r} is not a number")
+                errors.append(tr("z{k}: {text} is not a number").format(k=k + 1, text=repr(text)))
                 edit.setStyleSheet(f"border: 1.5px solid {self._error_color}; border-radius: 3px;")
-                edit.setToolTip("type a number, e.g. 1.5")
+                edit.setToolTip(tr("type a number, e.g. 1.5"))
                 continue
             edit.setStyleSheet("")
             edit.setToolTip("")
             values.append(v)
         if errors:
-            self._softmax_message("; ".join(errors) + " — the bars show the last valid z.")
+            self._softmax_message(tr("{errors} — the bars show the last valid z.").format(errors="; ".join(errors)))
             return None
         self.softmax_error.hide()
         return values
@@ -370,7 +374,8 @@ class ActivationsPage(LabPage):
         try:
             p = A.softmax(z, t).p
         except ValueError as e:
-            self._softmax_message(f"{e} — the bars show the last valid z.")
+            self._softmax_message(tr("{errors} — the bars show the last valid z.").format(
+                errors=tr_text(e.args[0]) if e.args else str(e)))
             return
         self.probabilities = p
         self.bars.setOpts(height=p)
@@ -395,7 +400,7 @@ class ActivationsPage(LabPage):
         p.setXRange(0.5, n + 0.5, padding=0)
         p.enableAutoRange(axis="y")
         ratios = ", ".join(f"{LABELS[k].split()[0]} {s.ratio:.1e}" for k, s in self.stacks.items())
-        self.ratio_label.setText(f"first ÷ last layer: {ratios}")
+        self.ratio_label.setText(tr("first ÷ last layer: {ratios}").format(ratios=ratios))
 
     # -- hooks --------------------------------------------------------------------------------
     def explain(self, topic: str) -> None:

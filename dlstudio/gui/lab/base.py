@@ -11,9 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..i18n import tr
+
 
 class LabPage(QWidget):
     key: str = ""
+    # the English title and intro, marked with QT_TR_NOOP; shown translated
     title: str = ""
     # a few sentences and the formula, rich text (HTML subset QLabel renders)
     intro: str = ""
@@ -26,8 +29,9 @@ class LabPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(10, 8, 10, 8)
         outer.setSpacing(6)
-        self.heading = QLabel(f"<b style='font-size:15pt'>{self.title}</b>")
-        self.intro_label = QLabel(self.intro, wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.heading = QLabel(f"<b style='font-size:15pt'>{tr(self.title)}</b>")
+        self.intro_label = QLabel(tr(self.intro) if self.intro else "", wordWrap=True,
+                                  textFormat=Qt.TextFormat.RichText)
         self.intro_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.heading)
         outer.addWidget(self.intro_label)

@@ -12,18 +12,21 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ...engine.lab import conv_steps as cs
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from ..theme import colors, mix
 from .base import LabPage
-from .grid import BAD_TIP, Grid, clear_layout, html_text, parse_number, resized, titled
+from .grid import Grid, bad_tip, clear_layout, html_text, parse_number, resized, titled
 
 PLAY_MS = 700
 PADDINGS = ("valid", "same", "explicit")
+# the padding modes as the combo box shows them (the data of each item is the mode itself)
+PADDING_NAMES = {"valid": QT_TR_NOOP("valid"), "same": QT_TR_NOOP("same"), "explicit": QT_TR_NOOP("explicit")}
 
 
 class ConvStepperPage(LabPage):
     key = "conv"
-    title = "Convolution and pooling"
-    intro = ("A convolution slides a k×k window over the (padded) input: each output cell is "
+    title = QT_TR_NOOP("Convolution and pooling")
+    intro = QT_TR_NOOP("A convolution slides a k×k window over the (padded) input: each output cell is "
              "<b>Σ x·w + b</b> over the window and every input channel; one kernel gives one output "
              "channel. Output size: <b>valid</b> ⌊(n − k) / s⌋ + 1, <b>same</b> ⌈n / s⌉, explicit "
              "⌊(n + p<sub>before</sub> + p<sub>after</sub> − k) / s⌋ + 1. Pooling takes each window's "
@@ -55,27 +58,30 @@ class ConvStepperPage(LabPage):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
-        self.preset = QComboBox(toolTip="Examples from the curriculum")
-        self.preset.addItems([pr.name for pr in cs.PRESETS])
+        self.preset = QComboBox(toolTip=tr("Examples from the curriculum"))
+        self.preset.addItems([tr(pr.name) for pr in cs.PRESETS])
         self.preset.activated.connect(self._load_preset)
-        self.kind = QComboBox(toolTip="The engine layer that computes the output")
+        self.kind = QComboBox(toolTip=tr("The engine layer that computes the output"))
         self.kind.addItems(cs.KINDS)
         self.kind.currentIndexChanged.connect(self._settings_changed)
-        self.in_c, self.in_h, self.in_w = (self._spin(1, 3, "input channels"), self._spin(1, 9, "input height"),
-                                           self._spin(1, 9, "input width"))
-        self.filters = self._spin(1, 3, "number of kernels = output channels")
-        for w in (QLabel("Preset"), self.preset, QLabel("Layer"), self.kind, QLabel("Input C×H×W"),
-                  self.in_c, self.in_h, self.in_w, QLabel("Kernels"), self.filters):
+        self.in_c, self.in_h, self.in_w = (self._spin(1, 3, tr("input channels")),
+                                           self._spin(1, 9, tr("input height")),
+                                           self._spin(1, 9, tr("input width")))
+        self.filters = self._spin(1, 3, tr("number of kernels = output channels"))
+        for w in (QLabel(tr("Preset")), self.preset, QLabel(tr("Layer")), self.kind, QLabel(tr("Input C×H×W")),
+                  self.in_c, self.in_h, self.in_w, QLabel(tr("Kernels")), self.filters):
             row1.addWidget(w)
         row1.addStretch(1)
-        self.kh, self.kw = self._spin(1, 7, "window height"), self._spin(1, 7, "window width")
-        self.sh, self.sw = self._spin(1, 4, "stride down"), self._spin(1, 4, "stride across")
-        self.pad_mode = QComboBox(toolTip="valid: none; same: output ⌈n / s⌉; explicit: your numbers")
-        self.pad_mode.addItems(PADDINGS)
+        self.kh, self.kw = self._spin(1, 7, tr("window height")), self._spin(1, 7, tr("window width"))
+        self.sh, self.sw = self._spin(1, 4, tr("stride down")), self._spin(1, 4, tr("stride across"))
+        self.pad_mode = QComboBox(toolTip=tr("valid: none; same: output ⌈n / s⌉; explicit: your numbers"))
+        for mode in PADDINGS:
+            self.pad_mode.addItem(tr(PADDING_NAMES[mode]), mode)
         self.pad_mode.currentIndexChanged.connect(self._settings_changed)
-        self.pads = [self._spin(0, 4, f"padding {s}") for s in ("top", "bottom", "left", "right")]
-        for w in (QLabel("Window"), self.kh, self.kw, QLabel("Stride"), self.sh, self.sw, QLabel("Padding"),
-                  self.pad_mode, QLabel("[[top, bottom], [left, right]]"), *self.pads):
+        self.pads = [self._spin(0, 4, tip) for tip in (tr("padding top"), tr("padding bottom"),
+                                                        tr("padding left"), tr("padding right"))]
+        for w in (QLabel(tr("Window")), self.kh, self.kw, QLabel(tr("Stride")), self.sh, self.sw,
+                  QLabel(tr("Padding")), self.pad_mode, QLabel(tr("[[top, bottom], [left, right]]")), *self.pads):
             row2.addWidget(w)
         row2.addStretch(1)
         body.addLayout(row1)
@@ -84,8 +90,8 @@ class ConvStepperPage(LabPage):
         grids = QWidget()
         lay = QHBoxLayout(grids)
         lay.setContentsMargins(2, 2, 2, 2)
-        self.in_box, self.k_box, self.out_box = (QGroupBox("Input (padding shaded)"), QGroupBox("Kernels"),
-                                                 QGroupBox("Output"))
+        self.in_box, self.k_box, self.out_box = (QGroupBox(tr("Input (padding shaded)")),
+                                                 QGroupBox(tr("Kernels")), QGroupBox(tr("Output")))
         self.in_lay, self.k_lay, self.out_lay = QHBoxLayout(self.in_box), QGridLayout(self.k_box), QVBoxLayout(self.out_box)
         for b in (self.in_box, self.k_box, self.out_box):
             lay.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
@@ -99,8 +105,8 @@ class ConvStepperPage(LabPage):
         self.output_grids: list[Grid] = []
 
         steps = QHBoxLayout()
-        self.first_btn, self.back_btn = QPushButton("First"), QPushButton("◀ Back")
-        self.step_btn, self.play_btn = QPushButton("Step ▶"), QPushButton("Play", checkable=True)
+        self.first_btn, self.back_btn = QPushButton(tr("First")), QPushButton(tr("◀ Back"))
+        self.step_btn, self.play_btn = QPushButton(tr("Step ▶")), QPushButton(tr("Play"), checkable=True)
         self.first_btn.clicked.connect(lambda: self.jump_index(0))
         self.back_btn.clicked.connect(self.back)
         self.step_btn.clicked.connect(self.step)
@@ -109,8 +115,8 @@ class ConvStepperPage(LabPage):
         for w in (self.first_btn, self.back_btn, self.step_btn, self.play_btn, self.where):
             steps.addWidget(w)
         steps.addStretch(1)
-        self.example_btn = QPushButton("Worked example", checkable=True,
-                                       toolTip="The curriculum's counting example: 32×32×3, Conv2D(100, 3, same)")
+        self.example_btn = QPushButton(tr("Worked example"), checkable=True,
+                                       toolTip=tr("The curriculum's counting example: 32×32×3, Conv2D(100, 3, same)"))
         self.example_btn.toggled.connect(self._toggle_example)
         steps.addWidget(self.example_btn)
         body.addLayout(steps)
@@ -155,7 +161,7 @@ class ConvStepperPage(LabPage):
         for spin, v in zip((self.in_c, self.in_h, self.in_w, self.filters, self.kh, self.kw, self.sh, self.sw),
                            (c, h, w, self.kernel.shape[0], *s.kernel_size, *s.strides)):
             spin.setValue(int(v))
-        self.pad_mode.setCurrentText(s.padding if isinstance(s.padding, str) else "explicit")
+        self.pad_mode.setCurrentIndex(self.pad_mode.findData(s.padding if isinstance(s.padding, str) else "explicit"))
         if not isinstance(s.padding, str):
             for spin, v in zip(self.pads, (*s.padding[0], *s.padding[1])):
                 spin.setValue(int(v))
@@ -165,7 +171,7 @@ class ConvStepperPage(LabPage):
 
     def _settings_changed(self) -> None:
         kind = self.kind.currentText()
-        mode = self.pad_mode.currentText()
+        mode = self.pad_mode.currentData()
         pads = [sp.value() for sp in self.pads]
         padding = mode if mode != "explicit" else ((pads[0], pads[1]), (pads[2], pads[3]))
         self.setup = cs.Setup(kind, (self.kh.value(), self.kw.value()), (self.sh.value(), self.sw.value()), padding)
@@ -189,14 +195,14 @@ class ConvStepperPage(LabPage):
             conv = self.setup.kind == "Conv2D"
             res = cs.run(self.setup, self.x, self.kernel if conv else None, self.bias if conv else None)
         except cs.StepperError as e:
-            self.error = str(e)
+            self.error = tr_text(e.args[0]) if e.args else str(e)
         else:
             self.error = ""
             self.result = res
             if reset or self.index >= len(res.cells):
                 self.index = 0
-        bad = f"{len(self.bad)} cell(s) are not numbers (red) — the output uses their last valid value." \
-            if self.bad else ""
+        bad = tr("{n} cell(s) are not numbers (red) — the output uses their last valid value.").format(
+            n=len(self.bad)) if self.bad else ""
         self.error_label.setText("\n".join(t for t in (self.error, bad) if t))
         self.error_label.setVisible(bool(self.error or self.bad))
         self._rebuild()
@@ -213,26 +219,26 @@ class ConvStepperPage(LabPage):
                 g = Grid(True)
                 g.sigEdited.connect(lambda r, col, t, ch=ch: self._edit_x(ch, r, col, t))
                 self.input_grids.append(g)
-                self.in_lay.addWidget(titled(f"channel {ch}", g), 0, Qt.AlignmentFlag.AlignTop)
+                self.in_lay.addWidget(titled(tr("channel {n}").format(n=ch), g), 0, Qt.AlignmentFlag.AlignTop)
         f = self.kernel.shape[0]
         if len(self.kernel_grids) != f or (self.kernel_grids and len(self.kernel_grids[0]) != c):
             clear_layout(self.k_lay)
             self.kernel_grids, self.bias_edits = [], []
             for fi in range(f):
-                self.k_lay.addWidget(QLabel(f"kernel {fi}"), 0, fi + 1)
+                self.k_lay.addWidget(QLabel(tr("kernel {n}").format(n=fi)), 0, fi + 1)
                 col = []
                 for ch in range(c):
                     g = Grid(True)
                     g.sigEdited.connect(lambda i, j, t, fi=fi, ch=ch: self._edit_k(fi, ch, i, j, t))
                     col.append(g)
                     self.k_lay.addWidget(g, 1 + ch, fi + 1, Qt.AlignmentFlag.AlignTop)
-                e = QLineEdit(maximumWidth=70, toolTip=f"bias of kernel {fi}")
+                e = QLineEdit(maximumWidth=70, toolTip=tr("bias of kernel {n}").format(n=fi))
                 e.textEdited.connect(lambda t, fi=fi: self._edit_b(fi, t))
                 self.bias_edits.append(e)
-                self.k_lay.addWidget(titled("bias", e), 1 + c, fi + 1)
+                self.k_lay.addWidget(titled(tr("bias"), e), 1 + c, fi + 1)
                 self.kernel_grids.append(col)
             for ch in range(c):
-                self.k_lay.addWidget(QLabel(f"ch {ch}"), 1 + ch, 0)
+                self.k_lay.addWidget(QLabel(tr("ch {n}").format(n=ch)), 1 + ch, 0)
         self.k_box.setVisible(conv)
         self.filters.setEnabled(conv)
         if len(self.output_grids) != k:
@@ -242,10 +248,10 @@ class ConvStepperPage(LabPage):
                 g = Grid(False)
                 g.cellClicked.connect(lambda r, col, ki=ki: self.jump(ki, r, col))
                 self.output_grids.append(g)
-                self.out_lay.addWidget(titled(f"channel {ki}", g))
-        self.out_box.setTitle("Output (stacked)" if k > 1 else "Output")
+                self.out_lay.addWidget(titled(tr("channel {n}").format(n=ki), g))
+        self.out_box.setTitle(tr("Output (stacked)") if k > 1 else tr("Output"))
         for sp in self.pads:
-            sp.setEnabled(self.pad_mode.currentText() == "explicit")
+            sp.setEnabled(self.pad_mode.currentData() == "explicit")
 
     def _colors(self) -> dict[str, QColor]:
         pal = self.palette()
@@ -268,7 +274,7 @@ class ConvStepperPage(LabPage):
         self._render_inputs(cur)
         self._render_kernels(cur)
         self._render_outputs(cur)
-        if self.pad_mode.currentText() != "explicit" and not self.error:   # what valid / same resolve to
+        if self.pad_mode.currentData() != "explicit" and not self.error:   # what valid / same resolve to
             for sp, v in zip(self.pads, (*self.result.pads[0], *self.result.pads[1])):
                 sp.blockSignals(True)
                 sp.setValue(v)
@@ -298,11 +304,11 @@ class ConvStepperPage(LabPage):
                     if not real[r, cc]:
                         texts[-1].append("0")
                         fills[-1].append(col["hipad"] if (r, cc) in lit else col["pad"])
-                        tips[(r, cc)] = "zero padding"
+                        tips[(r, cc)] = tr("zero padding")
                     elif key in self.bad:
                         texts[-1].append(self.bad[key])
                         fills[-1].append(col["bad"])
-                        tips[(r, cc)] = BAD_TIP
+                        tips[(r, cc)] = bad_tip()
                     else:
                         texts[-1].append(cs.fmt(self.x[key[1:]]))
                         fills[-1].append(col["hi"] if (r, cc) in lit else col["base"])
@@ -323,7 +329,7 @@ class ConvStepperPage(LabPage):
                         texts[-1].append(self.bad.get(key, cs.fmt(self.kernel[key[1:]])))
                         fills[-1].append(col["bad"] if key in self.bad else col["hi"] if lit else col["base"])
                         if key in self.bad:
-                            tips[(i, j)] = BAD_TIP
+                            tips[(i, j)] = bad_tip()
                 g.highlighted = {(i, j) for i in range(self.kernel.shape[2])
                                  for j in range(self.kernel.shape[3])} if lit else set()
                 g.show_cells(texts, fills, None, tips)
@@ -331,8 +337,8 @@ class ConvStepperPage(LabPage):
             if ("b", fi) not in self.bad and not e.hasFocus():
                 e.setText(cs.fmt(self.bias[fi]))
             e.setStyleSheet(f"background: {col['bad'].name()}" if ("b", fi) in self.bad else "")
-            e.setToolTip(BAD_TIP if ("b", fi) in self.bad
-                         else f"bias of kernel {fi}")
+            e.setToolTip(bad_tip() if ("b", fi) in self.bad
+                         else tr("bias of kernel {n}").format(n=fi))
 
     def _render_outputs(self, cur: tuple | None) -> None:
         """The engine's output; cells not reached yet (and all of a stale output) drawn dim."""
@@ -350,21 +356,24 @@ class ConvStepperPage(LabPage):
         res = self.result
         if cur is None:
             self.where.setText("")
-            self.sum_label.setText("Fix the settings (see below) to step again; the output shown is the last "
-                                   "valid one.")
-            self.formula_label.setText("<b>Output size:</b> —")
-            self.cost_label.setText("<b>Parameters and FLOPs:</b> —")
+            self.sum_label.setText(tr("Fix the settings (see below) to step again; the output shown is the "
+                                      "last valid one."))
+            self.formula_label.setText(tr("<b>Output size:</b> —"))
+            self.cost_label.setText(tr("<b>Parameters and FLOPs:</b> —"))
             return
         f, r, c = cur
         e = cs.explain(res, f, r, c)
-        self.where.setText(f"output cell channel {f}, row {r}, column {c}   ({self.index + 1} of {len(res.cells)})")
-        name = {"Conv2D": "out", "MaxPool2D": "max", "AvgPool2D": "mean"}[res.setup.kind]
-        self.sum_label.setText(f"<b>{name}[{f}][{r}, {c}]</b> = {html_text(e.text())}")
+        self.where.setText(tr("output cell channel {channel}, row {row}, column {column}   ({index} of {count})")
+                           .format(channel=f, row=r, column=c, index=self.index + 1, count=len(res.cells)))
+        name = {"Conv2D": tr("out"), "MaxPool2D": "max", "AvgPool2D": tr("mean")}[res.setup.kind]
+        self.sum_label.setText(f"<b>{name}[{f}][{r}, {c}]</b> = {html_text(tr_text(e.text()))}")
         pad = res.setup.padding
-        pad = pad if isinstance(pad, str) else f"explicit {[list(v) for v in pad]}"
-        self.formula_label.setText(f"<b>Output size</b> ({html_text(pad)}):&nbsp;&nbsp;"
-                                   + html_text("      ".join(cs.size_formula(res))))
-        self.cost_label.setText(f"<b>Parameters and FLOPs:</b>&nbsp;&nbsp;{html_text(cs.cost_formula(res))}")
+        pad = tr(PADDING_NAMES[pad]) if isinstance(pad, str) else \
+            tr("explicit {pads}").format(pads=[list(v) for v in pad])
+        self.formula_label.setText(tr("<b>Output size</b> ({padding}):").format(padding=html_text(pad))
+                                   + "&nbsp;&nbsp;" + html_text("      ".join(map(tr_text, cs.size_formula(res)))))
+        self.cost_label.setText(tr("<b>Parameters and FLOPs:</b>") + "&nbsp;&nbsp;"
+                                + html_text(tr_text(cs.cost_formula(res))))
 
     def _fit(self) -> None:
         """Cells as large as the space allows (22–44 px), so small windows still show everything."""
@@ -436,7 +445,7 @@ class ConvStepperPage(LabPage):
             self.step()
 
     def _play(self, on: bool) -> None:
-        self.play_btn.setText("Pause" if on else "Play")
+        self.play_btn.setText(tr("Pause") if on else tr("Play"))
         if on:
             if self.index + 1 >= len(self.result.cells):
                 self.jump_index(0)
@@ -445,7 +454,8 @@ class ConvStepperPage(LabPage):
             self.timer.stop()
 
     def _toggle_example(self, on: bool) -> None:
-        self.example_label.setText("<b>Worked example:</b> " + html_text(cs.worked_example().text()))
+        self.example_label.setText(tr("<b>Worked example:</b> {text}").format(
+            text=html_text(tr_text(cs.worked_example().text()))))
         self.example_label.setVisible(on)
 
     # ---- hooks -----------------------------------------------------------------------------

@@ -9,10 +9,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from ..i18n import tr
 from ..theme import mix
 
 MAX_ABS = 1e6          # larger values would not be readable in a cell anyway
-BAD_TIP = f"not a number between −{MAX_ABS:g} and {MAX_ABS:g} — the output keeps the last valid value"
+
+
+def bad_tip() -> str:
+    """The tooltip of a cell whose text is not a usable number (in the app's language)."""
+    return tr("not a number between −{max} and {max} — the output keeps the last valid value").format(
+        max=f"{MAX_ABS:g}")
 
 
 def parse_number(text: str) -> float | None:

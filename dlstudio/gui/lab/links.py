@@ -6,15 +6,19 @@ passes `topic_of(href)` to the main window's `explain`.
 """
 from __future__ import annotations
 
+from ..i18n import tr
 from . import page_for
 
 PREFIX = "lab:"
 
 
-def explain_link(topic: str, text: str = "Explain in the Lab") -> str:
-    """`<a href="lab:TOPIC">text →</a>`, or "" when no Lab page explains `topic`."""
+def explain_link(topic: str, text: str | None = None) -> str:
+    """`<a href="lab:TOPIC">text →</a>` (default text: "Explain in the Lab", translated), or ""
+    when no Lab page explains `topic`."""
     if page_for(topic) is None:
         return ""
+    if text is None:
+        text = tr("Explain in the Lab")
     return f"<a href='{PREFIX}{topic}'>{text}&nbsp;→</a>"
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
                                QListWidgetItem, QPushButton, QSlider, QTabWidget, QVBoxLayout, QWidget)
 
 from ...engine.lab import losses as L
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from ..training import images
 from .base import LabPage
 
@@ -18,19 +19,20 @@ COLORS = dict(zip(L.LOSS_NAMES, ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9
                                  "#e377c2", "#17becf", "#bcbd22", "#7f7f7f")))
 PAIR_COLORS = {"sigmoid_logistic": "#1f77b4", "sigmoid_mse": "#ff7f0e", "softmax_ce": "#2ca02c",
                "softmax_mse": "#d62728"}
+# shown with tr()
 FORMULAS = {
-    "mse": "(ŷ − y)², gradient 2(ŷ − y): grows with the error, so outliers dominate",
-    "mae": "|ŷ − y|, gradient sign(ŷ − y): every error pulls equally hard",
-    "msle": "(log(1 + ŷ) − log(1 + y))²: compares orders of magnitude; targets ≥ 0",
-    "mape": "100·|ŷ − y| / |y|: the error in percent of the target",
-    "binary_cross_entropy": "logistic: −[y log p + (1 − y) log(1 − p)]; on the logit z the "
-                            "gradient is σ(z) − y",
-    "nll": "−log p<sub>y</sub>, the probability given to the true class (one output: P(class 1))",
-    "cross_entropy": "−log softmax(z)<sub>y</sub> on logits; gradient softmax(z) − onehot(y). "
-                     "Two classes with logits (0, z) are drawn",
-    "hinge": "max(0, 1 − t·z) with t = ±1 (y = 0 → −1): zero once the margin reaches 1",
-    "exponential": "exp(−t·z) with t = ±1: punishes confident mistakes exponentially",
-    "smooth_l1": "½d² for |d| < 1, else |d| − ½ (d = ŷ − y): MSE near the target, MAE far away",
+    "mse": QT_TR_NOOP("(ŷ − y)², gradient 2(ŷ − y): grows with the error, so outliers dominate"),
+    "mae": QT_TR_NOOP("|ŷ − y|, gradient sign(ŷ − y): every error pulls equally hard"),
+    "msle": QT_TR_NOOP("(log(1 + ŷ) − log(1 + y))²: compares orders of magnitude; targets ≥ 0"),
+    "mape": QT_TR_NOOP("100·|ŷ − y| / |y|: the error in percent of the target"),
+    "binary_cross_entropy": QT_TR_NOOP("logistic: −[y log p + (1 − y) log(1 − p)]; on the logit z the "
+                                       "gradient is σ(z) − y"),
+    "nll": QT_TR_NOOP("−log p<sub>y</sub>, the probability given to the true class (one output: P(class 1))"),
+    "cross_entropy": QT_TR_NOOP("−log softmax(z)<sub>y</sub> on logits; gradient softmax(z) − onehot(y). "
+                                "Two classes with logits (0, z) are drawn"),
+    "hinge": QT_TR_NOOP("max(0, 1 − t·z) with t = ±1 (y = 0 → −1): zero once the margin reaches 1"),
+    "exponential": QT_TR_NOOP("exp(−t·z) with t = ±1: punishes confident mistakes exponentially"),
+    "smooth_l1": QT_TR_NOOP("½d² for |d| < 1, else |d| − ½ (d = ŷ − y): MSE near the target, MAE far away"),
 }
 DEFAULT_CHECKED = {"regression": ("mse", "mae", "smooth_l1"), "probability": ("binary_cross_entropy", "mse"),
                    "logit": ("binary_cross_entropy", "hinge", "exponential")}
@@ -81,8 +83,8 @@ def _panel_and_plots(left: QVBoxLayout, right: QWidget) -> QWidget:
 
 class LossesPage(LabPage):
     key = "losses"
-    title = "Losses"
-    intro = ("A loss scores one prediction against its target; training moves the weights down its "
+    title = QT_TR_NOOP("Losses")
+    intro = QT_TR_NOOP("A loss scores one prediction against its target; training moves the weights down its "
              "gradient. The batch loss is the mean, L = (1/N) Σ ℓ(ŷ<sub>i</sub>, y<sub>i</sub>), "
              "so each sample sends (1/N)·∂ℓ/∂ŷ back. Below: every loss of the engine and its "
              "gradient, how the loss decides what outliers do to a fit, and which activation + loss "
@@ -97,9 +99,9 @@ class LossesPage(LabPage):
         self.curves: dict[str, L.LossCurve] = {}
         self.legends: list[pg.LegendItem] = []
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_curves(), "Value and gradient")
-        self.tabs.addTab(self._build_outliers(), "Outliers")
-        self.tabs.addTab(self._build_pairings(), "Activation + loss")
+        self.tabs.addTab(self._build_curves(), tr("Value and gradient"))
+        self.tabs.addTab(self._build_outliers(), tr("Outliers"))
+        self.tabs.addTab(self._build_pairings(), tr("Activation + loss"))
         lay = QVBoxLayout(self.body)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tabs)
@@ -144,15 +146,15 @@ class LossesPage(LabPage):
 
     # -- value and gradient ------------------------------------------------------------------
     def _build_curves(self) -> QWidget:
-        self.task = QComboBox(toolTip="What the prediction is: a value, a probability or a logit")
+        self.task = QComboBox(toolTip=tr("What the prediction is: a value, a probability or a logit"))
         for key, text in L.TASKS.items():
-            self.task.addItem(text, key)
+            self.task.addItem(tr(text), key)
         self.target = QDoubleSpinBox(minimum=-5.0, maximum=5.0, singleStep=0.5, value=1.0, decimals=2,
-                                     toolTip="The target y the prediction is compared with")
-        self.label = QComboBox(toolTip="The true class y")
+                                     toolTip=tr("The target y the prediction is compared with"))
+        self.label = QComboBox(toolTip=tr("The true class y"))
         self.label.addItem("y = 1", 1)
         self.label.addItem("y = 0", 0)
-        self.losses = QListWidget(toolTip="Tick losses to overlay them")
+        self.losses = QListWidget(toolTip=tr("Tick losses to overlay them"))
         for name in L.LOSS_NAMES:
             item = QListWidgetItem(_swatch(COLORS[name]), name)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -165,16 +167,16 @@ class LossesPage(LabPage):
         self.formula.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.target_form = form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Task", self.task)
-        form.addRow("Target", self.target)
-        form.addRow("Class", self.label)
+        form.addRow(tr("Task"), self.task)
+        form.addRow(tr("Target"), self.target)
+        form.addRow(tr("Class"), self.label)
         left = QVBoxLayout()
         left.addLayout(form)
-        for widget in (QLabel("Losses (greyed: do not apply here)"), self.losses, self.formula):
+        for widget in (QLabel(tr("Losses (greyed: do not apply here)")), self.losses, self.formula):
             left.addWidget(widget)
         self.curve_graphics = pg.GraphicsLayoutWidget()
-        self.p_value = _plot(self.curve_graphics, 0, "prediction", "loss of one sample")
-        self.p_grad = _plot(self.curve_graphics, 1, "prediction", "∂loss / ∂prediction")
+        self.p_value = _plot(self.curve_graphics, 0, tr("prediction"), tr("loss of one sample"))
+        self.p_grad = _plot(self.curve_graphics, 1, tr("prediction"), tr("∂loss / ∂prediction"))
         self.p_grad.setXLink(self.p_value)
         self.value_legend = self._legend(self.p_value)
         self.value_items = {n: self.p_value.plot(pen=pg.mkPen(COLORS[n], width=2)) for n in L.LOSS_NAMES}
@@ -210,8 +212,8 @@ class LossesPage(LabPage):
         regression = task == "regression"
         self.target_form.setRowVisible(self.target, regression)
         self.target_form.setRowVisible(self.label, not regression)
-        x_label = {"regression": "prediction ŷ", "probability": "predicted probability p of class 1",
-                   "logit": "logit z (score for class 1)"}[task]
+        x_label = {"regression": tr("prediction ŷ"), "probability": tr("predicted probability p of class 1"),
+                   "logit": tr("logit z (score for class 1)")}[task]
         self.p_value.setLabel("bottom", x_label)
         self.p_grad.setLabel("bottom", x_label)
         self._refresh_curves()
@@ -241,7 +243,7 @@ class LossesPage(LabPage):
             reason = L.availability(name, task, target)
             flags = item.flags()
             item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled if reason else flags | Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip(reason or FORMULAS[name])
+            item.setToolTip(tr_text(reason) if reason else tr(FORMULAS[name]))
             on = reason is None and name in self.checked
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             if on:
@@ -274,22 +276,22 @@ class LossesPage(LabPage):
     def _show_formula(self) -> None:
         name = self.focus
         reason = L.availability(name, self.current_task(), self.current_target())
-        extra = f"<br><i>{reason}</i>" if reason else ""
-        self.formula.setText(f"<b>{name}</b>: {FORMULAS[name]}{extra}")
+        extra = f"<br><i>{tr_text(reason)}</i>" if reason else ""
+        self.formula.setText(f"<b>{name}</b>: {tr(FORMULAS[name])}{extra}")
 
     # -- outliers ----------------------------------------------------------------------------
     def _build_outliers(self) -> QWidget:
         self.slider = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=L.MAX_OUTLIERS, value=3,
-                              toolTip="How many points are moved far below the line")
+                              toolTip=tr("How many points are moved far below the line"))
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider_label = QLabel()
-        self.restart = QPushButton("Fit again")
+        self.restart = QPushButton(tr("Fit again"))
         self.fit_status = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.fit_status.setAlignment(Qt.AlignmentFlag.AlignTop)
-        note = QLabel("Each line is a Dense(1) network y = w·x + b trained from w = b = 0 by gradient "
-                      "descent with momentum on all points, under its own loss. MSE's gradient grows with "
-                      "the error, so a few far points drag its line; MAE's does not; smooth L1 is MSE "
-                      "for small errors and MAE for large ones.", wordWrap=True)
+        note = QLabel(tr("Each line is a Dense(1) network y = w·x + b trained from w = b = 0 by gradient "
+                         "descent with momentum on all points, under its own loss. MSE's gradient grows with "
+                         "the error, so a few far points drag its line; MAE's does not; smooth L1 is MSE "
+                         "for small errors and MAE for large ones."), wordWrap=True)
         left = QVBoxLayout()
         for widget in (self.slider_label, self.slider, self.restart, self.fit_status, note):
             left.addWidget(widget)
@@ -302,8 +304,8 @@ class LossesPage(LabPage):
         self.p_fit.addItem(self.inlier_item)
         self.p_fit.addItem(self.outlier_item)
         self.fit_items = {n: self.p_fit.plot(pen=pg.mkPen(COLORS[n], width=2.5)) for n in L.FIT_LOSSES}
-        for item, text in ((self.clean_item, f"clean line (slope {L.CLEAN_SLOPE:g})"),
-                           (self.inlier_item, "points"), (self.outlier_item, "outliers"),
+        for item, text in ((self.clean_item, tr("clean line (slope {slope})").format(slope=f"{L.CLEAN_SLOPE:g}")),
+                           (self.inlier_item, tr("points")), (self.outlier_item, tr("outliers")),
                            *((i, n) for n, i in self.fit_items.items())):
             legend.addItem(item, text)
         self.slider.valueChanged.connect(self._restart_fit)
@@ -313,7 +315,7 @@ class LossesPage(LabPage):
     def _restart_fit(self) -> None:
         """New data for the slider's outlier count and fresh lines; the timer fits them."""
         count = self.slider.value()
-        self.slider_label.setText(f"Outliers: <b>{count}</b> of 30 points")
+        self.slider_label.setText(tr("Outliers: <b>{count}</b> of {total} points").format(count=count, total=30))
         self.fit = L.LineFit(L.line_data(count))
         d = self.fit.data
         xs, ys = d.x[:, 0], d.y[:, 0]
@@ -335,21 +337,23 @@ class LossesPage(LabPage):
         self._draw_fit()
 
     def _draw_fit(self) -> None:
-        rows = [f"step {self.fit.steps} of {FIT_STEPS}", f"clean slope {L.CLEAN_SLOPE:.2f}"]
+        rows = [tr("step {step} of {total}").format(step=self.fit.steps, total=FIT_STEPS),
+                tr("clean slope {slope}").format(slope=f"{L.CLEAN_SLOPE:.2f}")]
         for name, item in self.fit_items.items():
             w, b = self.fit.line(name)
             item.setData(self.line_x, w * self.line_x + b)
-            rows.append(f"<span style='color:{COLORS[name]}'>■</span> {name}: slope {w:.2f}, "
-                        f"intercept {b:.2f}")
+            rows.append(f"<span style='color:{COLORS[name]}'>■</span> "
+                        + tr("{loss}: slope {slope}, intercept {intercept}").format(
+                            loss=name, slope=f"{w:.2f}", intercept=f"{b:.2f}"))
         self.fit_status.setText("<br>".join(rows))
 
     # -- pairings ----------------------------------------------------------------------------
     def _build_pairings(self) -> QWidget:
         self.pair_graphics = pg.GraphicsLayoutWidget()
-        self.p_pair = _plot(self.pair_graphics, 0, "logit z of the true class (other logits 0)",
-                            "∂loss / ∂z reaching the logit")
-        self.p_prob = _plot(self.pair_graphics, 1, "logit z of the true class",
-                            "probability of the true class")
+        self.p_pair = _plot(self.pair_graphics, 0, tr("logit z of the true class (other logits 0)"),
+                            tr("∂loss / ∂z reaching the logit"))
+        self.p_prob = _plot(self.pair_graphics, 1, tr("logit z of the true class"),
+                            tr("probability of the true class"))
         self.p_prob.setXLink(self.p_pair)
         self.pair_graphics.ci.layout.setRowStretchFactor(0, 3)
         self.pair_graphics.ci.layout.setRowStretchFactor(1, 2)
@@ -361,10 +365,10 @@ class LossesPage(LabPage):
         self.pair_items = {}
         for key, text in L.PAIRINGS.items():
             self.pair_items[key] = self.p_pair.plot(pen=pg.mkPen(PAIR_COLORS[key], width=2.5))
-            legend.addItem(self.pair_items[key], text)
+            legend.addItem(self.pair_items[key], tr(text))
         prob_legend, self.prob_items = self._legend(self.p_prob), {}
         for key, text in (("sigmoid_logistic", "sigmoid(z)"),
-                          ("softmax_ce", f"softmax over {L.PAIR_CLASSES} logits")):
+                          ("softmax_ce", tr("softmax over {n} logits").format(n=L.PAIR_CLASSES))):
             self.prob_items[key] = self.p_prob.plot(pen=pg.mkPen(PAIR_COLORS[key], width=2))
             prob_legend.addItem(self.prob_items[key], text)
         self.pair_caption = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
@@ -382,11 +386,12 @@ class LossesPage(LabPage):
             item.setData(self.pairings[key].z, self.pairings[key].prob)
         self.p_pair.setXRange(-6, 6, padding=0.01)
         at = {key: L.pairing(key, np.array([WRONG_Z])).grad_true[0] for key in L.PAIRINGS}
-        values = ", ".join(f"{L.PAIRINGS[k]} <b>{v:+.3f}</b>" for k, v in at.items())
-        self.pair_caption.setText(
-            f"Shaded: confidently wrong. At z = {WRONG_Z:g} the logit receives {values}. The log losses "
+        values = ", ".join(f"{tr(L.PAIRINGS[k])} <b>{v:+.3f}</b>" for k, v in at.items())
+        self.pair_caption.setText(tr(
+            "Shaded: confidently wrong. At z = {z} the logit receives {values}. The log losses "
             "keep a gradient near −1 (σ(z) − y, p − onehot) and correct the mistake quickly; with MSE the "
             "activation's slope p(1 − p) multiplies in and the gradient vanishes, so learning stalls.")
+            .format(z=f"{WRONG_Z:g}", values=values))
 
     # -- hooks -------------------------------------------------------------------------------
     def activate(self) -> None:

@@ -17,23 +17,29 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox
 from dlstudio.engine.lab import lstm_cell as E
 
 from .. import theme
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from ..training import images
 from .base import LabPage
 
 FEATURES, UNITS = 2, 3
 START_X = ("0.5", "1.0")
-GATE_TEXT = {"i": ("σ", "input gate: how much of g enters c"),
-             "f": ("σ", "forget gate: how much of c<sub>t−1</sub> is kept"),
-             "g": ("tanh", "candidate values"),
-             "o": ("σ", "output gate: how much of tanh(c) becomes h")}
+# (the words here are marked for translation and shown with tr())
+GATE_TEXT = {"i": ("σ", QT_TR_NOOP("input gate: how much of g enters c")),
+             "f": ("σ", QT_TR_NOOP("forget gate: how much of c<sub>t−1</sub> is kept")),
+             "g": ("tanh", QT_TR_NOOP("candidate values")),
+             "o": ("σ", QT_TR_NOOP("output gate: how much of tanh(c) becomes h"))}
 # key, title, colour map, range ("auto": the data's, None: symmetric around 0), row axis name
-MAPS = [("x", "input x", images.SEQUENTIAL, "auto", "feature"),
-        ("i", "input gate i", images.SEQUENTIAL, (0.0, 1.0), "unit"),
-        ("f", "forget gate f", images.SEQUENTIAL, (0.0, 1.0), "unit"),
-        ("o", "output gate o", images.SEQUENTIAL, (0.0, 1.0), "unit"),
-        ("g", "candidate g", images.DIVERGING, None, "unit"),
-        ("c", "cell state c", images.DIVERGING, None, "unit"),
-        ("h", "hidden state h", images.DIVERGING, None, "unit")]
+MAPS = [("x", QT_TR_NOOP("input x"), images.SEQUENTIAL, "auto", QT_TR_NOOP("feature")),
+        ("i", QT_TR_NOOP("input gate i"), images.SEQUENTIAL, (0.0, 1.0), QT_TR_NOOP("unit")),
+        ("f", QT_TR_NOOP("forget gate f"), images.SEQUENTIAL, (0.0, 1.0), QT_TR_NOOP("unit")),
+        ("o", QT_TR_NOOP("output gate o"), images.SEQUENTIAL, (0.0, 1.0), QT_TR_NOOP("unit")),
+        ("g", QT_TR_NOOP("candidate g"), images.DIVERGING, None, QT_TR_NOOP("unit")),
+        ("c", QT_TR_NOOP("cell state c"), images.DIVERGING, None, QT_TR_NOOP("unit")),
+        ("h", QT_TR_NOOP("hidden state h"), images.DIVERGING, None, QT_TR_NOOP("unit"))]
+# the input fields' names in tooltips and messages (English: the code names)
+FIELD_NAMES = {"x": "x", "h_prev": QT_TR_NOOP("h_prev"), "c_prev": QT_TR_NOOP("c_prev")}
+# the sequence presets as the combo box shows them (each item's data is the preset's name)
+PRESET_NAMES = {"adding": QT_TR_NOOP("adding"), "sine": QT_TR_NOOP("sine"), "pulse": QT_TR_NOOP("pulse")}
 KIND_COLORS = {"SimpleRNN": images.CURVE_COLORS[1], "LSTM": images.CURVE_COLORS[0]}
 
 
@@ -44,6 +50,10 @@ def _num(v: float) -> str:
 
 def _paren(v: float) -> str:
     return f"({_num(v)})" if v < 0 else _num(v)
+
+
+def _unit(k: int) -> str:
+    return tr("unit {k}").format(k=k)
 
 
 def _row(*widgets: QWidget) -> QHBoxLayout:
@@ -60,16 +70,16 @@ def parse_number(text: str) -> float:
     try:
         v = float(text.strip())
     except ValueError:
-        raise ValueError("not a number") from None
+        raise ValueError(tr("not a number")) from None
     if not math.isfinite(v):
-        raise ValueError("must be finite")
+        raise ValueError(tr("must be finite"))
     return v
 
 
 class LstmCellPage(LabPage):
     key = "lstm"
-    title = "The LSTM cell"
-    intro = ("An LSTM carries a cell state c from step to step; three gates decide what it forgets, "
+    title = QT_TR_NOOP("The LSTM cell")
+    intro = QT_TR_NOOP("An LSTM carries a cell state c from step to step; three gates decide what it forgets, "
              "what it takes in and what it shows. With z = x<sub>t</sub>W + h<sub>t−1</sub>U + b cut into "
              "four: <b>i, f, o = σ(z)</b>, <b>g = tanh(z)</b>, <b>c<sub>t</sub> = f ⊙ c<sub>t−1</sub> + i ⊙ g"
              "</b>, <b>h<sub>t</sub> = o ⊙ tanh(c<sub>t</sub>)</b>. Because c is updated by a sum, the "
@@ -84,9 +94,9 @@ class LstmCellPage(LabPage):
         self.cell = E.make_cell(FEATURES, UNITS, 0)
         self.step_result: E.Step | None = None
         self.t = 1
-        self.tabs.addTab(self._build_step_tab(), "One time step")
-        self.tabs.addTab(self._build_unroll_tab(), "Unrolled sequence")
-        self.tabs.addTab(self._build_time_tab(), "RNN vs LSTM through time")
+        self.tabs.addTab(self._build_step_tab(), tr("One time step"))
+        self.tabs.addTab(self._build_unroll_tab(), tr("Unrolled sequence"))
+        self.tabs.addTab(self._build_time_tab(), tr("RNN vs LSTM through time"))
         self._style()
         self.update_step()
         self.update_unroll()
@@ -95,22 +105,23 @@ class LstmCellPage(LabPage):
     # -- tab 1: one step ----------------------------------------------------------------------
     def _build_step_tab(self) -> QWidget:
         w = QWidget()
-        self.seed = QSpinBox(minimum=0, maximum=9999, toolTip="The seed of the engine's weight initialisation")
+        self.seed = QSpinBox(minimum=0, maximum=9999, toolTip=tr("The seed of the engine's weight initialisation"))
         self.seed.valueChanged.connect(self._seed_changed)
-        self.next_btn = QPushButton("Next time step", toolTip="Feed h_t and c_t forward as the next step's state")
+        self.next_btn = QPushButton(tr("Next time step"),
+                                    toolTip=tr("Feed h_t and c_t forward as the next step's state"))
         self.next_btn.clicked.connect(self.next_step)
-        self.reset_btn = QPushButton("Reset state", toolTip="h and c back to 0, t back to 1")
+        self.reset_btn = QPushButton(tr("Reset state"), toolTip=tr("h and c back to 0, t back to 1"))
         self.reset_btn.clicked.connect(self.reset_state)
         self.t_label = QLabel()
-        controls = QGroupBox("Time")
+        controls = QGroupBox(tr("Time"))
         cg = QGridLayout(controls)
         cg.addWidget(self.t_label, 0, 0)
         cg.addWidget(self.next_btn, 1, 0, 1, 2)
         cg.addWidget(self.reset_btn, 2, 0, 1, 2)
-        cg.addWidget(QLabel("Weights seed"), 3, 0)
+        cg.addWidget(QLabel(tr("Weights seed")), 3, 0)
         cg.addWidget(self.seed, 3, 1)
 
-        inputs = QGroupBox("Inputs (editable)")
+        inputs = QGroupBox(tr("Inputs (editable)"))
         g = QGridLayout(inputs)
         self.edits: dict[str, list[QLineEdit]] = {}
         for row, (name, label, n, start) in enumerate((("x", "x<sub>t</sub>", FEATURES, START_X),
@@ -119,31 +130,32 @@ class LstmCellPage(LabPage):
             g.addWidget(QLabel(label), row, 0)
             self.edits[name] = []
             for k in range(n):
-                e = QLineEdit(start[k], maximumWidth=96, toolTip=f"{name}[{k}]: a number")
+                e = QLineEdit(start[k], maximumWidth=96,
+                              toolTip=tr("{name}[{k}]: a number").format(name=tr(FIELD_NAMES[name]), k=k))
                 e.textEdited.connect(self.update_step)
                 g.addWidget(e, row, 1 + k)
                 self.edits[name].append(e)
         g.setRowStretch(3, 1)
 
-        gates, cells = self._table("Gates: z → activation", [
-            (q, f"<b>{q}</b> = {GATE_TEXT[q][0]}(z<sub>{q}</sub>)", GATE_TEXT[q][1]) for q in E.GATES],
+        gates, cells = self._table(tr("Gates: z → activation"), [
+            (q, f"<b>{q}</b> = {GATE_TEXT[q][0]}(z<sub>{q}</sub>)", tr(GATE_TEXT[q][1])) for q in E.GATES],
             (70, 50))
         self.pre_cells = {k: [c[0] for c in v] for k, v in cells.items()}
         self.gate_cells = {k: [c[1] for c in v] for k, v in cells.items()}
-        state, cells = self._table("↓ New state", [
-            ("fc", "f ⊙ c<sub>t−1</sub>", ""), ("ig", "i ⊙ g", ""), ("c", "<b>c<sub>t</sub></b> = sum", ""),
+        state, cells = self._table(tr("↓ New state"), [
+            ("fc", "f ⊙ c<sub>t−1</sub>", ""), ("ig", "i ⊙ g", ""), ("c", tr("<b>c<sub>t</sub></b> = sum"), ""),
             ("tanh_c", "tanh(c<sub>t</sub>)", ""), ("h", "<b>h<sub>t</sub></b> = o ⊙ tanh(c<sub>t</sub>)", "")],
             (56,))
         self.state_cells = {k: [c[0] for c in v] for k, v in cells.items()}
 
         # the cell as a loop: inputs → gates → new state → (next time step) → inputs
         flow = QGridLayout()
-        back = self._arrow("←", "Next time step: h_t, c_t become h_{t−1}, c_{t−1}")
+        back = self._arrow("←", tr("Next time step: h_t, c_t become h_{t−1}, c_{t−1}"))
         for n, wid in enumerate((inputs, self._arrow("→"), gates, controls, back, state)):
             flow.addWidget(wid, n // 3, n % 3)
         flow.setColumnStretch(3, 1)
 
-        self.unit = QSpinBox(minimum=0, maximum=UNITS - 1, toolTip="The unit whose arithmetic is written out")
+        self.unit = QSpinBox(minimum=0, maximum=UNITS - 1, toolTip=tr("The unit whose arithmetic is written out"))
         self.unit.valueChanged.connect(lambda _v: self._write_out())
         self.written = QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.written.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -152,9 +164,10 @@ class LstmCellPage(LabPage):
         self.history_plot = pg.PlotWidget()
         hp = self.history_plot.getPlotItem()
         hp.setMenuEnabled(False)
-        hp.setLabel("bottom", "time step t")
-        units = ", ".join(f"<span style='color:{images.CURVE_COLORS[k]}'>unit {k}</span>" for k in range(UNITS))
-        self.history_title = f"c<sub>t</sub> (solid) and h<sub>t</sub> (dashed) over the steps taken: {units}"
+        hp.setLabel("bottom", tr("time step t"))
+        units = ", ".join(f"<span style='color:{images.CURVE_COLORS[k]}'>{_unit(k)}</span>" for k in range(UNITS))
+        self.history_title = tr("c<sub>t</sub> (solid) and h<sub>t</sub> (dashed) over the steps taken: {units}"
+                                ).format(units=units)
         self.history_curves = []
         for k in range(UNITS):
             color = images.CURVE_COLORS[k]
@@ -166,7 +179,7 @@ class LstmCellPage(LabPage):
         v = QVBoxLayout(w)
         v.addLayout(flow)
         v.addWidget(self.error)
-        v.addLayout(_row(QLabel("Written out for unit"), self.unit))
+        v.addLayout(_row(QLabel(tr("Written out for unit")), self.unit))
         v.addWidget(self.written)
         v.addWidget(self.history_plot, 1)
         return w
@@ -183,7 +196,7 @@ class LstmCellPage(LabPage):
         grid.setHorizontalSpacing(6)
         n = len(widths)
         for k in range(UNITS):
-            grid.addWidget(QLabel(f"<i>unit {k}</i>", alignment=Qt.AlignmentFlag.AlignCenter), 0, 1 + n * k, 1, n)
+            grid.addWidget(QLabel(f"<i>{_unit(k)}</i>", alignment=Qt.AlignmentFlag.AlignCenter), 0, 1 + n * k, 1, n)
         cells: dict[str, list[list[QLabel]]] = {}
         for row, (key, text, tip) in enumerate(rows, start=1):
             grid.addWidget(QLabel(text, toolTip=tip), row, 0)
@@ -209,11 +222,12 @@ class LstmCellPage(LabPage):
                     values.append(parse_number(e.text()))
                     e.setStyleSheet("")
                 except ValueError as exc:
-                    errors.append(f"{name}[{k}] = {e.text()!r}: {exc}")
+                    errors.append(f"{tr(FIELD_NAMES[name])}[{k}] = {e.text()!r}: {exc}")
                     e.setStyleSheet(f"border: 1.5px solid {self._error_color}; border-radius: 3px;")
             out[name] = np.array(values)
         if errors:
-            self.error.setText("; ".join(errors) + " — the numbers shown are the last valid step's.")
+            self.error.setText(tr("{errors} — the numbers shown are the last valid step's.").format(
+                errors="; ".join(errors)))
             self.error.show()
             return None
         self.error.hide()
@@ -250,12 +264,13 @@ class LstmCellPage(LabPage):
         if s is None:
             return
         k = self.unit.value()
+        next_columns = tr("(z<sub>f</sub>, z<sub>g</sub>, z<sub>o</sub>: the next columns)")
         terms = [f"{_paren(v)}×{_paren(w)}" for v, w in zip(s.x, self.cell.kernel[:, k])]
         terms += [f"{_paren(v)}×{_paren(w)}" for v, w in zip(s.h_prev, self.cell.recurrent_kernel[:, k])]
         self.written.setText(
             f"z<sub>i</sub> = Σ x<sub>j</sub>W<sub>j</sub> + Σ h<sub>j</sub>U<sub>j</sub> + b = "
             f"{' + '.join(terms)} + {_paren(self.cell.bias[k])} = {_num(s.pre('i')[k])} &nbsp; "
-            f"(z<sub>f</sub>, z<sub>g</sub>, z<sub>o</sub>: the next columns)<br>"
+            f"{next_columns}<br>"
             f"i = σ({_num(s.pre('i')[k])}) = {_num(s.i[k])}, &nbsp; f = σ({_num(s.pre('f')[k])}) = {_num(s.f[k])}, "
             f"&nbsp; g = tanh({_num(s.pre('g')[k])}) = {_num(s.g[k])}, &nbsp; o = σ({_num(s.pre('o')[k])}) = "
             f"{_num(s.o[k])}<br>"
@@ -293,14 +308,15 @@ class LstmCellPage(LabPage):
     # -- tab 2: a sequence unrolled ---------------------------------------------------------
     def _build_unroll_tab(self) -> QWidget:
         w = QWidget()
-        self.preset = QComboBox(toolTip="The sequence fed to the cell (the weights are the first tab's)")
-        self.preset.addItems(list(E.PRESETS))
+        self.preset = QComboBox(toolTip=tr("The sequence fed to the cell (the weights are the first tab's)"))
+        for name in E.PRESETS:
+            self.preset.addItem(tr(PRESET_NAMES.get(name, name)), name)
         self.preset.currentIndexChanged.connect(lambda _i: self.update_unroll())
-        self.steps = QSpinBox(minimum=4, maximum=60, value=20, toolTip="Sequence length T")
+        self.steps = QSpinBox(minimum=4, maximum=60, value=20, toolTip=tr("Sequence length T"))
         self.steps.valueChanged.connect(lambda _v: self.update_unroll())
-        self.data_seed = QSpinBox(minimum=0, maximum=9999, toolTip="Which sample of the preset")
+        self.data_seed = QSpinBox(minimum=0, maximum=9999, toolTip=tr("Which sample of the preset"))
         self.data_seed.valueChanged.connect(lambda _v: self.update_unroll())
-        top = _row(QLabel("Sequence"), self.preset, QLabel("T"), self.steps, QLabel("sample"), self.data_seed)
+        top = _row(QLabel(tr("Sequence")), self.preset, QLabel("T"), self.steps, QLabel(tr("sample")), self.data_seed)
         self.graphics = pg.GraphicsLayoutWidget()
         self.heatmaps: dict[str, tuple[pg.PlotItem, pg.ImageItem]] = {}
         for n, (key, *_rest, rows) in enumerate(MAPS):
@@ -308,15 +324,16 @@ class LstmCellPage(LabPage):
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.getViewBox().invertY(True)
-            plot.setLabel("bottom", "time step")
+            plot.setLabel("bottom", tr("time step"))
             if n % 4 == 0:
-                plot.setLabel("left", rows)
+                plot.setLabel("left", tr(rows))
             img = pg.ImageItem(axisOrder="row-major")
             plot.addItem(img)
             self.heatmaps[key] = (plot, img)
-        key_text = QLabel("Time runs left to right, one row per unit (x: per feature). i, f, o: dark = closed (0), "
-                          "yellow = open (1). g, c, h: blue below 0, red above. The cell is the first tab's "
-                          f"({FEATURES} inputs, {UNITS} units).", wordWrap=True)
+        key_text = QLabel(tr("Time runs left to right, one row per unit (x: per feature). i, f, o: dark = closed "
+                             "(0), yellow = open (1). g, c, h: blue below 0, red above. The cell is the first "
+                             "tab's ({features} inputs, {units} units).").format(features=FEATURES, units=UNITS),
+                          wordWrap=True)
         v = QVBoxLayout(w)
         v.addLayout(top)
         v.addWidget(self.graphics, 1)
@@ -324,7 +341,7 @@ class LstmCellPage(LabPage):
         return w
 
     def update_unroll(self) -> None:
-        xs = E.preset_sequence(self.preset.currentText(), self.steps.value(), FEATURES, self.data_seed.value())
+        xs = E.preset_sequence(self.preset.currentData(), self.steps.value(), FEATURES, self.data_seed.value())
         self.unrolled = E.unroll(self.cell, xs)
         for key, title, cmap, levels, _rows in MAPS:
             a = np.asarray(self.unrolled[key], np.float64).T  # rows: units, columns: time
@@ -338,7 +355,7 @@ class LstmCellPage(LabPage):
             plot, img = self.heatmaps[key]
             img.setImage(images.colorize(a, lo, hi, cmap), autoLevels=False)
             img.setRect(0.5, -0.5, a.shape[1], a.shape[0])  # time 1..T, units 0..U-1 at the centres
-            plot.setTitle(f"{title}  [{lo:.2g}, {hi:.2g}]", color=self._text, size="8pt")
+            plot.setTitle(f"{tr(title)}  [{lo:.2g}, {hi:.2g}]", color=self._text, size="8pt")
             plot.getAxis("left").setTicks([[(r, str(r)) for r in range(a.shape[0])]])
             plot.setXRange(0.5, a.shape[1] + 0.5, padding=0)
             plot.setYRange(-0.5, a.shape[0] - 0.5, padding=0)
@@ -347,34 +364,34 @@ class LstmCellPage(LabPage):
     def _build_time_tab(self) -> QWidget:
         w = QWidget()
         self.t_slider = QSlider(Qt.Orientation.Horizontal, minimum=10, maximum=100, value=50, singleStep=5,
-                                pageStep=10, toolTip="The sequence length T")
+                                pageStep=10, toolTip=tr("The sequence length T"))
         self.t_slider.setMinimumWidth(160)
         self.t_slider.valueChanged.connect(lambda _v: self.update_time())
         self.t_value = QLabel(minimumWidth=50)
-        self.units = QSpinBox(minimum=2, maximum=64, value=16, toolTip="Units of both recurrent layers")
+        self.units = QSpinBox(minimum=2, maximum=64, value=16, toolTip=tr("Units of both recurrent layers"))
         self.units.valueChanged.connect(lambda _v: self.update_time())
         self.forget = QDoubleSpinBox(minimum=-2.0, maximum=6.0, value=1.0, singleStep=0.5, decimals=1,
-                                     toolTip="The LSTM's forget-gate bias (the engine initialises it to 1): "
-                                             "larger keeps f nearer 1, so c and its gradient last longer")
+                                     toolTip=tr("The LSTM's forget-gate bias (the engine initialises it to 1): "
+                                                "larger keeps f nearer 1, so c and its gradient last longer"))
         self.forget.valueChanged.connect(lambda _v: self.update_time())
-        self.time_seed = QSpinBox(minimum=0, maximum=9999, toolTip="Seed of the weights and of the sequence")
+        self.time_seed = QSpinBox(minimum=0, maximum=9999, toolTip=tr("Seed of the weights and of the sequence"))
         self.time_seed.valueChanged.connect(lambda _v: self.update_time())
-        top = _row(QLabel("T"), self.t_slider, self.t_value, QLabel("units"), self.units,
-                   QLabel("LSTM forget bias"), self.forget, QLabel("seed"), self.time_seed)
+        top = _row(QLabel("T"), self.t_slider, self.t_value, QLabel(tr("units")), self.units,
+                   QLabel(tr("LSTM forget bias")), self.forget, QLabel(tr("seed")), self.time_seed)
         self.grad_plot = pg.PlotWidget(axisItems={"left": images.LogAxis("left")})
         pi = self.grad_plot.getPlotItem()
         pi.setMenuEnabled(False)
         pi.setLogMode(y=True)
-        pi.setLabel("bottom", "time step t")
+        pi.setLabel("bottom", tr("time step t"))
         pi.setLabel("left", "‖∂loss/∂x<sub>t</sub>‖")
         self.legend = pi.addLegend(offset=(-10, -10))
         self.curves = {k: pi.plot([], [], name=k, pen=pg.mkPen(c, width=2), symbol="o", symbolSize=4,
                                   symbolBrush=c, symbolPen=None) for k, c in KIND_COLORS.items()}
         self.reading = QLabel(wordWrap=True)
         self.reading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note = QLabel("Input [T, 2] → SimpleRNN or LSTM → Dense(1), MSE loss on one adding-problem sequence, "
-                      "engine initialisation; one backward pass through time gives ∂loss/∂x<sub>t</sub> "
-                      "for every step.",
+        note = QLabel(tr("Input [T, 2] → SimpleRNN or LSTM → Dense(1), MSE loss on one adding-problem sequence, "
+                         "engine initialisation; one backward pass through time gives ∂loss/∂x<sub>t</sub> "
+                         "for every step."),
                       wordWrap=True)
         v = QVBoxLayout(w)
         v.addLayout(top)
@@ -392,8 +409,9 @@ class LstmCellPage(LabPage):
         for kind, curve in self.curves.items():
             norms = self.through_time[kind].norms
             curve.setData(t, np.maximum(norms, 1e-300))  # a log axis cannot draw 0
-        self.reading.setText("<b>" + E.reading(self.through_time) + "</b> Each step back multiplies the "
-                             "RNN's gradient by tanh′(z) and Uᵀ; the LSTM's cell path multiplies it by f.")
+        self.reading.setText("<b>" + tr_text(E.reading(self.through_time)) + "</b> "
+                             + tr("Each step back multiplies the RNN's gradient by tanh′(z) and Uᵀ; the LSTM's "
+                                  "cell path multiplies it by f."))
 
     # -- theme, explain ---------------------------------------------------------------------
     def _style(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 from ...engine.lab.playground import LABELS, NOTES, Playground, editable_hyper
 from ...engine.lab.surfaces import OPTIMIZER_NAMES, SURFACES, make_surface
 from .. import theme
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from ..training import images
 from .base import LabPage
 
@@ -22,20 +23,28 @@ BANDS = 14                      # contour bands in the surface image
 SYMBOLS = {"lr": "lr", "momentum": "μ", "rho": "ρ", "beta1": "β1", "beta2": "β2"}
 # gradient mode: (title, fraction of the surface's one-sample noise, note)
 GRADIENTS = {
-    "bgd": ("exact gradient (BGD)", 0.0,
-            "BGD: the gradient of the whole training set, so every path is smooth."),
-    "mbgd": ("mini-batch noise (MBGD)", 0.25,
-             "MBGD: a batch of 16 averages the noise down by √16; paths wobble but get there."),
-    "sgd": ("one-sample noise (SGD)", 1.0,
-            "SGD: one sample per step, a noisy gradient; paths jitter and never settle exactly."),
+    "bgd": (QT_TR_NOOP("exact gradient (BGD)"), 0.0,
+            QT_TR_NOOP("BGD: the gradient of the whole training set, so every path is smooth.")),
+    "mbgd": (QT_TR_NOOP("mini-batch noise (MBGD)"), 0.25,
+             QT_TR_NOOP("MBGD: a batch of 16 averages the noise down by √16; paths wobble but get there.")),
+    "sgd": (QT_TR_NOOP("one-sample noise (SGD)"), 1.0,
+            QT_TR_NOOP("SGD: one sample per step, a noisy gradient; paths jitter and never settle exactly.")),
 }
-STEP_VIEWS = {"len": "step length ‖Δp‖", "rate": "effective rate ‖Δp‖ / ‖g‖"}
+# the hyperparameters' names in tooltips (English: the code names)
+HYPER_NAMES = {"lr": QT_TR_NOOP("lr"), "momentum": QT_TR_NOOP("momentum"), "rho": QT_TR_NOOP("rho"),
+               "beta1": QT_TR_NOOP("beta1"), "beta2": QT_TR_NOOP("beta2")}
+STEP_VIEWS = {"len": QT_TR_NOOP("step length ‖Δp‖"), "rate": QT_TR_NOOP("effective rate ‖Δp‖ / ‖g‖")}
+
+
+def _hyper_tip(name: str, hyper: str) -> str:
+    """"Adam: lr": the optimizer and the hyperparameter a cell edits."""
+    return f"{LABELS[name]}: {tr(HYPER_NAMES[hyper]) if hyper in HYPER_NAMES else hyper}"
 
 
 class PlaygroundPage(LabPage):
     key = "optimizers"
-    title = "Optimizer playground"
-    intro = ("Seven optimizers, the engine's own classes, walk a two-parameter loss f(x, y): each "
+    title = QT_TR_NOOP("Optimizer playground")
+    intro = QT_TR_NOOP("Seven optimizers, the engine's own classes, walk a two-parameter loss f(x, y): each "
              "step is g = ∇f(p), then the optimizer's update (plain SGD: p ← p − lr·g). Click the "
              "surface to restart them all from there; rates can be edited while they run. "
              "<b>Step length</b> ‖Δp‖ is how far one step moved; the <b>effective rate</b> "
@@ -117,29 +126,29 @@ class PlaygroundPage(LabPage):
         side.addLayout(form)
         self.surface_box = QComboBox()
         for key, cls in SURFACES.items():
-            self.surface_box.addItem(cls.title, key)
+            self.surface_box.addItem(tr(cls.title), key)
         self.surface_box.currentIndexChanged.connect(self._load_surface)
         self.gradient_box = QComboBox()
         for key, (title, _, _) in GRADIENTS.items():
-            self.gradient_box.addItem(title, key)
+            self.gradient_box.addItem(tr(title), key)
         self.gradient_box.currentIndexChanged.connect(self._gradient_changed)
         self.step_view_box = QComboBox()
         for key, title in STEP_VIEWS.items():
-            self.step_view_box.addItem(title, key)
+            self.step_view_box.addItem(tr(title), key)
         self.step_view_box.currentIndexChanged.connect(self._step_view_changed)
-        self.speed = QSpinBox(minimum=1, maximum=50, value=1, suffix=" step(s) / frame")
-        for r, (text, w) in enumerate((("Surface", self.surface_box), ("Gradient", self.gradient_box),
-                                       ("Right plot", self.step_view_box), ("Speed", self.speed))):
+        self.speed = QSpinBox(minimum=1, maximum=50, value=1, suffix=tr(" step(s) / frame"))
+        for r, (text, w) in enumerate(((tr("Surface"), self.surface_box), (tr("Gradient"), self.gradient_box),
+                                       (tr("Right plot"), self.step_view_box), (tr("Speed"), self.speed))):
             form.addWidget(QLabel(text), r, 0)
             form.addWidget(w, r, 1)
 
         buttons = QHBoxLayout()
         side.addLayout(buttons)
-        self.play_button = QPushButton("Pause")
+        self.play_button = QPushButton(tr("Pause"))
         self.play_button.clicked.connect(lambda: self.pause() if self._playing else self.play())
-        self.step_button = QPushButton("Step")
+        self.step_button = QPushButton(tr("Step"))
         self.step_button.clicked.connect(self.step_once)
-        self.reset_button = QPushButton("Reset")
+        self.reset_button = QPushButton(tr("Reset"))
         self.reset_button.clicked.connect(lambda: self.restart())
         for b in (self.play_button, self.step_button, self.reset_button):
             buttons.addWidget(b)
@@ -167,7 +176,7 @@ class PlaygroundPage(LabPage):
                     continue      # SGD with momentum is the next row
                 edit = QLineEdit()
                 edit.setFixedWidth(48)
-                edit.setToolTip(f"{LABELS[name]}: {hyper}")
+                edit.setToolTip(_hyper_tip(name, hyper))
                 edit.textEdited.connect(lambda text, n=name, h=hyper: self._hyper_edited(n, h, text))
                 edits.addWidget(QLabel(SYMBOLS[hyper]))
                 edits.addWidget(edit)
@@ -188,8 +197,8 @@ class PlaygroundPage(LabPage):
         for w in (self.surface_plot, self.loss_plot, self.step_plot):
             images.style_widget(w, pal)
         images.style_plot(self.surface_plot.getPlotItem(), pal)
-        images.style_plot(self.loss_plot.getPlotItem(), pal, "loss f(p) against step")
-        images.style_plot(self.step_plot.getPlotItem(), pal, STEP_VIEWS["len"])
+        images.style_plot(self.loss_plot.getPlotItem(), pal, tr("loss f(p) against step"))
+        images.style_plot(self.step_plot.getPlotItem(), pal, tr(STEP_VIEWS[self.step_view_box.currentData() or "len"]))
         bg, text, _ = images.plot_colors(pal)
         legend_bg = QColor(bg)
         legend_bg.setAlpha(210)
@@ -222,14 +231,14 @@ class PlaygroundPage(LabPage):
         for (name, hyper), edit in self.edits.items() if not keep else ():
             edit.setText(f"{self.playground.tracks[name].optimizer.hyper[hyper]:g}")
             edit.setStyleSheet("")
-            edit.setToolTip(f"{LABELS[name]}: {hyper}")
+            edit.setToolTip(_hyper_tip(name, hyper))
         self._update_note()
         self._after_restart()
 
     def _update_note(self) -> None:
-        focus = f"<b>{LABELS[self._focus]}</b>: {NOTES[self._focus]}<br>" if self._focus else ""
-        surface_note = self.playground.surface.note
-        self.note.setText(f"{focus}<i>{surface_note}</i><br>{GRADIENTS[self._gradient][2]}")
+        focus = f"<b>{LABELS[self._focus]}</b>: {tr(NOTES[self._focus])}<br>" if self._focus else ""
+        surface_note = tr(self.playground.surface.note)
+        self.note.setText(f"{focus}<i>{surface_note}</i><br>{tr(GRADIENTS[self._gradient][2])}")
 
     def _draw_image(self) -> None:
         """The banded log f picture in the theme's colours (lighter = lower loss)."""
@@ -290,13 +299,14 @@ class PlaygroundPage(LabPage):
         try:
             self.playground.set_hyper(name, **{hyper: float(text)})
         except ValueError as e:
-            bad = str(e) if "could not convert" not in str(e) else f"{hyper} must be a number, got {text!r}"
+            bad = (tr_text(e.args[0]) if e.args else str(e)) if "could not convert" not in str(e) \
+                else tr("{name} must be a number, got {value}").format(name=hyper, value=repr(text))
             c = theme.colors(self.palette()).error
             edit.setStyleSheet(f"QLineEdit {{ background: rgba({c.red()}, {c.green()}, {c.blue()}, 70); }}")
             edit.setToolTip(bad)
             return
         edit.setStyleSheet("")
-        edit.setToolTip(f"{LABELS[name]}: {hyper}")
+        edit.setToolTip(_hyper_tip(name, hyper))
 
     # -- animation -------------------------------------------------------------------------
     def activate(self) -> None:
@@ -311,13 +321,13 @@ class PlaygroundPage(LabPage):
     def play(self) -> None:
         """Run the paths (one frame every FRAME_MS while the page is shown)."""
         self._playing = True
-        self.play_button.setText("Pause")
+        self.play_button.setText(tr("Pause"))
         if self._active:
             self.timer.start()
 
     def pause(self) -> None:
         self._playing = False
-        self.play_button.setText("Play")
+        self.play_button.setText(tr("Play"))
         self.timer.stop()
 
     def step_once(self) -> None:
@@ -377,12 +387,15 @@ class PlaygroundPage(LabPage):
         err = theme.colors(self.palette()).error.name()
         for name, t in pg_.tracks.items():
             if t.diverged:
-                text = f"<span style='color:{err}'><b>diverged</b> after {t.n} step{'s' * (t.n != 1)}</span>"
+                diverged = (tr("<b>diverged</b> after 1 step") if t.n == 1
+                            else tr("<b>diverged</b> after {n} steps").format(n=t.n))
+                text = f"<span style='color:{err}'>{diverged}</span>"
             else:
-                text = f"loss {t.loss[t.n]:.3g} at ({t.p[0]:.3g}, {t.p[1]:.3g})"
+                text = tr("loss {loss} at ({x}, {y})").format(loss=f"{t.loss[t.n]:.3g}", x=f"{t.p[0]:.3g}",
+                                                              y=f"{t.p[1]:.3g}")
             self.states[name].setText(text)
-        state = "finished" if pg_.done else ("running" if self._playing else "paused")
-        self.status.setText(f"step {pg_.steps} · {state}")
+        state = tr("finished") if pg_.done else (tr("running") if self._playing else tr("paused"))
+        self.status.setText(tr("step {step} · {state}").format(step=pg_.steps, state=state))
 
     # -- showing ---------------------------------------------------------------------------
     def _set_visible(self, name: str, on: bool) -> None:
@@ -393,7 +406,7 @@ class PlaygroundPage(LabPage):
 
     def _step_view_changed(self, *_args) -> None:
         key = self.step_view_box.currentData()
-        images.style_plot(self.step_plot.getPlotItem(), self.palette(), STEP_VIEWS[key])
+        images.style_plot(self.step_plot.getPlotItem(), self.palette(), tr(STEP_VIEWS[key]))
         self._render(force_labels=True)
 
     def highlight(self, name: str | None) -> None:

@@ -17,11 +17,15 @@ from ...data.dataset import DataError
 from ...data.registry import load_dataset
 from ...engine.lab import regions as R
 from ...engine.optimizers import OPTIMIZERS
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from ..training import images
 from ..training.regions import RegionsView
 from .base import LabPage
 
 DATASETS = ("spirals", "circles", "xor", "moons", "blobs")
+# the data sets as the combo box shows them (each item's data is the data set's name)
+DATASET_NAMES = {"spirals": QT_TR_NOOP("spirals"), "circles": QT_TR_NOOP("circles"), "xor": QT_TR_NOOP("xor"),
+                 "moons": QT_TR_NOOP("moons"), "blobs": QT_TR_NOOP("blobs")}
 SAMPLES = 400
 TICK_MS = 33
 MAX_LAYERS, MAX_UNITS = 4, 64
@@ -33,13 +37,14 @@ def parse_layers(text: str) -> list[int]:
     """"8, 8" → [8, 8]; a clear ValueError for anything else."""
     parts = [p.strip() for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
     if not parts:
-        raise ValueError("give the units of each hidden layer, e.g. 8, 8")
+        raise ValueError(tr("give the units of each hidden layer, e.g. 8, 8"))
     if len(parts) > MAX_LAYERS:
-        raise ValueError(f"at most {MAX_LAYERS} hidden layers")
+        raise ValueError(tr("at most {n} hidden layers").format(n=MAX_LAYERS))
     out = []
     for p in parts:
         if not p.isdigit() or not 1 <= int(p) <= MAX_UNITS:
-            raise ValueError(f"{p!r}: each layer needs a whole number of units from 1 to {MAX_UNITS}")
+            raise ValueError(tr("{text}: each layer needs a whole number of units from 1 to {n}").format(
+                text=repr(p), n=MAX_UNITS))
         out.append(int(p))
     return out
 
@@ -48,16 +53,16 @@ def parse_lr(text: str) -> float:
     try:
         lr = float(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
+        raise ValueError(tr("{text} is not a number").format(text=repr(text))) from None
     if not 0 < lr <= 10:
-        raise ValueError("the learning rate must be above 0 and at most 10")
+        raise ValueError(tr("the learning rate must be above 0 and at most 10"))
     return lr
 
 
 class RegionsPage(LabPage):
     key = "regions"
-    title = "Decision regions"
-    intro = ("A classifier splits the plane into <b>decision regions</b>: each point gets the class "
+    title = QT_TR_NOOP("Decision regions")
+    intro = QT_TR_NOOP("A classifier splits the plane into <b>decision regions</b>: each point gets the class "
              "with the largest probability p<sub>k</sub> = softmax(z)<sub>k</sub> = e<sup>z<sub>k</sub></sup> "
              "/ Σ<sub>j</sub> e<sup>z<sub>j</sub></sup>. The background is the network's answer on a grid, "
              "each class colour weighted by its probability (pale where it is unsure), redrawn while it "
@@ -73,28 +78,30 @@ class RegionsPage(LabPage):
         self._epochs_shown = 0
         self._shown_once = False
         self.data = QComboBox()
-        self.data.addItems(DATASETS)
-        self.layers = QLineEdit("8, 8", toolTip=f"Units per hidden layer, e.g. 8, 8 (up to {MAX_LAYERS} layers)")
+        for name in DATASETS:
+            self.data.addItem(tr(DATASET_NAMES[name]), name)
+        self.layers = QLineEdit("8, 8", toolTip=tr("Units per hidden layer, e.g. 8, 8 (up to {n} layers)").format(
+            n=MAX_LAYERS))
         self.activation = QComboBox()
         self.activation.addItems(["Tanh", "ReLU", "Sigmoid", "LeakyReLU", "ELU"])
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         self.optimizer.setCurrentText("adam")
-        self.lr = QLineEdit(str(DEFAULT_LR["adam"]), toolTip="Learning rate")
-        self.batch = QSpinBox(minimum=1, maximum=SAMPLES, value=16, toolTip="Samples per step (1 = SGD)")
-        self.start_button = QPushButton("Start")
-        self.reset_button = QPushButton("Reset", toolTip="Fresh weights with these settings")
+        self.lr = QLineEdit(str(DEFAULT_LR["adam"]), toolTip=tr("Learning rate"))
+        self.batch = QSpinBox(minimum=1, maximum=SAMPLES, value=16, toolTip=tr("Samples per step (1 = SGD)"))
+        self.start_button = QPushButton(tr("Start"))
+        self.reset_button = QPushButton(tr("Reset"), toolTip=tr("Fresh weights with these settings"))
         self.error = QLabel("", wordWrap=True)
         self.error.setStyleSheet("color: #d32f2f;")
-        self.status = QLabel("Ready", wordWrap=True)
+        self.status = QLabel(tr("Ready"), wordWrap=True)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Data", self.data)
-        form.addRow("Hidden layers", self.layers)
-        form.addRow("Activation", self.activation)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.lr)
-        form.addRow("Batch size", self.batch)
+        form.addRow(tr("Data"), self.data)
+        form.addRow(tr("Hidden layers"), self.layers)
+        form.addRow(tr("Activation"), self.activation)
+        form.addRow(tr("Optimizer"), self.optimizer)
+        form.addRow(tr("Learning rate"), self.lr)
+        form.addRow(tr("Batch size"), self.batch)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.reset_button)
@@ -102,8 +109,8 @@ class RegionsPage(LabPage):
         self.curve_widget.setMinimumHeight(140)
         self.curve_plot = self.curve_widget.getPlotItem()
         self.curve_plot.setMenuEnabled(False)
-        self.curve_plot.setLabel("bottom", "epoch")
-        self.curve_plot.setLabel("left", "training loss")
+        self.curve_plot.setLabel("bottom", tr("epoch"))
+        self.curve_plot.setLabel("left", tr("training loss"))
         self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.curve_plot.plot([], [], pen=pg.mkPen(images.CURVE_COLORS[0], width=2))
         side = QWidget()
@@ -144,9 +151,9 @@ class RegionsPage(LabPage):
                 edit.setStyleSheet("")
                 edit.setToolTip("")
             except ValueError as e:
-                problems.append(str(e))
+                problems.append(tr_text(e.args[0]) if e.args else str(e))
                 edit.setStyleSheet(ERROR_STYLE)
-                edit.setToolTip(str(e))
+                edit.setToolTip(problems[-1])
         self.error.setText("\n".join(problems))
         self.start_button.setEnabled(not problems)
         return None if problems else (result[0], result[1])
@@ -156,12 +163,12 @@ class RegionsPage(LabPage):
         self.reset()
 
     def _data_changed(self) -> None:
-        name = self.data.currentText()
+        name = self.data.currentData()
         try:
             self.dataset = load_dataset(f"{name}?n={SAMPLES}", seed=0)
         except DataError as e:
             self.dataset = None
-            self.error.setText(str(e))
+            self.error.setText(tr_text(e.args[0]) if e.args else str(e))
             return
         ds = self.dataset
         self.view.set_points(ds.x, ds.y, list(ds.classes))
@@ -180,13 +187,13 @@ class RegionsPage(LabPage):
             self.run = R.RegionsRun(net, ds.x, ds.y, optimizer=self.optimizer.currentText(), lr=lr,
                                     batch_size=self.batch.value(), seed=0)
         except Exception as e:  # a setting the engine refuses: say so, keep the fields
-            self.error.setText(str(e))
+            self.error.setText(tr_text(e.args[0]) if len(e.args) == 1 and isinstance(e.args[0], str) else str(e))
             return
         self._seq, self._epochs_shown = -1, 0
         self.curve.setData([], [])
-        self.start_button.setText("Start")
-        self.status.setText(f"{len(ds)} points · {len(ds.classes)} classes · "
-                            f"{self.run.model.num_params} parameters")
+        self.start_button.setText(tr("Start"))
+        self.status.setText(tr("{points} points · {classes} classes · {params} parameters").format(
+            points=len(ds), classes=len(ds.classes), params=self.run.model.num_params))
         self.tick()
 
     # ---- running -----------------------------------------------------------------------------
@@ -201,14 +208,14 @@ class RegionsPage(LabPage):
         if self.run is None:
             return
         self.run.start()
-        self.start_button.setText("Pause")
+        self.start_button.setText(tr("Pause"))
         self.timer.start()
 
     def stop(self) -> None:
         """Pause training (Start goes on from here)."""
         if self.run is not None:
             self.run.pause()
-        self.start_button.setText("Start")
+        self.start_button.setText(tr("Start"))
         self.tick()
 
     def toggle(self) -> None:
@@ -234,13 +241,15 @@ class RegionsPage(LabPage):
             self._epochs_shown = len(snap.epochs)
             self.curve.setData(np.asarray(snap.epochs, float), np.asarray(snap.losses, float))
             acc = snap.accuracies[-1]
-            self.status.setText(f"epoch {snap.epochs[-1]} · loss {snap.losses[-1]:.4f}"
-                                + (f" · {100 * acc:.1f} % right" if acc is not None else ""))
+            epoch, loss = snap.epochs[-1], f"{snap.losses[-1]:.4f}"
+            self.status.setText(tr("epoch {epoch} · loss {loss}").format(epoch=epoch, loss=loss) if acc is None
+                                else tr("epoch {epoch} · loss {loss} · {right} % right").format(
+                                    epoch=epoch, loss=loss, right=f"{100 * acc:.1f}"))
         if snap.state == "failed":
-            self.error.setText(snap.message)
+            self.error.setText(tr_text(snap.message))
         if snap.state in ("failed", "done", "stopped"):
             self.timer.stop()
-            self.start_button.setText("Start")
+            self.start_button.setText(tr("Start"))
 
     # ---- hooks -------------------------------------------------------------------------------
     def activate(self) -> None:

@@ -13,19 +13,21 @@ from ...engine.lab.train_step import (ACTIVATIONS, LOSSES, OPTIMIZER_NAMES, STAG
                                       update_formula)
 from ...engine.optimizers import OPTIMIZERS
 from .. import theme
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from . import train_step_text as text
 from .base import LabPage
 from .train_step_diagram import NetDiagram
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-STAGE_TITLES = ("1 Init", "2 Forward", "3 Loss", "4 Backward", "5 Update")
+STAGE_TITLES = (QT_TR_NOOP("1 Init"), QT_TR_NOOP("2 Forward"), QT_TR_NOOP("3 Loss"), QT_TR_NOOP("4 Backward"),
+                QT_TR_NOOP("5 Update"))
 RUN_ALL_MS = 700
 
 
 class TrainStepPage(LabPage):
     key = "step"
-    title = "One training step"
-    intro = ("One sample through a 2-3-2 network, slowed down: random initial weights; the forward pass "
+    title = QT_TR_NOOP("One training step")
+    intro = QT_TR_NOOP("One sample through a 2-3-2 network, slowed down: random initial weights; the forward pass "
              "<i>z</i> = <i>x</i>·<i>W</i> + <i>b</i>, <i>a</i> = <i>f</i>(<i>z</i>); the loss "
              "<i>L</i>(<i>ŷ</i>, <i>t</i>); backpropagation of ∂<i>L</i>/∂<i>w</i> by the chain rule; "
              "and the optimizer's update, e.g. <i>w</i> ← <i>w</i> − η·∂<i>L</i>/∂<i>w</i>. "
@@ -56,11 +58,11 @@ class TrainStepPage(LabPage):
         self.loss_box = self._combo(tuple(LOSSES), self.session.loss_name, self._loss_changed)
         self.optimizer_box = self._combo(OPTIMIZER_NAMES, self.session.optimizer_name, self._optimizer_changed)
         self.seed_box = QSpinBox(minimum=0, maximum=99999, value=self.session.seed)
-        self.reinit_button = QPushButton("Re-initialise")
-        self.reinit_button.setToolTip("New random weights from the seed, and a fresh optimizer")
+        self.reinit_button = QPushButton(tr("Re-initialise"))
+        self.reinit_button.setToolTip(tr("New random weights from the seed, and a fresh optimizer"))
         self.reinit_button.clicked.connect(self._reinitialise)
-        for label, w in (("Activation", self.activation_box), ("Loss", self.loss_box),
-                         ("Optimizer", self.optimizer_box), ("Seed", self.seed_box)):
+        for label, w in ((tr("Activation"), self.activation_box), (tr("Loss"), self.loss_box),
+                         (tr("Optimizer"), self.optimizer_box), (tr("Seed"), self.seed_box)):
             row.addWidget(QLabel(label))
             row.addWidget(w)
         row.addWidget(self.reinit_button)
@@ -73,18 +75,18 @@ class TrainStepPage(LabPage):
         self.stage_group = QButtonGroup(self)
         self.stage_buttons = []
         for i, title in enumerate(STAGE_TITLES):
-            b = QPushButton(title, checkable=True)
+            b = QPushButton(tr(title), checkable=True)
             b.setObjectName(f"stage_{STAGES[i]}")
             self.stage_group.addButton(b, i)
             self.stage_buttons.append(b)
             bar.addWidget(b)
         self.stage_group.idClicked.connect(self._stage_clicked)
         bar.addSpacing(12)
-        self.back_button = QPushButton("◀ Back")
-        self.next_button = QPushButton("Next ▶")
-        self.run_button = QPushButton("Run all")
-        self.step_button = QPushButton("Next sample step")
-        self.step_button.setToolTip("Take this step for real, then start the next one from the new weights")
+        self.back_button = QPushButton(tr("◀ Back"))
+        self.next_button = QPushButton(tr("Next ▶"))
+        self.run_button = QPushButton(tr("Run all"))
+        self.step_button = QPushButton(tr("Next sample step"))
+        self.step_button.setToolTip(tr("Take this step for real, then start the next one from the new weights"))
         for b, slot in ((self.back_button, self.back), (self.next_button, self.next),
                         (self.run_button, self.run_all), (self.step_button, self.next_sample_step)):
             b.clicked.connect(slot)
@@ -104,7 +106,7 @@ class TrainStepPage(LabPage):
         ll.addWidget(self.diagram, 1)
         self.sample_table = QTableWidget(2, 2)
         self.sample_table.setObjectName("sampleTable")
-        self.sample_table.setVerticalHeaderLabels(["input x", "target t"])
+        self.sample_table.setVerticalHeaderLabels([tr("input x"), tr("target t")])
         self.sample_table.setHorizontalHeaderLabels(["1", "2"])
         self.sample_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.sample_table.setFixedHeight(self.sample_table.horizontalHeader().sizeHint().height()
@@ -153,7 +155,8 @@ class TrainStepPage(LabPage):
                 w.setParent(None)
                 w.deleteLater()
         self.hyper_edits = {}
-        self.hyper_row.addWidget(QLabel(f"{self.session.optimizer_name} hyperparameters:"))
+        self.hyper_row.addWidget(QLabel(tr("{optimizer} hyperparameters:").format(
+            optimizer=self.session.optimizer_name)))
         for name, value in OPTIMIZERS[self.session.optimizer_name].defaults.items():
             if isinstance(value, bool):
                 continue
@@ -172,7 +175,7 @@ class TrainStepPage(LabPage):
         try:
             self.record = self.session.record()
         except ValueError as e:
-            self._error(str(e))
+            self._error(tr_text(e.args[0]) if e.args else str(e))
             return False
         self._error(None)
         self.refresh()
@@ -183,8 +186,9 @@ class TrainStepPage(LabPage):
             self.status.setText(f"<span style='color:{theme.colors(self.palette()).error.name()}'>"
                                 f"{message}</span>")
         elif self.record is not None:
-            self.status.setText(f"Step {self.record.step} · {self.session.optimizer_name} · "
-                                f"loss {self.record.loss_name} = {self.record.loss:.6g}")
+            self.status.setText(tr("Step {step} · {optimizer} · loss {loss} = {value}").format(
+                step=self.record.step, optimizer=self.session.optimizer_name, loss=self.record.loss_name,
+                value=f"{self.record.loss:.6g}"))
         self.error = message
 
     def refresh(self) -> None:
@@ -225,7 +229,7 @@ class TrainStepPage(LabPage):
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 if c == editable and name is not None:
                     flags |= Qt.ItemFlag.ItemIsEditable
-                    item.setToolTip("Double-click to edit this weight")
+                    item.setToolTip(tr("Double-click to edit this weight"))
                 item.setFlags(flags)
                 if c > 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -243,7 +247,9 @@ class TrainStepPage(LabPage):
         self.diagram.set_state(rec, stage, self.selected)
         if stage == "update":
             lines = update_formula(rec, self.selected)
-            body = f"<b>{self.selected}</b> with {rec.optimizer}:<br>" + "<br>".join(map(html.escape, lines))
+            body = (tr("<b>{weight}</b> with {optimizer}:").format(weight=text.weight_label(self.selected),
+                                                               optimizer=rec.optimizer)
+                    + "<br>" + "<br>".join(html.escape(tr_text(line)) for line in lines))
         else:
             body = text.stage_formula(rec, stage, self.selected)
         self.formula.setText(body)
@@ -323,7 +329,10 @@ class TrainStepPage(LabPage):
             self.session.record()
         except ValueError as e:
             self.session.set_weight(slot, index, old)
-            msg = f"{name}: {item.text()!r} is not a number" if "float" in str(e) else str(e)
+            if "float" in str(e):
+                msg = tr("{name}: {text} is not a number").format(name=text.weight_label(name), text=repr(item.text()))
+            else:
+                msg = tr_text(e.args[0]) if e.args else str(e)
             self._filling = True
             self._mark(item, msg)
             self._filling = False
@@ -339,7 +348,9 @@ class TrainStepPage(LabPage):
         try:
             values = [float(self.sample_table.item(item.row(), c).text()) for c in range(2)]
         except ValueError:
-            self._bad_sample(item, f"the {what} must be numbers; {item.text()!r} is not one")
+            message = tr("the input must be numbers; {text} is not one") if what == "input" \
+                else tr("the target must be numbers; {text} is not one")
+            self._bad_sample(item, message.format(text=repr(item.text())))
             return
         old = self.session.x if what == "input" else self.session.target
         try:
@@ -347,7 +358,7 @@ class TrainStepPage(LabPage):
             self.session.record()
         except ValueError as e:
             (self.session.set_input if what == "input" else self.session.set_target)(old)
-            self._bad_sample(item, str(e))
+            self._bad_sample(item, tr_text(e.args[0]) if e.args else str(e))
             return
         self.recompute()
 
@@ -365,12 +376,12 @@ class TrainStepPage(LabPage):
                 edit.setStyleSheet("")
             except ValueError:
                 edit.setStyleSheet(f"background: {theme.colors(self.palette()).error.name()}")
-                self._error(f"{name}: {edit.text()!r} is not a number")
+                self._error(tr("{name}: {text} is not a number").format(name=name, text=repr(edit.text())))
                 return
         try:
             self.session.set_optimizer(self.session.optimizer_name, hyper)
         except ValueError as e:
-            self._error(str(e))
+            self._error(tr_text(e.args[0]) if e.args else str(e))
             return
         self.recompute()
 

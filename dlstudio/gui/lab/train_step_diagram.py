@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...engine.lab.train_step import SIZES, StepRecord
 from .. import theme
+from ..i18n import QT_TR_NOOP, tr
 
 RADIUS = 24.0
 LABEL_AT = 0.3     # where along a line its number sits (from the left end)
-LINE_LEGEND = {"init": "lines: the initial weights w", "forward": "lines: the weights w",
-               "loss": "lines: the weights w", "backward": "lines: the gradients ∂L/∂w",
-               "update": "lines: the new weights w′"}
+LINE_LEGEND = {"init": QT_TR_NOOP("lines: the initial weights w"), "forward": QT_TR_NOOP("lines: the weights w"),
+               "loss": QT_TR_NOOP("lines: the weights w"), "backward": QT_TR_NOOP("lines: the gradients ∂L/∂w"),
+               "update": QT_TR_NOOP("lines: the new weights w′")}   # shown with tr()
 
 
 def _g(v: float) -> str:
@@ -163,7 +164,7 @@ class NetDiagram(QWidget):
         rec = self.record
         act = rec.types["act1"]
         final = rec.types.get("out")
-        heads = ["input x", f"Dense(3) → {act}", "Dense(2)" + (f" → {final}" if final else "")]
+        heads = [tr("input x"), f"Dense(3) → {act}", "Dense(2)" + (f" → {final}" if final else "")]
         inside = {"forward": ["x", "a = f(z)", "ŷ"], "loss": ["x", "a = f(z)", "ŷ"],
                   "backward": ["x", "∂L/∂a", "∂L/∂z" if rec.fused else "∂L/∂ŷ"]}.get(self.stage)
         p.setPen(c.text)
@@ -173,10 +174,11 @@ class NetDiagram(QWidget):
             p.drawText(QRectF(x - 90, 4, 180, 16), Qt.AlignmentFlag.AlignCenter, text)
             if inside:
                 p.setPen(c.dim_text)
-                p.drawText(QRectF(x - 90, 20, 180, 16), Qt.AlignmentFlag.AlignCenter, f"in circles: {inside[k]}")
+                p.drawText(QRectF(x - 90, 20, 180, 16), Qt.AlignmentFlag.AlignCenter,
+                           tr("in circles: {what}").format(what=inside[k]))
                 p.setPen(c.text)
         p.setPen(c.dim_text)
-        legend = LINE_LEGEND[self.stage] + "  (blue ≥ 0, orange < 0; click a line to pick it)"
+        legend = tr(LINE_LEGEND[self.stage]) + "  " + tr("(blue ≥ 0, orange < 0; click a line to pick it)")
         p.drawText(QRectF(6, self.height() - 20, w - 12, 16), Qt.AlignmentFlag.AlignLeft, legend)
         if self.stage in ("loss", "backward", "update"):
             p.setPen(c.text)

@@ -11,6 +11,7 @@ import importlib
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
 
+from ..i18n import tr
 from . import PAGES, page_for
 from .base import LabPage
 
@@ -31,12 +32,12 @@ class LabWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dlstudioLab")
-        self.setWindowTitle("dlstudio Lab")
+        self.setWindowTitle(tr("dlstudio Lab"))
         self.pages: dict[str, LabPage] = {}
         self.list = QListWidget()
         self.list.setObjectName("labPages")
         for key, title, _ in PAGES:
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(tr(title))
             item.setData(KEY_ROLE, key)
             self.list.addItem(item)
         self.list.setMaximumWidth(220)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..i18n import tr
 from .controller import TrainingController
 from .hub import LiveViews
 
@@ -23,7 +24,7 @@ def install(win) -> TrainingController:
     win.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # full-height curves
     first_tab = win.bottom_tabs.count()
     for view, title in hub.tabs:
-        win.bottom_tabs.addTab(view, title)
+        win.bottom_tabs.addTab(view, tr(title))
     win.bottom_tabs.currentChanged.connect(lambda _: hub.tab_shown())
     p = hub.panel
     p.start_button.clicked.connect(lambda: c.start(None))
@@ -57,8 +58,8 @@ def install(win) -> TrainingController:
     hub.setup.sigExplainRequested.connect(win.explain)
     a = win.acts
     a.train.setEnabled(True)
-    a.train.setText("&Train")
-    a.train.setToolTip("Show the training panel and start, continue, pause or resume training (Space on the canvas)")
+    a.train.setText(tr("&Train"))
+    a.train.setToolTip(tr("Show the training panel and start, continue, pause or resume training (Space on the canvas)"))
     a.train.setStatusTip(a.train.toolTip())
     a.train.triggered.connect(primary)
 
@@ -70,14 +71,15 @@ def install(win) -> TrainingController:
         action.triggered.connect(lambda checked=False: slot())
         return action
 
-    a.train_panel = act("Show Training &Panel", show_panel, "Ctrl+T", "Show the training setup, controls and curves")
-    a.train_start = act("&Start Training", lambda: (show_panel(), c.start(None)), "Ctrl+Return")
-    a.train_pause = act("&Pause", c.toggle_pause, "Ctrl+P", "Pause after the current batch, or resume")
-    a.train_stop = act("S&top", c.stop, "Ctrl+.", "Stop after the current batch (Continue goes on exactly there)")
-    a.train_restart = act("&Restart from Fresh Weights", lambda: (show_panel(), c.start(fresh=True)))
-    a.train_evaluate = act("&Evaluate", lambda: (win.bottom_tabs.setCurrentWidget(hub.evaluation), hub.evaluate()))
-    a.export_curves_png = act("Export Curves as P&NG…", hub.curves.export_png_dialog)
-    a.export_curves_csv = act("Export Curves as &CSV…", hub.curves.export_csv_dialog)
+    a.train_panel = act(tr("Show Training &Panel"), show_panel, "Ctrl+T",
+                        tr("Show the training setup, controls and curves"))
+    a.train_start = act(tr("&Start Training"), lambda: (show_panel(), c.start(None)), "Ctrl+Return")
+    a.train_pause = act(tr("&Pause"), c.toggle_pause, "Ctrl+P", tr("Pause after the current batch, or resume"))
+    a.train_stop = act(tr("S&top"), c.stop, "Ctrl+.", tr("Stop after the current batch (Continue goes on exactly there)"))
+    a.train_restart = act(tr("&Restart from Fresh Weights"), lambda: (show_panel(), c.start(fresh=True)))
+    a.train_evaluate = act(tr("&Evaluate"), lambda: (win.bottom_tabs.setCurrentWidget(hub.evaluation), hub.evaluate()))
+    a.export_curves_png = act(tr("Export Curves as P&NG…"), hub.curves.export_png_dialog)
+    a.export_curves_csv = act(tr("Export Curves as &CSV…"), hub.curves.export_csv_dialog)
     m = win.train_menu
     m.clear()
     m.addActions([a.train_panel, a.train_start, a.train_pause, a.train_stop, a.train_restart])

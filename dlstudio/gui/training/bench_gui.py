@@ -50,9 +50,11 @@ def _dashboard(win):
     """Every live view visible at once: the curves stay in the Training dock, feature maps in the
     bottom tabs, the other views in a second window."""
     from PySide6.QtWidgets import QGridLayout, QWidget
+
+    from ..i18n import tr
     hub = win.training.hub
     board = QWidget()
-    board.setWindowTitle("dlstudio — live views")
+    board.setWindowTitle(tr("dlstudio — live views"))
     grid = QGridLayout(board)
     for k, view in enumerate((hub.gates, hub.weights, hub.evaluation, hub.predict)):
         grid.addWidget(view, k // 2, k % 2)

@@ -14,17 +14,19 @@ from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dlstudio.engine.trainer import TrainConfig
+from dlstudio.i18n import message as error_message
 from dlstudio.run import setup_problems
 from dlstudio.spec import Network
 
 from ..files import weights_problem
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from . import gc_guard, tasks
 from .data_loader import DataLoader
 from .state import LiveState
 from .worker import Job, TrainWorker
 
 ACTIVE = ("preparing", "compiling", "training", "pausing", "paused", "stopping")
-LOCK_REASON = "the network is training — stop the run (or let it finish) to edit it"
+LOCK_REASON = QT_TR_NOOP("the network is training — stop the run (or let it finish) to edit it")
 WAIT_MS = 120_000
 
 
@@ -95,10 +97,10 @@ class TrainingController(QObject):
         if setup.data_error:
             return [setup.data_error]
         if setup.dataset is None:
-            return ["the data are still loading" if self.loader.loading else "choose the data to train on"]
+            return [tr("the data are still loading") if self.loader.loading else tr("choose the data to train on")]
         cfg = setup.config()
         if setup.learning_rate() is None:
-            return [f"the learning rate must be a number, got {setup.lr.currentText()!r}"]
+            return [tr("the learning rate must be a number, got {value}").format(value=repr(setup.lr.currentText()))]
         return setup_problems(self.win.doc.network, setup.dataset, cfg)
 
     # ---- commands ----------------------------------------------------------------------------
@@ -113,15 +115,15 @@ class TrainingController(QObject):
         problems = self.problems()
         self.hub.show_problems(problems)
         if problems:
-            self.sigMessage.emit(f"Cannot start: {problems[0]}")
+            self.sigMessage.emit(tr("Cannot start: {problem}").format(problem=tr_text(problems[0])))
             return False
         if fresh is None:
             fresh = not self.can_continue()
         files = self.win.files
         if fresh and train and files.results_dirty and files.has_training():
             answer = QMessageBox.question(
-                self.win, "Start again?", "The weights trained so far are not saved. Start again from fresh "
-                "weights anyway? (Their curves stay in the plot.)",
+                self.win, tr("Start again?"), tr("The weights trained so far are not saved. Start again from fresh "
+                                                 "weights anyway? (Their curves stay in the plot.)"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -131,7 +133,7 @@ class TrainingController(QObject):
             if b is not None and weights_problem(self.win.doc.network, b.weights) is None:
                 bundle = b
             elif train:
-                self.sigMessage.emit("Nothing to continue: the network has no trained weights that fit it")
+                self.sigMessage.emit(tr("Nothing to continue: the network has no trained weights that fit it"))
                 return False
         setup = self.hub.setup
         cfg = setup.config()
@@ -140,8 +142,9 @@ class TrainingController(QObject):
         if bundle is not None and bundle.training.get("config"):
             trained = bundle.training["config"].get("optimizer")
             if train and trained and trained != cfg.optimizer:
-                msg = (f"This model was trained with {trained}; continuing keeps its optimizer state. "
-                       f"Choose {trained} to continue, or press Restart to train from fresh weights with {cfg.optimizer}.")
+                msg = tr("This model was trained with {trained}; continuing keeps its optimizer state. "
+                         "Choose {trained} to continue, or press Restart to train from fresh weights with "
+                         "{optimizer}.").format(trained=trained, optimizer=cfg.optimizer)
                 self.hub.show_problems([msg])
                 self.sigMessage.emit(msg)
                 return False
@@ -226,9 +229,9 @@ class TrainingController(QObject):
         if not self.active:
             return True
         answer = QMessageBox.question(
-            self.win, "Training is running", "Stop the training run? What it has learned so far is kept, "
-            "and you can save it next.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes)
+            self.win, tr("Training is running"),
+            tr("Stop the training run? What it has learned so far is kept, and you can save it next."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return False
         return self.stop_and_wait()
@@ -255,7 +258,8 @@ class TrainingController(QObject):
         if done is None or self._shut:
             return
         if isinstance(result, Exception):
-            self.sigMessage.emit(f"Could not compute the view: {result}")
+            error = tr_text(error_message(result))
+            self.sigMessage.emit(tr("Could not compute the view: {error}").format(error=error))
             return
         done(result)
 
@@ -304,8 +308,8 @@ class TrainingController(QObject):
             if payload.get("setup"):
                 self.hub.show_problems([message])
             if not self._shut:
-                QMessageBox.warning(self.win, "Training stopped" if payload.get("nan") else "Cannot train",
-                                    message)
+                QMessageBox.warning(self.win, tr("Training stopped") if payload.get("nan") else tr("Cannot train"),
+                                    tr_text(message))
         self.hub.finished(kind, payload)
         self.sigRunFinished.emit(kind, message)
         queued, self._queued = self._queued, False
@@ -316,7 +320,7 @@ class TrainingController(QObject):
     # ---- locking the network -----------------------------------------------------------------
     def _lock(self, on: bool, banner: bool = True) -> None:
         w = self.win
-        w.editor.set_locked(LOCK_REASON if on else None)
+        w.editor.set_locked(tr(LOCK_REASON) if on else None)
         w.scene.set_locked(on)
         w.inspector.setEnabled(not on)
         w.palette_panel.setEnabled(not on)
@@ -328,7 +332,7 @@ class TrainingController(QObject):
             a.redo.setEnabled(w.stack.canRedo())
             w._selection_changed(w.scene.selected_ids())
         self.hub.setup.set_locked(on)
-        w.view.set_banner("🔒 Training — the network is locked until the run stops" if on and banner else None)
+        w.view.set_banner(tr("🔒 Training — the network is locked until the run stops") if on and banner else None)
 
     # ---- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:

@@ -11,13 +11,16 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from dlstudio.data import DataError, load_dataset
+from dlstudio.i18n import message
+
+from ..i18n import tr
 
 CACHE_SIZE = 4
 
 
 class _Loader(QObject):
     sigProgress = Signal(int, int, int, str)     # token, done bytes, total bytes, file name
-    sigDone = Signal(int, object, str)           # token, Dataset or None, error message
+    sigDone = Signal(int, object, object)        # token, Dataset or None, error message (str or Text)
 
     @Slot(int, str, int, object)
     def load(self, token: int, spec: str, seed: int, preprocessing) -> None:
@@ -25,9 +28,9 @@ class _Loader(QObject):
             ds = load_dataset(spec, seed=seed, preprocessing=preprocessing,
                               progress=lambda d, t, name: self.sigProgress.emit(token, d, t, name))
         except DataError as e:
-            self.sigDone.emit(token, None, str(e))
+            self.sigDone.emit(token, None, message(e))
         except Exception as e:  # a damaged file or an unexpected failure: say it, keep going
-            self.sigDone.emit(token, None, f"cannot load {spec}: {e}")
+            self.sigDone.emit(token, None, tr("cannot load {spec}: {error}").format(spec=spec, error=e))
         else:
             self.sigDone.emit(token, ds, "")
 
@@ -38,7 +41,7 @@ class DataLoader(QObject):
     sigLoading = Signal(str)                 # spec
     sigProgress = Signal(str)                # a progress message ("downloading mnist … 42 %")
     sigLoaded = Signal(object)               # Dataset
-    sigFailed = Signal(str, str)             # spec, message
+    sigFailed = Signal(str, object)          # spec, message (str, or a Text for `tr_text`)
     _sigLoad = Signal(int, str, int, object)
 
     def __init__(self, parent=None):
@@ -73,10 +76,10 @@ class DataLoader(QObject):
     def _progress(self, token: int, done: int, total: int, name: str) -> None:
         if token == self._token:
             pct = f"{100 * done / total:.0f} %" if total else f"{done / 1e6:.1f} MB"
-            self.sigProgress.emit(f"Downloading {name}… {pct}")
+            self.sigProgress.emit(tr("Downloading {name}… {progress}").format(name=name, progress=pct))
 
-    @Slot(int, object, str)
-    def _done(self, token: int, ds, error: str) -> None:
+    @Slot(int, object, object)
+    def _done(self, token: int, ds, error) -> None:
         key = self._pending.pop(token, None)
         if ds is not None and key is not None:
             self._cache[key] = ds

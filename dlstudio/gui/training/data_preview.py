@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import format as fmt
+from ..i18n import tr, tr_text
 from . import images
 
 MAX_POINTS = 1500
@@ -17,7 +18,7 @@ THUMBS = 24
 class DataPreview(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.info = QLabel("No data loaded", wordWrap=True)
+        self.info = QLabel(tr("No data loaded"), wordWrap=True)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setFixedHeight(190)
         self.p_samples = self.graphics.addPlot(row=0, col=0)
@@ -45,7 +46,7 @@ class DataPreview(QWidget):
             p.getViewBox().invertY(False)
             p.getViewBox().setAspectLocked(False)
         if ds is None:
-            self.info.setText("No data loaded")
+            self.info.setText(tr("No data loaded"))
             return
         self._describe()
         x = ds.x
@@ -71,11 +72,12 @@ class DataPreview(QWidget):
         n = len(ds)
         n_val = int(round(self._val * n))
         shape = fmt.shape(ds.sample_shape)
-        kind = {4: "images", 3: "sequences (steps×features)", 2: "vectors"}.get(ds.x.ndim, "samples")
-        what = (f"{ds.num_classes} classes" if ds.task == "classification"
-                else f"regression, targets {fmt.shape(ds.target_shape) or 'scalar'}")
-        self.info.setText(f"<b>{ds.name}</b> · {n:,} samples of {shape} ({kind}) · {what}<br>"
-                          f"training {n - n_val:,} · validation {n_val:,}")
+        kind = {4: tr("images"), 3: tr("sequences (steps×features)"), 2: tr("vectors")}.get(ds.x.ndim, tr("samples"))
+        what = (tr("{count} classes").format(count=ds.num_classes) if ds.task == "classification"
+                else tr("regression, targets {shape}").format(shape=fmt.shape(ds.target_shape) or tr("scalar")))
+        self.info.setText(tr("<b>{name}</b> · {count} samples of {shape} ({kind}) · {what}<br>"
+                             "training {train} · validation {val}").format(
+            name=ds.name, count=f"{n:,}", shape=shape, kind=kind, what=what, train=f"{n - n_val:,}", val=f"{n_val:,}"))
 
     def _images(self, ds, pick) -> None:
         p = self.p_samples
@@ -90,7 +92,7 @@ class DataPreview(QWidget):
         p.getViewBox().setAspectLocked(True)
         p.hideAxis("left")
         p.hideAxis("bottom")
-        p.setTitle(f"{len(pick)} samples", color=self._text(), size="8pt")
+        p.setTitle(tr("{count} samples").format(count=len(pick)), color=self._text(), size="8pt")
 
     def _scatter(self, ds, rng) -> None:
         p = self.p_samples
@@ -103,7 +105,7 @@ class DataPreview(QWidget):
             brushes = QColor(images.CURVE_COLORS[0])
         p.addItem(pg.ScatterPlotItem(ds.x[idx, 0], ds.x[idx, 1], size=4, pen=None, brush=brushes))
         p.getViewBox().setAspectLocked(True)
-        p.setTitle("points by class", color=self._text(), size="8pt")
+        p.setTitle(tr("points by class"), color=self._text(), size="8pt")
 
     def _sequences(self, ds, pick) -> None:
         p = self.p_samples
@@ -115,14 +117,14 @@ class DataPreview(QWidget):
             p.plot(np.arange(len(seq)), seq[:, 0] + off,
                    pen=pg.mkPen(images.CURVE_COLORS[k % len(images.CURVE_COLORS)], width=1.3))
         p.hideAxis("left")
-        p.setTitle(f"{len(pick)} sequences (feature 0)", color=self._text(), size="8pt")
+        p.setTitle(tr("{count} sequences (feature 0)").format(count=len(pick)), color=self._text(), size="8pt")
 
     def _features(self, ds, pick) -> None:
         p = self.p_samples
         flat = ds.x.reshape(len(ds), -1)
         counts, edges = np.histogram(flat[np.isfinite(flat)], bins=40)
         p.plot(edges, counts, stepMode="center", fillLevel=0, brush=QColor(61, 143, 214, 120))
-        p.setTitle("feature values", color=self._text(), size="8pt")
+        p.setTitle(tr("feature values"), color=self._text(), size="8pt")
 
     def _balance(self, ds) -> None:
         p = self.p_balance
@@ -131,15 +133,16 @@ class DataPreview(QWidget):
             counts = np.bincount(ds.y, minlength=k)[:k]
             p.addItem(pg.BarGraphItem(x=np.arange(k), height=counts, width=0.7, brush=QColor(61, 143, 214, 200)))
             if k <= 12:
-                p.getAxis("bottom").setTicks([[(i, ds.classes[i][:8]) for i in range(k)]])
+                p.getAxis("bottom").setTicks([[(i, tr_text(ds.classes[i])[:8]) for i in range(k)]])
             spread = counts.max() / max(counts.min(), 1) if k else 1
-            note = "balanced" if spread < 1.5 else f"imbalanced ({spread:.1f}× between classes)"
-            p.setTitle(f"class balance · {note}", color=self._text(), size="8pt")
+            note = (tr("class balance · balanced") if spread < 1.5 else
+                    tr("class balance · imbalanced ({spread}× between classes)").format(spread=f"{spread:.1f}"))
+            p.setTitle(note, color=self._text(), size="8pt")
         else:
             y = ds.y.reshape(len(ds), -1)[:, 0]
             counts, edges = np.histogram(y[np.isfinite(y)], bins=30)
             p.plot(edges, counts, stepMode="center", fillLevel=0, brush=QColor(224, 102, 58, 140))
-            p.setTitle("targets", color=self._text(), size="8pt")
+            p.setTitle(tr("targets"), color=self._text(), size="8pt")
 
     def _dark(self) -> bool:
         return images.plot_colors(self.palette())[0].lightness() < 128

@@ -3,9 +3,23 @@ from __future__ import annotations
 
 from dlstudio.engine.trainer import TrainConfig
 
-from .setup_panel import suggest_spec
-
 _PRESET_NAMES: dict = {}
+
+
+def suggest_spec(name: str, input_shape: tuple | None) -> str:
+    """A DATA string for `name` shaped for the network's input where the source can adapt."""
+    s = tuple(input_shape or ())
+    if name in ("digits", "shapes") and len(s) == 3 and s[0] == 1 and s[1] == s[2]:
+        lo = 8 if name == "digits" else 16
+        if lo <= s[1] <= 64 and not (name == "digits" and s[1] == 8):
+            return f"{name}:{s[1]}"
+    if name == "digits-seq" and len(s) == 2 and s[0] == s[1] and 8 < s[0] <= 64:
+        return f"digits-seq?size={s[0]}"
+    if name == "adding" and len(s) == 2 and s[1] == 2 and s[0] != 50:
+        return f"adding:{s[0]}"
+    if name == "sine" and len(s) == 2 and s[1] == 1 and s[0] != 50:
+        return f"sine?length={s[0]}"
+    return name
 
 
 def preset_for(network):

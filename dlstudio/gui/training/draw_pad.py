@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..i18n import tr
 from .images import to_qimage
 
 CHANNELS = (1, 3)    # what the pad can draw: grey or RGB images
@@ -25,7 +26,7 @@ class DrawPad(QWidget):
         self.setMinimumSize(84, 84)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw with the left mouse button, erase with the right one")
+        self.setToolTip(tr("Draw with the left mouse button, erase with the right one"))
         self._last: QPointF | None = None
         self._erase = False
         self._throttle = QTimer(self, singleShot=True, interval=120, timeout=self.sigChanged)
@@ -141,4 +142,4 @@ class DrawPad(QWidget):
             paper = QColor.fromRgbF(*self.paper) if self.channels == 3 else pal.color(QPalette.ColorRole.Base)
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText) if self.channels == 1
                      else (QColor("white") if paper.lightnessF() < 0.5 else QColor("black")))
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, "draw here")
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, tr("draw here"))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (QCheckBox, QGraphicsObject, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from ..i18n import tr, tr_text
 from . import images
 
 MAX_LABELLED = 20   # class names and counts are written into the matrix up to this many classes
@@ -57,11 +58,11 @@ class EvaluationView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.button = QPushButton("Evaluate", toolTip="Run the validation set through the network now")
+        self.button = QPushButton(tr("Evaluate"), toolTip=tr("Run the validation set through the network now"))
         self.button.clicked.connect(self.sigEvaluate)
-        self.each_epoch = QCheckBox("After every epoch", checked=True,
-                                    toolTip="Evaluate again after each epoch while training")
-        self.summary = QLabel("Evaluate the network to see where it goes wrong.")
+        self.each_epoch = QCheckBox(tr("After every epoch"), checked=True,
+                                    toolTip=tr("Evaluate again after each epoch while training"))
+        self.summary = QLabel(tr("Evaluate the network to see where it goes wrong."))
         top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
         top.addWidget(self.button)
@@ -97,11 +98,11 @@ class EvaluationView(QWidget):
         self.wrong.setGridSize(QSize(96, 100))
         self.wrong.setResizeMode(QListView.ResizeMode.Adjust)
         self.wrong.setMovement(QListView.Movement.Static)
-        self.wrong.setToolTip("The validation samples the network got wrong with the highest confidence")
+        self.wrong.setToolTip(tr("The validation samples the network got wrong with the highest confidence"))
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        self.wrong_label = QLabel("Most confidently wrong")
+        self.wrong_label = QLabel(tr("Most confidently wrong"))
         rl.addWidget(self.wrong_label)
         rl.addWidget(self.wrong, 1)
         split = QSplitter()
@@ -120,12 +121,16 @@ class EvaluationView(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)
         if busy:
-            self.summary.setText("Evaluating…")
+            self.summary.setText(tr("Evaluating…"))
 
     def show_result(self, r: dict) -> None:
         self.result = r
-        acc = "" if r.get("accuracy") is None else f" · accuracy {100 * r['accuracy']:.1f} %"
-        self.summary.setText(f"{r['set']} set ({r['samples']:,} samples) · loss {r['loss']:.4g}{acc}")
+        which = (tr("validation set ({samples} samples) · loss {loss}") if r["set"] == "validation"
+                 else tr("training set ({samples} samples) · loss {loss}"))
+        text = which.format(samples=f"{r['samples']:,}", loss=f"{r['loss']:.4g}")
+        if r.get("accuracy") is not None:
+            text += " · " + tr("accuracy {accuracy} %").format(accuracy=f"{100 * r['accuracy']:.1f}")
+        self.summary.setText(text)
         if r["kind"] == "regression":
             self._show_regression(r)
         else:
@@ -140,11 +145,11 @@ class EvaluationView(QWidget):
 
     def _show_classification(self, r: dict) -> None:
         self._set_left(self.p_conf)
-        self.wrong_label.setText("Most confidently wrong")
-        self.wrong.setToolTip("The validation samples the network got wrong with the highest confidence")
+        self.wrong_label.setText(tr("Most confidently wrong"))
+        self.wrong.setToolTip(tr("The validation samples the network got wrong with the highest confidence"))
         m = r["confusion"].astype(np.float64)
         k = m.shape[0]
-        names = r["classes"] + [str(i) for i in range(len(r["classes"]), k)]
+        names = [tr_text(c) for c in r["classes"]] + [str(i) for i in range(len(r["classes"]), k)]
         rows = m / np.maximum(m.sum(axis=1, keepdims=True), 1)
         bg = images.plot_colors(self.palette())[0]
         table = images.blend_lut(bg, QColor("#2f6fbf") if bg.lightness() > 128 else QColor("#5aa9f0"))
@@ -157,8 +162,8 @@ class EvaluationView(QWidget):
             self.p_conf.getAxis("bottom").setTicks(ticks)
             self.p_conf.getAxis("left").setTicks(ticks)
             self.p_class.getAxis("bottom").setTicks([[(i, names[i]) for i in range(k)]])
-        self.p_conf.setLabel("bottom", "predicted")
-        self.p_conf.setLabel("left", "true")
+        self.p_conf.setLabel("bottom", tr("predicted"))
+        self.p_conf.setLabel("left", tr("true"))
         self._set_plot_kind("bars")
         acc = np.nan_to_num(r["per_class"], nan=0.0)
         self.bars.setOpts(x=np.arange(k), height=acc, width=0.7)
@@ -173,12 +178,12 @@ class EvaluationView(QWidget):
             pm = images.thumbnail(w["x"], 56)
             text = f"{names[w['true']]} → {names[w['pred']]}\n{100 * w['conf']:.0f} %"
             item = QListWidgetItem(QIcon(pm) if pm is not None else QIcon(), text)
-            item.setToolTip(f"true class {names[w['true']]}, predicted {names[w['pred']]} with "
-                            f"{100 * w['conf']:.1f} % confidence")
+            item.setToolTip(tr("true class {true}, predicted {predicted} with {confidence} % confidence").format(
+                true=names[w["true"]], predicted=names[w["pred"]], confidence=f"{100 * w['conf']:.1f}"))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.wrong.addItem(item)
         if not r["worst"]:
-            self.wrong.addItem(QListWidgetItem("none wrong"))
+            self.wrong.addItem(QListWidgetItem(tr("none wrong")))
 
     def _counts(self, m: np.ndarray, rows: np.ndarray) -> None:
         self.counts.set_counts(m if m.shape[0] <= MAX_LABELLED else None, rows)
@@ -193,17 +198,19 @@ class EvaluationView(QWidget):
         lo = float(min(r["true"].min(initial=0), r["pred"].min(initial=0)))
         hi = float(max(r["true"].max(initial=1), r["pred"].max(initial=1)))
         self.diagonal.setData([lo, hi], [lo, hi])
-        self.summary.setText(self.summary.text() + f" · mean absolute error {r['mae']:.4g}")
-        self.wrong_label.setText("Largest errors")
-        self.wrong.setToolTip("The validation samples with the largest mean absolute error")
+        self.summary.setText(self.summary.text() + " · " + tr("mean absolute error {mae}").format(mae=f"{r['mae']:.4g}"))
+        self.wrong_label.setText(tr("Largest errors"))
+        self.wrong.setToolTip(tr("The validation samples with the largest mean absolute error"))
         self.wrong.clear()
         for w in r["worst"]:
             t, p = np.atleast_1d(w["true"]), np.atleast_1d(w["pred"])
             more = " …" if t.size > 1 else ""
             pm = images.thumbnail(w["x"], 56)
             item = QListWidgetItem(QIcon(pm) if pm is not None else QIcon(),
-                                   f"#{w['index']}\ntrue {t[0]:.3g}{more}\npred {p[0]:.3g}{more}")
-            item.setToolTip(f"validation sample {w['index']}: target {_values(t)}, predicted {_values(p)}")
+                                   tr("#{index}\ntrue {true}\npred {predicted}").format(
+                                       index=w["index"], true=f"{t[0]:.3g}{more}", predicted=f"{p[0]:.3g}{more}"))
+            item.setToolTip(tr("validation sample {index}: target {target}, predicted {predicted}").format(
+                index=w["index"], target=_values(t), predicted=_values(p)))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.wrong.addItem(item)
 
@@ -215,7 +222,7 @@ class EvaluationView(QWidget):
                     self.p_class.removeItem(item)
             if self.bars not in self.p_class.items:
                 self.p_class.addItem(self.bars)
-            images.style_plot(self.p_class, pal, "Accuracy per class")
+            images.style_plot(self.p_class, pal, tr("Accuracy per class"))
             self.p_class.setLabel("bottom", "")
             self.p_class.setLabel("left", "")
         else:
@@ -224,19 +231,19 @@ class EvaluationView(QWidget):
             for item in (self.scatter, self.diagonal):
                 if item not in self.p_class.items:
                     self.p_class.addItem(item)
-            images.style_plot(self.p_class, pal, "Predicted against true (first output)")
+            images.style_plot(self.p_class, pal, tr("Predicted against true (first output)"))
             self.p_class.getAxis("bottom").setTicks(None)
-            self.p_class.setLabel("bottom", "true")
-            self.p_class.setLabel("left", "predicted")
+            self.p_class.setLabel("bottom", tr("true"))
+            self.p_class.setLabel("left", tr("predicted"))
             self.p_class.enableAutoRange()
 
     def apply_theme(self) -> None:
         pal = self.palette()
         images.style_widget(self.graphics, pal)
-        images.style_plot(self.p_conf, pal, "Confusion matrix (rows: true class)")
-        images.style_plot(self.p_err, pal, "Errors: predicted − true (first output)")
+        images.style_plot(self.p_conf, pal, tr("Confusion matrix (rows: true class)"))
+        images.style_plot(self.p_err, pal, tr("Errors: predicted − true (first output)"))
         self.p_conf.showGrid(x=False, y=False)
-        images.style_plot(self.p_class, pal, "Accuracy per class")
+        images.style_plot(self.p_class, pal, tr("Accuracy per class"))
         if self.result is not None:
             self.show_result(self.result)
 

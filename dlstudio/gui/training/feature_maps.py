@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from ..i18n import QT_TR_NOOP, tr
 from . import images
 from .mosaic import MosaicView
 from .sample_picker import SamplePicker
@@ -41,30 +42,30 @@ class FeatureMapsView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info: dict | None = None
-        self.layer = QComboBox(toolTip="The layer whose output channels are shown")
+        self.layer = QComboBox(toolTip=tr("The layer whose output channels are shown"))
         self.layer.setMinimumContentsLength(14)
         self.layer.currentIndexChanged.connect(self._layer_changed)
         self.sample = SamplePicker()
         self.sample.sigChanged.connect(self.sigSampleChanged)
-        self.scale = QComboBox(toolTip="Per channel: each channel uses the whole colour range.\n"
-                                       "Shared: one range for all channels, so weak channels look weak.")
-        self.scale.addItems(["Per channel", "Shared"])
+        self.scale = QComboBox(toolTip=tr("Per channel: each channel uses the whole colour range.\n"
+                                          "Shared: one range for all channels, so weak channels look weak."))
+        self.scale.addItems([tr("Per channel"), tr("Shared")])
         self.scale.currentIndexChanged.connect(self._redraw)
-        self.show_filters = QCheckBox("Filters", checked=True,
-                                      toolTip="Show the conv filters (kernels) behind these channels")
+        self.show_filters = QCheckBox(tr("Filters"), checked=True,
+                                      toolTip=tr("Show the conv filters (kernels) behind these channels"))
         self.show_filters.toggled.connect(self._filters_toggled)
         self.hover = QLabel(" ")
         top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
-        top.addWidget(QLabel("Layer"))
+        top.addWidget(QLabel(tr("Layer")))
         top.addWidget(self.layer)
         top.addWidget(self.sample)
         top.addStretch(1)
         top.addWidget(self.scale)
         top.addWidget(self.show_filters)
-        self.input_view = MosaicView("Input", "input channel")
-        self.maps = MosaicView("Feature maps")
-        self.filters = MosaicView("Filters", "filter")
+        self.input_view = MosaicView(tr("Input"), tr("input channel {index}"))
+        self.maps = MosaicView(tr("Feature maps"))
+        self.filters = MosaicView(tr("Filters"), tr("filter {index}"))
         for v in (self.input_view, self.maps, self.filters):
             v.sigHover.connect(self.hover.setText)
         self.split = QSplitter()
@@ -85,9 +86,9 @@ class FeatureMapsView(QWidget):
         self.clear()
 
     # ---- the run -----------------------------------------------------------------------------
-    def clear(self, text: str = "Start training (or Evaluate) to see the feature maps of a conv layer") -> None:
+    def clear(self, text: str = QT_TR_NOOP("Start training (or Evaluate) to see the feature maps of a conv layer")) -> None:
         self._last = None
-        self.maps.show_message(text)
+        self.maps.show_message(tr(text))
         self.filters.show_message("")
         self.input_view.show_message("")
 
@@ -105,7 +106,7 @@ class FeatureMapsView(QWidget):
         self.layer.setCurrentIndex(i if i >= 0 else first if layers else -1)
         self.layer.blockSignals(False)
         if not layers:
-            self.clear("This network has no conv or pool layers: no feature maps to show")
+            self.clear(QT_TR_NOOP("This network has no conv or pool layers: no feature maps to show"))
         self._layer_changed()
 
     def select_node(self, node_id: str) -> bool:
@@ -129,7 +130,8 @@ class FeatureMapsView(QWidget):
         node = self.node()
         if node is not None:
             c, h, w = self.info["shapes"][node]
-            self.maps.set_title(f"{node}: {c} channels of {h}×{w}")
+            self.maps.set_title(tr("{layer}: {channels} channels of {height}×{width}").format(
+                layer=node, channels=c, height=h, width=w))
         self.sigRequestChanged.emit()
 
     def _filters_toggled(self, on: bool) -> None:
@@ -155,13 +157,16 @@ class FeatureMapsView(QWidget):
         if k is not None and self.show_filters.isChecked():
             f, cin = min(k.shape[0], MAX_FILTERS), min(k.shape[1], MAX_IN)
             cells = k[:f, :cin].reshape(f * cin, k.shape[2], k.shape[3])
-            labels = [f"filter {i} · input channel {j}" for i in range(f) for j in range(cin)]
-            self.filters.set_title(f"{conv} filters: {k.shape[0]}×{k.shape[1]} of {k.shape[2]}×{k.shape[3]}"
-                                   + (" (first shown)" if (f, cin) != k.shape[:2] else ""))
+            label = tr("filter {filter} · input channel {channel}")
+            labels = [label.format(filter=i, channel=j) for i in range(f) for j in range(cin)]
+            title = (tr("{layer} filters: {filters}×{channels} of {height}×{width} (first shown)")
+                     if (f, cin) != k.shape[:2] else tr("{layer} filters: {filters}×{channels} of {height}×{width}"))
+            self.filters.set_title(title.format(layer=conv, filters=k.shape[0], channels=k.shape[1],
+                                                height=k.shape[2], width=k.shape[3]))
             cols = images.grid_shape(f)[1] if cin == 1 else cin
             self.filters.show_maps(cells, scale="symmetric", cmap=images.DIVERGING, cols=cols, labels=labels)
         elif self.show_filters.isChecked():
-            self.filters.show_message("no conv filters\nbehind this layer")
+            self.filters.show_message(tr("no conv filters\nbehind this layer"))
 
     def shown_maps(self) -> np.ndarray | None:
         return self.maps.current()

@@ -8,24 +8,31 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ..i18n import QT_TR_NOOP, tr
 from . import images
 from .sample_picker import SamplePicker
 
 RECURRENT = ("LSTM", "SimpleRNN")
 # key, title, colour map, fixed range (None: symmetric around 0 from the data)
-LSTM_MAPS = [("x", "input x", images.SEQUENTIAL, "auto"), ("i", "input gate i", images.SEQUENTIAL, (0, 1)),
-             ("f", "forget gate f", images.SEQUENTIAL, (0, 1)), ("o", "output gate o", images.SEQUENTIAL, (0, 1)),
-             ("g", "candidate g", images.DIVERGING, None), ("c", "cell state c", images.DIVERGING, None),
-             ("h", "hidden state h", images.DIVERGING, None)]
-RNN_MAPS = [("x", "input x", images.SEQUENTIAL, "auto"), ("z", "pre-activation z", images.DIVERGING, None),
-            ("h", "hidden state h", images.DIVERGING, None)]
-LSTM_LINES = [("i", "input gate"), ("f", "forget gate"), ("o", "output gate"), ("c", "cell state")]
-RNN_LINES = [("h", "hidden state"), ("z", "pre-activation")]
+# (titles are marked here and translated where shown)
+LSTM_MAPS = [("x", QT_TR_NOOP("input x"), images.SEQUENTIAL, "auto"),
+             ("i", QT_TR_NOOP("input gate i"), images.SEQUENTIAL, (0, 1)),
+             ("f", QT_TR_NOOP("forget gate f"), images.SEQUENTIAL, (0, 1)),
+             ("o", QT_TR_NOOP("output gate o"), images.SEQUENTIAL, (0, 1)),
+             ("g", QT_TR_NOOP("candidate g"), images.DIVERGING, None),
+             ("c", QT_TR_NOOP("cell state c"), images.DIVERGING, None),
+             ("h", QT_TR_NOOP("hidden state h"), images.DIVERGING, None)]
+RNN_MAPS = [("x", QT_TR_NOOP("input x"), images.SEQUENTIAL, "auto"),
+            ("z", QT_TR_NOOP("pre-activation z"), images.DIVERGING, None),
+            ("h", QT_TR_NOOP("hidden state h"), images.DIVERGING, None)]
+LSTM_LINES = [("i", QT_TR_NOOP("input gate")), ("f", QT_TR_NOOP("forget gate")), ("o", QT_TR_NOOP("output gate")),
+              ("c", QT_TR_NOOP("cell state"))]
+RNN_LINES = [("h", QT_TR_NOOP("hidden state")), ("z", QT_TR_NOOP("pre-activation"))]
 MAX_UNITS_SHOWN = 8
-KEY_TEXT = ("Time runs left to right, one row per unit.<br>"
-            "Gates i, f, o: dark = closed (0), yellow = open (1).<br>"
-            "g, c, h: blue below 0, red above, white 0.<br>"
-            "f near 1 keeps the cell state c; i lets g in;<br>o lets tanh(c) out as h.")
+KEY_TEXT = QT_TR_NOOP("Time runs left to right, one row per unit.<br>"
+                      "Gates i, f, o: dark = closed (0), yellow = open (1).<br>"
+                      "g, c, h: blue below 0, red above, white 0.<br>"
+                      "f near 1 keeps the cell state c; i lets g in;<br>o lets tanh(c) out as h.")
 
 
 def recurrent_layers(info: dict) -> list[str]:
@@ -52,7 +59,7 @@ class Heatmap:
         self.plot.getViewBox().invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.title, self.cmap, self.levels = title, cmap, levels
+        self.title, self.cmap, self.levels = tr(title), cmap, levels
         self.values: np.ndarray | None = None
 
     def set(self, a: np.ndarray) -> None:
@@ -85,25 +92,25 @@ class GatesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info: dict | None = None
-        self.layer = QComboBox(toolTip="The recurrent layer to look inside")
+        self.layer = QComboBox(toolTip=tr("The recurrent layer to look inside"))
         self.layer.setMinimumContentsLength(14)
         self.layer.currentIndexChanged.connect(self._layer_changed)
         self.sample = SamplePicker()
         self.sample.sigChanged.connect(self.sigSampleChanged)
-        self.units = QLineEdit("0-3", toolTip="Units drawn as lines, e.g. 0, 3, 5-7 (at most 8)")
+        self.units = QLineEdit("0-3", toolTip=tr("Units drawn as lines, e.g. 0, 3, 5-7 (at most 8)"))
         self.units.setMaximumWidth(110)
         self.units.editingFinished.connect(self._rebuild_lines)
         top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
-        top.addWidget(QLabel("Layer"))
+        top.addWidget(QLabel(tr("Layer")))
         top.addWidget(self.layer)
         top.addWidget(self.sample)
         top.addStretch(1)
-        top.addWidget(QLabel("Units"))
+        top.addWidget(QLabel(tr("Units")))
         top.addWidget(self.units)
         self.graphics = pg.GraphicsLayoutWidget()
-        self.message = QLabel("This network has no LSTM or RNN layer.\nBuild one (e.g. Input 28×28 → LSTM → Dense) "
-                              "and train it on sequences such as digits-seq or adding.",
+        self.message = QLabel(tr("This network has no LSTM or RNN layer.\nBuild one (e.g. Input 28×28 → LSTM → Dense) "
+                                 "and train it on sequences such as digits-seq or adding."),
                               alignment=Qt.AlignmentFlag.AlignCenter)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -164,7 +171,7 @@ class GatesView(QWidget):
             h.style(pal)
             self.heatmaps[key] = h
         if kind == "LSTM":  # the free cell explains the colours
-            key = pg.LabelItem(KEY_TEXT, justify="left", color=images.plot_colors(pal)[1].name(), size="8pt")
+            key = pg.LabelItem(tr(KEY_TEXT), justify="left", color=images.plot_colors(pal)[1].name(), size="8pt")
             self.graphics.addItem(key, row=1, col=3)
         row = (len(maps) + cols - 1) // cols
         for r in range(row):
@@ -178,8 +185,8 @@ class GatesView(QWidget):
         line_specs = LSTM_LINES if kind == "LSTM" else RNN_LINES
         for j, (key, title) in enumerate(line_specs):
             p = self.graphics.addPlot(row=row, col=j)
-            images.style_plot(p, pal, title)
-            p.setLabel("bottom", "time step")
+            images.style_plot(p, pal, tr(title))
+            p.setLabel("bottom", tr("time step"))
             p.setMenuEnabled(False)
             self.lines[key] = p
         self._rebuild_lines()
@@ -199,7 +206,7 @@ class GatesView(QWidget):
                 color = QColor(images.CURVE_COLORS[k % len(images.CURVE_COLORS)])
                 self.curves[(key, u)] = p.plot(pen=pg.mkPen(color, width=1.6))
                 if j == 0:
-                    self.legend.addItem(self.curves[(key, u)], f"unit {u}")
+                    self.legend.addItem(self.curves[(key, u)], tr("unit {index}").format(index=u))
         self._redraw()
 
     def show_probe(self, snap: dict) -> None:

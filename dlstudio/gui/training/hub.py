@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from dlstudio.engine.trainer import TrainConfig, batch_mode
 
 from .. import format as fmt
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from . import tasks
+from .defaults import data_for, preset_config, preset_for
 from .evaluation import EvaluationView
 from .feature_maps import FeatureMapsView
 from .gates import GatesView
@@ -24,7 +26,6 @@ from .panel import TrainingPanel
 from .plots import CurvesView
 from .predict import PredictView
 from .regions import RegionsView
-from .defaults import data_for, preset_config, preset_for
 from .setup_panel import SetupPanel
 from .weights_view import WeightsView
 from .worker import PROBE_HZ, ProbeSpec
@@ -49,8 +50,9 @@ class LiveViews(QObject):
         self.evaluation, self.predict = EvaluationView(), PredictView()
         self.regions = RegionsView()
         self.probe_views = [self.maps, self.gates, self.weights, self.regions]
-        self.tabs = [(self.maps, "Feature maps"), (self.gates, "Gates"), (self.weights, "Weights"),
-                     (self.regions, "Regions"), (self.evaluation, "Evaluation"), (self.predict, "Predict")]
+        self.tabs = [(self.maps, QT_TR_NOOP("Feature maps")), (self.gates, QT_TR_NOOP("Gates")),
+                     (self.weights, QT_TR_NOOP("Weights")), (self.regions, QT_TR_NOOP("Regions")),
+                     (self.evaluation, QT_TR_NOOP("Evaluation")), (self.predict, QT_TR_NOOP("Predict"))]
         self.timer = QTimer(self, interval=TICK_MS, timeout=self.tick)
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._probe_timer = QTimer(self, singleShot=True, interval=0, timeout=self.send_probe)
@@ -219,15 +221,16 @@ class LiveViews(QObject):
     # ---- runs --------------------------------------------------------------------------------
     def begin_run(self, net, cfg: TrainConfig, continuing: bool) -> None:
         lr = cfg.hyper.get("lr")
-        self._run_label = (f"{net.name} · {cfg.optimizer} lr {lr:g} · {batch_mode(cfg.batch_size)} "
-                           f"{cfg.batch_size if cfg.batch_size not in (1, 'full') else ''}").strip()
+        self._run_label = tr("{network} · {optimizer} lr {lr} · {mode} {batch}").format(
+            network=net.name, optimizer=cfg.optimizer, lr=f"{lr:g}", mode=batch_mode(cfg.batch_size),
+            batch=cfg.batch_size if cfg.batch_size not in (1, "full") else "").strip()
         self.curves.begin_run(self._run_label, continuing=continuing)
         self._last_probe = None
         self.timer.start()
         self.panel.tabs.setCurrentWidget(self.curves)
 
     def set_run(self, info: dict, dataset) -> None:
-        self.win.engine_label.setToolTip(f"The training engine: {info['engine']}")
+        self.win.engine_label.setToolTip(tr("The training engine: {engine}").format(engine=info["engine"]))
         continuing = self.c.state != "preparing" or bool(info["history"]["epochs"])
         if self.c.active:  # a fixed epoch axis for the run: axes are not redrawn on every update
             end = info["epochs_done"] + (1 if info.get("in_epoch") else 0) + self.setup.epochs.value()
@@ -248,40 +251,43 @@ class LiveViews(QObject):
     def finished(self, kind: str, payload: dict) -> None:
         self.timer.stop()
         if payload.get("engine"):
-            self.win.engine_label.setToolTip(f"The training engine: {payload['engine']}")
+            self.win.engine_label.setToolTip(tr("The training engine: {engine}").format(engine=payload["engine"]))
         self._eval_due = self._predict_due = False
         self.refresh_state()
         c = self.c
         if kind in ("done", "stopped"):
             last = payload.get("result") or {}
             acc = last.get("val_accuracy")
-            parts = [f"{'Finished' if kind == 'done' else 'Stopped'} · {payload.get('epochs_done', 0)} epochs"]
+            epochs = payload.get("epochs_done", 0)
+            parts = [(tr("Finished · {epochs} epochs") if kind == "done" else tr("Stopped · {epochs} epochs"))
+                     .format(epochs=epochs)]
             if acc is not None:
-                parts.append(f"val accuracy {100 * acc:.1f} %")
+                parts.append(tr("val accuracy {accuracy} %").format(accuracy=f"{100 * acc:.1f}"))
             if payload.get("samples_per_s"):
-                parts.append(f"{payload['samples_per_s']:,.0f} samples/s")
+                parts.append(tr("{rate} samples/s").format(rate=f"{payload['samples_per_s']:,.0f}"))
             self.panel.show_finished(" · ".join(parts), complete=kind == "done")
-            self.win.engine_label.setText("Engine: idle")
+            self.win.engine_label.setText(tr("Engine: idle"))
             c.sigMessage.emit(" · ".join(parts))
             if self.visible(self.evaluation):
                 self.evaluate()
             if self.visible(self.predict):
                 self.predict.request()   # the trained weights' answer, not the one from before the run
         elif kind == "failed":
-            self.panel.show_finished("Stopped: " + payload.get("message", "")[:80])
-            self.panel.status.setText(payload.get("message", ""))
-            self.win.engine_label.setText("Engine: idle")
+            message = tr_text(payload.get("message", ""))
+            self.panel.show_finished(tr("Stopped: {message}").format(message=message[:80]))
+            self.panel.status.setText(message)
+            self.win.engine_label.setText(tr("Engine: idle"))
         elif kind == "prepared":
-            self.panel.show_finished("Ready")
+            self.panel.show_finished(tr("Ready"))
             if self.evaluation.isVisible() and self.evaluation.result is None:
                 self.evaluate()
 
     def show_phase(self, phase: str, message: str) -> None:
         self.panel.show_phase(phase, message)
-        labels = {"preparing": "preparing", "compiling": "compiling kernels", "paused": "paused",
-                  "training": "training"}
+        labels = {"preparing": tr("Engine: preparing"), "compiling": tr("Engine: compiling kernels"),
+                  "paused": tr("Engine: paused"), "training": tr("Engine: training")}
         if phase in labels:
-            self.win.engine_label.setText(f"Engine: {labels[phase]}")
+            self.win.engine_label.setText(labels[phase])
         self.refresh_state()
 
     # ---- evaluate / predict ------------------------------------------------------------------
@@ -351,7 +357,7 @@ class LiveViews(QObject):
         b = self.win.files.bundle
         if b is not None and b.history and (b.history.get("epochs") or b.history.get("batches")):
             label = os.path.basename(self.win.files.path or "") or self.win.doc.network.name
-            self.curves.begin_run(f"{label} (history)", history=b.history)
+            self.curves.begin_run(tr("{name} (history)").format(name=label), history=b.history)
         self.evaluation.result = None
         self.refresh_problems()
 
@@ -386,12 +392,14 @@ class LiveViews(QObject):
             n_train = len(ds) - int(round(cfg.val_split * len(ds)))
             try:
                 b = cfg.resolved_batch(n_train)
-                note = (f"Ready: {fmt.count(self.win.doc.analysis.total.params)} parameters · "
-                        f"{math.ceil(n_train / b):,} steps per epoch of {b} samples")
+                note = tr("Ready: {params} parameters · {steps} steps per epoch of {batch} samples").format(
+                    params=fmt.count(self.win.doc.analysis.total.params), steps=f"{math.ceil(n_train / b):,}",
+                    batch=b)
             except Exception:
                 note = ""
+        problems = [tr_text(p) for p in problems]
         self.setup.set_problems(problems, note)
-        self.panel.status.setText("" if not problems else f"⚠ {problems[0]}")
+        self.panel.status.setText("" if not problems else tr("⚠ {problem}").format(problem=problems[0]))
         self.refresh_state(ready=not problems and ds is not None)
 
     def refresh_state(self, ready: bool | None = None) -> None:
@@ -400,10 +408,10 @@ class LiveViews(QObject):
         self.panel.show_state(self.c.state, self.c.can_continue(), ready)
         a = self.win.acts
         if hasattr(a, "train_pause"):
-            a.train_start.setText("&Continue Training" if self.c.can_continue() else "&Start Training")
+            a.train_start.setText(tr("&Continue Training") if self.c.can_continue() else tr("&Start Training"))
             a.train_start.setEnabled(not self.c.active)
             a.train_pause.setEnabled(self.c.active)
-            a.train_pause.setText("&Resume" if self.c.state in ("paused", "pausing") else "&Pause")
+            a.train_pause.setText(tr("&Resume") if self.c.state in ("paused", "pausing") else tr("&Pause"))
             a.train_stop.setEnabled(self.c.active and self.c.state != "stopping")
             a.train_restart.setEnabled(not self.c.active and self.c.can_continue())
 

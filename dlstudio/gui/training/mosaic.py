@@ -9,15 +9,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 
+from ..i18n import tr
 from . import images
 
 
 class MosaicView(pg.GraphicsLayoutWidget):
     sigHover = Signal(str)   # "channel 3 · row 12, col 5 · 0.734" (or "" when leaving)
 
-    def __init__(self, title: str = "", cell_name: str = "channel", parent=None):
+    def __init__(self, title: str = "", cell_name: str | None = None, parent=None):
+        """`cell_name`: what a cell is, with an {index} field ("filter {index}"); a channel by default."""
         super().__init__(parent)
-        self.cell_name = cell_name
+        self.cell_name = cell_name or tr("channel {index}")
         self.title = title
         self.plot = self.addPlot()
         self.plot.hideAxis("left")
@@ -85,8 +87,9 @@ class MosaicView(pg.GraphicsLayoutWidget):
         for k, (cx, cy, w, h) in enumerate(self._cells):
             if cx <= x < cx + w and cy <= y < cy + h:
                 v = self._maps[k, y - cy, x - cx]
-                name = self._labels[k] if self._labels else f"{self.cell_name} {k}"
-                self.sigHover.emit(f"{name} · row {y - cy}, col {x - cx} · {v:.4g}")
+                name = self._labels[k] if self._labels else self.cell_name.format(index=k)
+                self.sigHover.emit(tr("{cell} · row {row}, col {col} · {value}").format(
+                    cell=name, row=y - cy, col=x - cx, value=f"{v:.4g}"))
                 return
         self.sigHover.emit("")
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, Q
                                QVBoxLayout, QWidget)
 
 from .. import icons
+from ..i18n import tr
 
 
 def duration(seconds: float | None) -> str:
@@ -20,15 +21,15 @@ def duration(seconds: float | None) -> str:
 class TrainingPanel(QWidget):
     def __init__(self, setup, curves, parent=None):
         super().__init__(parent)
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop")
-        self.restart_button = QPushButton("Restart")
-        self.start_button.setToolTip("Train the network (Space on the canvas)")
-        self.pause_button.setToolTip("Pause after the current batch; the paused run can be inspected and saved "
-                                     "(Space on the canvas)")
-        self.stop_button.setToolTip("Stop after the current batch; Continue picks up exactly there")
-        self.restart_button.setToolTip("Train again from fresh weights (the earlier run's curves stay, faded)")
+        self.start_button = QPushButton(tr("Start"))
+        self.pause_button = QPushButton(tr("Pause"))
+        self.stop_button = QPushButton(tr("Stop"))
+        self.restart_button = QPushButton(tr("Restart"))
+        self.start_button.setToolTip(tr("Train the network (Space on the canvas)"))
+        self.pause_button.setToolTip(tr("Pause after the current batch; the paused run can be inspected and saved "
+                                        "(Space on the canvas)"))
+        self.stop_button.setToolTip(tr("Stop after the current batch; Continue picks up exactly there"))
+        self.restart_button.setToolTip(tr("Train again from fresh weights (the earlier run's curves stay, faded)"))
         self.start_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -38,14 +39,14 @@ class TrainingPanel(QWidget):
         self.progress = QProgressBar(textVisible=True)
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("Ready")
+        self.progress.setFormat(tr("Ready"))
         self.details = QLabel(" ")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(wordWrap=True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(setup, "Setup")
-        self.tabs.addTab(curves, "Curves")
+        self.tabs.addTab(setup, tr("Setup"))
+        self.tabs.addTab(curves, tr("Curves"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 0)
         lay.setSpacing(4)
@@ -61,12 +62,12 @@ class TrainingPanel(QWidget):
 
     def show_state(self, state: str, can_continue: bool, ready: bool) -> None:
         active = state != "idle"
-        self.start_button.setText("Continue" if can_continue else "Start")
-        self.start_button.setToolTip("Continue training this model: same optimizer state, epochs counted on (Space)"
-                                     if can_continue else "Train the network from fresh weights (Space)")
+        self.start_button.setText(tr("Continue") if can_continue else tr("Start"))
+        self.start_button.setToolTip(tr("Continue training this model: same optimizer state, epochs counted on (Space)")
+                                     if can_continue else tr("Train the network from fresh weights (Space)"))
         self.start_button.setEnabled(not active and ready)
         self.pause_button.setEnabled(state in ("preparing", "compiling", "training", "pausing", "paused"))
-        self.pause_button.setText("Resume" if state in ("paused", "pausing") else "Pause")
+        self.pause_button.setText(tr("Resume") if state in ("paused", "pausing") else tr("Pause"))
         self.stop_button.setEnabled(active and state != "stopping")
         self.restart_button.setEnabled(not active and ready and can_continue)
 
@@ -77,7 +78,7 @@ class TrainingPanel(QWidget):
         else:
             self.progress.setRange(0, 1000)
         if phase == "paused":
-            self.progress.setFormat(self.progress.format().split(" · ")[0] + " · paused")
+            self.progress.setFormat(tr("{progress} · paused").format(progress=self.progress.format().split(" · ")[0]))
         self.status.setText(message if phase in ("preparing", "compiling") else "")
 
     def show_progress(self, p: dict) -> None:
@@ -86,10 +87,11 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1000)
         span = max(p["epochs"] - p["first_epoch"], 1e-9)
         self.progress.setValue(int(1000 * min(max((p["position"] - p["first_epoch"]) / span, 0), 1)))
-        self.progress.setFormat(f"Epoch {p['epoch']} / {p['epochs']} · %p%")
-        self.details.setText(f"batch {p['batch']:,} / {p['batches']:,} · {p['samples_per_s']:,.0f} samples/s · "
-                             f"ETA {duration(p['eta_s'])} · elapsed {duration(p['elapsed_s'])} · "
-                             f"loss {p['loss']:.4g}")
+        self.progress.setFormat(tr("Epoch {epoch} / {epochs} · %p%").format(epoch=p["epoch"], epochs=p["epochs"]))
+        self.details.setText(tr("batch {batch} / {batches} · {rate} samples/s · ETA {eta} · elapsed {elapsed} · "
+                                "loss {loss}").format(batch=f"{p['batch']:,}", batches=f"{p['batches']:,}",
+                                                      rate=f"{p['samples_per_s']:,.0f}", eta=duration(p["eta_s"]),
+                                                      elapsed=duration(p["elapsed_s"]), loss=f"{p['loss']:.4g}"))
 
     def show_finished(self, text: str, complete: bool = False) -> None:
         self.progress.setRange(0, 1000)

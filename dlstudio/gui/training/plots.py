@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QMenu, QMessageBox,
                                QToolButton, QVBoxLayout, QWidget)
 
+from ..files import file_filter
+from ..i18n import QT_TR_NOOP, tr
 from . import images
 
 BLUE, ORANGE = QColor("#3d8fd6"), QColor("#e0663a")
@@ -102,24 +104,24 @@ class CurvesView(QWidget):
         self.current: RunCurves | None = None
         self.earlier: list[RunCurves] = []
         self._dirty = False
-        self._metric_title = "Accuracy"   # or "Mean absolute error" for a regression run
+        self._metric_title = "Accuracy"   # or "Mean absolute error" for a regression run (English: tr when shown)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        self.log_box = QCheckBox("Log scale", toolTip="Show losses on a logarithmic axis")
+        self.log_box = QCheckBox(tr("Log scale"), toolTip=tr("Show losses on a logarithmic axis"))
         self.log_box.toggled.connect(self.set_log)
         self.smoothing = QDoubleSpinBox(minimum=0.0, maximum=0.99, singleStep=0.05, value=0.9, decimals=2,
-                                        prefix="smoothing ")
-        self.smoothing.setToolTip("Weight of the past in the smoothed batch loss (0 = raw, 0.99 = very smooth)")
+                                        prefix=tr("smoothing "))
+        self.smoothing.setToolTip(tr("Weight of the past in the smoothed batch loss (0 = raw, 0.99 = very smooth)"))
         self.smoothing.valueChanged.connect(self._resmooth)
-        self.earlier_button = QToolButton(text="Earlier runs", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.earlier_button = QToolButton(text=tr("Earlier runs"), popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.earlier_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.earlier_button.setToolTip("Show or hide the curves of earlier runs of this session")
+        self.earlier_button.setToolTip(tr("Show or hide the curves of earlier runs of this session"))
         self.earlier_menu = QMenu(self)
         self.earlier_button.setMenu(self.earlier_menu)
         self.earlier_menu.aboutToShow.connect(self._fill_menu)
-        png = QToolButton(text="PNG…", toolTip="Save the curves as a picture")
+        png = QToolButton(text=tr("PNG…"), toolTip=tr("Save the curves as a picture"))
         png.clicked.connect(self.export_png_dialog)
-        csv_button = QToolButton(text="CSV…", toolTip="Save every run's per-batch and per-epoch numbers")
+        csv_button = QToolButton(text=tr("CSV…"), toolTip=tr("Save every run's per-batch and per-epoch numbers"))
         csv_button.clicked.connect(self.export_csv_dialog)
         bar.addWidget(self.log_box)
         bar.addWidget(self.smoothing)
@@ -132,10 +134,10 @@ class CurvesView(QWidget):
         self.p_acc = self.graphics.addPlot(row=2, col=0)
         for p in (self.p_epoch, self.p_acc):
             p.setXLink(self.p_batch)
-        self.p_acc.setLabel("bottom", "epoch")
+        self.p_acc.setLabel("bottom", tr("epoch"))
         self.legend = self.p_epoch.addLegend(offset=(-6, 6), labelTextSize="8pt", horSpacing=8, colCount=2)
         self.legend_acc = self.p_acc.addLegend(offset=(-6, -6), labelTextSize="8pt", horSpacing=8, colCount=2)
-        self.empty_label = pg.TextItem("Start training to see the loss fall", anchor=(0.5, 0.5))
+        self.empty_label = pg.TextItem(tr("Start training to see the loss fall"), anchor=(0.5, 0.5))
         self.p_batch.addItem(self.empty_label)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +145,7 @@ class CurvesView(QWidget):
         lay.addLayout(bar)
         lay.addWidget(self.graphics, 1)
         self.apply_theme()
-        self._make_current(RunCurves("current run"))
+        self._make_current(RunCurves(tr("current run")))
 
     # ---- runs --------------------------------------------------------------------------------
     def begin_run(self, label: str, history: dict | None = None, continuing: bool = False) -> None:
@@ -170,13 +172,13 @@ class CurvesView(QWidget):
         run.raw = self.p_batch.plot(pen=pg.mkPen(raw, width=1))
         run.sm = self.p_batch.plot(pen=pg.mkPen(BLUE, width=2))
         run.tl = self.p_epoch.plot(pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5, symbolBrush=BLUE,
-                                   symbolPen=None, name="train")
+                                   symbolPen=None, name=tr("train"))
         run.vl = self.p_epoch.plot(pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=5, symbolBrush=ORANGE,
-                                   symbolPen=None, name="validation")
+                                   symbolPen=None, name=tr("validation"))
         run.ta = self.p_acc.plot(pen=pg.mkPen(BLUE, width=2), symbol="o", symbolSize=5, symbolBrush=BLUE,
-                                 symbolPen=None, name="train")
+                                 symbolPen=None, name=tr("train"))
         run.va = self.p_acc.plot(pen=pg.mkPen(ORANGE, width=2), symbol="o", symbolSize=5, symbolBrush=ORANGE,
-                                 symbolPen=None, name="validation")
+                                 symbolPen=None, name=tr("validation"))
         run.items = [run.raw, run.sm, run.tl, run.vl, run.ta, run.va]
         for item in (run.raw, run.sm):
             item.setDownsampling(auto=True, method="peak")
@@ -202,7 +204,7 @@ class CurvesView(QWidget):
             item.setZValue(0)
             item.setVisible(run.visible)
         self.earlier.append(run)
-        self.earlier_button.setText(f"Earlier runs ({len(self.earlier)})")
+        self.earlier_button.setText(tr("Earlier runs ({count})").format(count=len(self.earlier)))
 
     def _remove_items(self, run: RunCurves | None) -> None:
         if run is None:
@@ -217,16 +219,16 @@ class CurvesView(QWidget):
         m = self.earlier_menu
         m.clear()
         if not self.earlier:
-            m.addAction("No earlier runs in this session").setEnabled(False)
+            m.addAction(tr("No earlier runs in this session")).setEnabled(False)
             return
         for run in self.earlier:
             a = QAction(run.label, m, checkable=True, checked=run.visible)
             a.toggled.connect(lambda on, r=run: self.set_run_visible(r, on))
             m.addAction(a)
         m.addSeparator()
-        m.addAction("Show all", lambda: [self.set_run_visible(r, True) for r in self.earlier])
-        m.addAction("Hide all", lambda: [self.set_run_visible(r, False) for r in self.earlier])
-        m.addAction("Forget earlier runs", self.clear_earlier)
+        m.addAction(tr("Show all"), lambda: [self.set_run_visible(r, True) for r in self.earlier])
+        m.addAction(tr("Hide all"), lambda: [self.set_run_visible(r, False) for r in self.earlier])
+        m.addAction(tr("Forget earlier runs"), self.clear_earlier)
 
     def set_run_visible(self, run: RunCurves, on: bool) -> None:
         run.visible = on
@@ -237,7 +239,7 @@ class CurvesView(QWidget):
         for run in self.earlier:
             self._remove_items(run)
         self.earlier = []
-        self.earlier_button.setText("Earlier runs")
+        self.earlier_button.setText(tr("Earlier runs"))
 
     # ---- live data ---------------------------------------------------------------------------
     def append(self, xs, losses, epochs) -> None:
@@ -277,11 +279,11 @@ class CurvesView(QWidget):
                   for r in runs if r.metric() == metric for e in r.epochs)
         waiting = not any(r.epochs for r in runs)
         self.p_acc.setVisible(has or waiting)
-        self.p_epoch.setLabel("bottom", "" if has or waiting else "epoch")
-        title = "Mean absolute error" if metric == "mae" else "Accuracy"
+        self.p_epoch.setLabel("bottom", "" if has or waiting else tr("epoch"))
+        title = QT_TR_NOOP("Mean absolute error") if metric == "mae" else QT_TR_NOOP("Accuracy")
         if title != self._metric_title:
             self._metric_title = title
-            images.style_plot(self.p_acc, self.palette(), title)
+            images.style_plot(self.p_acc, self.palette(), tr(title))
             # the legend where the curves are not: accuracy rises (legend below), errors fall (above)
             if metric == "mae":
                 self.legend_acc.anchor((1, 0), (1, 0), offset=(-6, 6))
@@ -304,8 +306,8 @@ class CurvesView(QWidget):
     def apply_theme(self) -> None:
         pal = self.palette()
         images.style_widget(self.graphics, pal)
-        for p, title in ((self.p_batch, "Loss per batch (raw and smoothed)"), (self.p_epoch, "Loss per epoch"),
-                         (self.p_acc, self._metric_title)):
+        for p, title in ((self.p_batch, tr("Loss per batch (raw and smoothed)")), (self.p_epoch, tr("Loss per epoch")),
+                         (self.p_acc, tr(self._metric_title))):
             images.style_plot(p, pal, title)
         self.empty_label.setColor(images.plot_colors(pal)[1])
 
@@ -329,15 +331,18 @@ class CurvesView(QWidget):
                                           "val_mae")])
 
     def export_png_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save curves as PNG", "curves.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save curves as PNG"), "curves.png",
+                                              file_filter([(QT_TR_NOOP("PNG image"), "*.png")]))
         if path and not self.export_png(path if path.lower().endswith(".png") else path + ".png"):
-            QMessageBox.warning(self, "Cannot save", f"Cannot write {path}")
+            QMessageBox.warning(self, tr("Cannot save"), tr("Cannot write {path}").format(path=path))
 
     def export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save curves as CSV", "curves.csv", "CSV file (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save curves as CSV"), "curves.csv",
+                                              file_filter([(QT_TR_NOOP("CSV file"), "*.csv")]))
         if not path:
             return
         try:
             self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
         except OSError as e:
-            QMessageBox.warning(self, "Cannot save", f"Cannot write {path}: {e.strerror or e}")
+            QMessageBox.warning(self, tr("Cannot save"), tr("Cannot write {path}: {error}").format(
+                path=path, error=e.strerror or e))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QColorDialog, QComboBox, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
+from ..i18n import tr, tr_text
 from . import images
 from .draw_pad import CHANNELS, INK, PAPER, DrawPad
 from .feature_maps import spatial_layers
@@ -71,8 +72,8 @@ class PredictView(QWidget):
         super().__init__(parent)
         self.info: dict | None = None
         self.dataset = None
-        self.use_sample = QRadioButton("A sample of the data", checked=True)
-        self.use_pad = QRadioButton("My drawing")
+        self.use_sample = QRadioButton(tr("A sample of the data"), checked=True)
+        self.use_pad = QRadioButton(tr("My drawing"))
         group = QButtonGroup(self)
         group.addButton(self.use_sample)
         group.addButton(self.use_pad)
@@ -81,12 +82,12 @@ class PredictView(QWidget):
         self.sample.sigChanged.connect(lambda _: self._sample_chosen())
         self.pad = DrawPad()
         self.pad.sigChanged.connect(self._pad_drawn)
-        clear = QPushButton("Clear")
+        clear = QPushButton(tr("Clear"))
         clear.clicked.connect(self.pad.clear)
         self.clear_button = clear
-        self.ink_button = ColourButton("Ink", INK, "The colour to draw with")
+        self.ink_button = ColourButton(tr("Ink"), INK, tr("The colour to draw with"))
         self.ink_button.sigColour.connect(self.pad.set_ink)
-        self.paper_button = ColourButton("Paper", PAPER, "The background colour (starts a new drawing)")
+        self.paper_button = ColourButton(tr("Paper"), PAPER, tr("The background colour (starts a new drawing)"))
         self.paper_button.sigColour.connect(self.pad.set_paper)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -130,14 +131,14 @@ class PredictView(QWidget):
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.answer)
         ml.addWidget(self.graphics, 1)
-        self.layer = QComboBox(toolTip="The layer whose feature maps are shown for this input")
+        self.layer = QComboBox(toolTip=tr("The layer whose feature maps are shown for this input"))
         self.layer.currentIndexChanged.connect(lambda _: self.request())
-        self.maps = MosaicView("Feature maps for this input")
+        self.maps = MosaicView(tr("Feature maps for this input"))
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.layer_label = QLabel("Layer")
+        self.layer_label = QLabel(tr("Layer"))
         row.addWidget(self.layer_label)
         row.addWidget(self.layer, 1)
         rl.addLayout(row)
@@ -186,7 +187,7 @@ class PredictView(QWidget):
         self.clear_button.setVisible(on)
         self._left_layout.setStretch(self._left_layout.count() - 1,
                                      0 if on or not self.seq_plot.isHidden() else 1)
-        self.use_pad.setToolTip("" if on else "Drawing works for networks that take images of one or three channels")
+        self.use_pad.setToolTip("" if on else tr("Drawing works for networks that take images of one or three channels"))
         if not on and self.use_pad.isChecked():
             self.use_sample.setChecked(True)
 
@@ -216,10 +217,11 @@ class PredictView(QWidget):
         t = np.arange(x.shape[0])
         for j, line in enumerate(self._seq_lines):
             line.setData(t, x[:, j]) if j < k else line.setData([], [])
-        more = f" (the first {k} of {x.shape[1]} features)" if x.shape[1] > k else ""
+        title = (tr("This sample over time (the first {shown} of {features} features)").format(
+            shown=k, features=x.shape[1]) if x.shape[1] > k else tr("This sample over time"))
         _, text, _ = images.plot_colors(self.palette())
-        self.seq_plot.setTitle(f"This sample over time{more}", color=text.name(), size="9pt")
-        self.seq_plot.setLabel("bottom", "time step")
+        self.seq_plot.setTitle(title, color=text.name(), size="9pt")
+        self.seq_plot.setLabel("bottom", tr("time step"))
 
     def request(self) -> None:
         x = self.current_input()
@@ -238,7 +240,7 @@ class PredictView(QWidget):
         classes = self.info["classes"] if self.info else []
         probs = r.get("probs")
         if probs is not None and classes:
-            names = classes + [str(i) for i in range(len(classes), len(probs))]
+            names = [tr_text(c) for c in classes] + [str(i) for i in range(len(classes), len(probs))]
             k = int(np.argmax(probs))
             self.answer.setText(f"<b>{names[k]}</b> &nbsp; {100 * probs[k]:.1f} %")
             self.bars.setOpts(x0=0, y=np.arange(len(probs)), height=0.7, width=probs,
@@ -248,14 +250,15 @@ class PredictView(QWidget):
             self.p_prob.setXRange(0, 1, padding=0.02)
             self.p_prob.setYRange(-0.6, len(probs) - 0.4, padding=0)
             self.targets.setData(x=[], y=[])
-            images.style_plot(self.p_prob, self.palette(), "Class probabilities")
+            images.style_plot(self.p_prob, self.palette(), tr("Class probabilities"))
         else:
             self._show_outputs(np.asarray(r["out"], np.float64).reshape(-1))
         node = self.layer.currentData()
         if node and node in r.get("values", {}):
             self.maps.show_maps(r["values"][node])
             c, h, w = r["values"][node].shape
-            self.maps.set_title(f"{node}: {c} channels of {h}×{w}")
+            self.maps.set_title(tr("{layer}: {channels} channels of {height}×{width}").format(
+                layer=node, channels=c, height=h, width=w))
 
     def target(self) -> np.ndarray | None:
         """The chosen data sample's target values (regression), or None for a drawing."""
@@ -267,24 +270,27 @@ class PredictView(QWidget):
         """Regression: the outputs as bars, the sample's targets as diamonds on them."""
         n = min(out.size, MAX_OUTPUTS)
         target = self._asked_target
-        text = "output " + ", ".join(f"{v:.4g}" for v in out[:6]) + (" …" if out.size > 6 else "")
+        values = ", ".join(f"{v:.4g}" for v in out[:6]) + (" …" if out.size > 6 else "")
+        text = tr("output {values}").format(values=values)
         if target is not None and target.size == out.size:
-            text += " · target " + ", ".join(f"{v:.4g}" for v in target[:6]) + (" …" if target.size > 6 else "")
+            values = ", ".join(f"{v:.4g}" for v in target[:6]) + (" …" if target.size > 6 else "")
+            text += " · " + tr("target {values}").format(values=values)
             self.targets.setData(x=target[:n], y=np.arange(n))
         else:
             self.targets.setData(x=[], y=[])
         self.answer.setText(text)
         self.bars.setOpts(x0=0, y=np.arange(n), height=0.6, width=out[:n],
                           brushes=[QColor(61, 143, 214, 200)] * n)
-        self.p_prob.getAxis("left").setTicks([[(i, f"output {i}" if n > 1 else "output") for i in range(n)]])
-        images.style_plot(self.p_prob, self.palette(), "Outputs (bars) and the sample's target (◇)")
+        self.p_prob.getAxis("left").setTicks([[(i, tr("output {index}").format(index=i) if n > 1 else tr("output"))
+                                               for i in range(n)]])
+        images.style_plot(self.p_prob, self.palette(), tr("Outputs (bars) and the sample's target (◇)"))
         self.p_prob.enableAutoRange(axis="x")
         self.p_prob.setYRange(-1.0, n, padding=0)   # thinner bars than a probability's
 
     def apply_theme(self) -> None:
         pal = self.palette()
         images.style_widget(self.graphics, pal)
-        images.style_plot(self.p_prob, pal, "Class probabilities")
+        images.style_plot(self.p_prob, pal, tr("Class probabilities"))
         images.style_widget(self.seq_plot, pal)
-        images.style_plot(self.seq_plot.getPlotItem(), pal, "This sample over time")
+        images.style_plot(self.seq_plot.getPlotItem(), pal, tr("This sample over time"))
         self.maps.apply_theme()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from dlstudio.engine.lab.regions import is_2d, make_grid
 
 from .. import theme
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from . import images
 
 # two classes in orange and blue (as TensorFlow Playground), more classes in further hues
@@ -112,11 +113,11 @@ class RegionsView(QWidget):
         self.clear()
 
     # ---- data --------------------------------------------------------------------------------
-    def clear(self, text: str = "Train a network on 2-D points to see its decision regions") -> None:
+    def clear(self, text: str = QT_TR_NOOP("Train a network on 2-D points to see its decision regions")) -> None:
         self.regions, self._image_rgba = None, None
         self.image.clear()
         self.units_image.clear()
-        self.message.setText(text)
+        self.message.setText(tr(text))
         self.message.setPos(0, 0)
         self.units_note.setText("")
         self.units_caption.setText(" ")
@@ -124,7 +125,7 @@ class RegionsView(QWidget):
     def show_data(self, ds) -> bool:
         """The training views' data set: its points drawn if they are 2-D (returns whether)."""
         if ds is None or not is_2d(ds.sample_shape):
-            self.clear("Decision regions are drawn for data of 2-D points (spirals, circles, xor …)")
+            self.clear(QT_TR_NOOP("Decision regions are drawn for data of 2-D points (spirals, circles, xor …)"))
             return False
         self.set_points(ds.x, ds.y, list(ds.classes))
         return True
@@ -145,10 +146,10 @@ class RegionsView(QWidget):
         k = len(self._classes)
         if k:
             self.legend.setText(" &nbsp; ".join(
-                f"<span style='color:{CLASS_COLORS[i % len(CLASS_COLORS)]}'>●</span> {name}"
+                f"<span style='color:{CLASS_COLORS[i % len(CLASS_COLORS)]}'>●</span> {tr_text(name)}"
                 for i, name in enumerate(self._classes[:10])) + (" …" if k > 10 else ""))
         else:
-            self.legend.setText("Colour: the network's output")
+            self.legend.setText(tr("Colour: the network's output"))
 
     def _draw_points(self) -> None:
         if self._points is None:
@@ -206,8 +207,8 @@ class RegionsView(QWidget):
             self.units_plot.getViewBox().setRange(xRange=(0, rgba.shape[1]), yRange=(0, rgba.shape[0]),
                                                   padding=0.02)
         parts = [f"{nid}: {g.shape[2]}" for nid, g in hidden.items()]
-        self.units_caption.setText(f"Hidden units ({', '.join(parts)}), each over the same plane: "
-                                   "blue below 0, red above, each on its own scale.")
+        self.units_caption.setText(tr("Hidden units ({layers}), each over the same plane: "
+                                      "blue below 0, red above, each on its own scale.").format(layers=", ".join(parts)))
 
     def show_probe(self, snap: dict) -> None:
         """A training probe result: draws its "regions" (if it has them)."""

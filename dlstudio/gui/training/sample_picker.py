@@ -5,6 +5,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget
 
+from ..i18n import tr, tr_text
 from . import images
 
 
@@ -15,9 +16,9 @@ class SamplePicker(QWidget):
         super().__init__(parent)
         self.dataset = None
         self.spin = QSpinBox(minimum=0, maximum=0, keyboardTracking=False)
-        self.spin.setToolTip("Which sample of the data set to look at")
+        self.spin.setToolTip(tr("Which sample of the data set to look at"))
         self.spin.valueChanged.connect(self._changed)
-        self.random = QToolButton(text="⚄", toolTip="A random sample")
+        self.random = QToolButton(text="⚄", toolTip=tr("A random sample"))
         self.random.clicked.connect(self.pick_random)
         self.picture = QLabel(fixedSize=self._thumb_size())
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -25,7 +26,7 @@ class SamplePicker(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
-        lay.addWidget(QLabel("Sample"))
+        lay.addWidget(QLabel(tr("Sample")))
         lay.addWidget(self.spin)
         lay.addWidget(self.random)
         lay.addWidget(self.picture)
@@ -75,7 +76,8 @@ class SamplePicker(QWidget):
         self.picture.setPixmap(pm) if pm is not None else self.picture.clear()
         self.picture.setVisible(pm is not None)
         if ds.task == "classification":
-            self.label.setText(f"class {ds.classes[int(ds.y[i])]}")
+            self.label.setText(tr("class {name}").format(name=tr_text(ds.classes[int(ds.y[i])])))
         else:
             y = np.asarray(ds.y[i]).reshape(-1)
-            self.label.setText("target " + ", ".join(f"{v:.3g}" for v in y[:3]) + (" …" if y.size > 3 else ""))
+            values = ", ".join(f"{v:.3g}" for v in y[:3]) + (" …" if y.size > 3 else "")
+            self.label.setText(tr("target {values}").format(values=values))

@@ -17,30 +17,19 @@ from dlstudio.engine.losses import LOSSES
 from dlstudio.engine.optimizers import OPTIMIZERS
 from dlstudio.engine.trainer import TrainConfig
 
+from ..files import file_filter
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from ..lab.links import explain_link, topic_of
 from . import help_texts as H
 from .data_preview import DataPreview
+from .defaults import suggest_spec
 
-FILE_SOURCES = {"npz": "NumPy arrays (*.npz)", "csv": "CSV table (*.csv *.txt)", "text": "Text (*.txt *.md *)",
-                "idx": "idx files (*-ubyte *.gz *.idx*)"}
+# source -> (what the files are, their patterns) for the file dialogs
+FILE_SOURCES = {"npz": (QT_TR_NOOP("NumPy arrays"), "*.npz"), "csv": (QT_TR_NOOP("CSV table"), "*.csv *.txt"),
+                "text": (QT_TR_NOOP("Text"), "*.txt *.md *"), "idx": (QT_TR_NOOP("idx files"), "*-ubyte *.gz *.idx*")}
+ALL_FILES = (QT_TR_NOOP("All files"), "*")
 LR_CHOICES = ["1", "0.3", "0.1", "0.03", "0.01", "0.005", "0.003", "0.001", "0.0003", "0.0001"]
 BATCH_CHOICES = ["8", "16", "32", "64", "128", "256", "512"]
-
-
-def suggest_spec(name: str, input_shape: tuple | None) -> str:
-    """A DATA string for `name` shaped for the network's input where the source can adapt."""
-    s = tuple(input_shape or ())
-    if name in ("digits", "shapes") and len(s) == 3 and s[0] == 1 and s[1] == s[2]:
-        lo = 8 if name == "digits" else 16
-        if lo <= s[1] <= 64 and not (name == "digits" and s[1] == 8):
-            return f"{name}:{s[1]}"
-    if name == "digits-seq" and len(s) == 2 and s[0] == s[1] and 8 < s[0] <= 64:
-        return f"digits-seq?size={s[0]}"
-    if name == "adding" and len(s) == 2 and s[1] == 2 and s[0] != 50:
-        return f"adding:{s[0]}"
-    if name == "sine" and len(s) == 2 and s[1] == 1 and s[0] != 50:
-        return f"sine?length={s[0]}"
-    return name
 
 
 class FloatSpin(QDoubleSpinBox):
@@ -98,7 +87,7 @@ class SetupPanel(QScrollArea):
         self.setWidget(body)
         loader.sigLoaded.connect(self._loaded)
         loader.sigFailed.connect(self._failed)
-        loader.sigLoading.connect(lambda spec: self._data_status(f"Loading {spec}…"))
+        loader.sigLoading.connect(lambda spec: self._data_status(tr("Loading {spec}…").format(spec=spec)))
         loader.sigProgress.connect(self._data_status)
         self._reload_timer = QTimer(self, singleShot=True, interval=250, timeout=self.load)
         self._optimizer_changed()
@@ -106,22 +95,22 @@ class SetupPanel(QScrollArea):
 
     # ---- building ----------------------------------------------------------------------------
     def _data_group(self) -> QGroupBox:
-        g = QGroupBox("Data")
+        g = QGroupBox(tr("Data"))
         f = QFormLayout(g)
         self.source = QComboBox()
         for name, a in self._sources.items():
             self.source.addItem(name, name)
-            self.source.setItemData(self.source.count() - 1, a["help"], Qt.ItemDataRole.ToolTipRole)
+            self.source.setItemData(self.source.count() - 1, tr_text(a["help"]), Qt.ItemDataRole.ToolTipRole)
         self.source.activated.connect(self._source_chosen)
-        self.spec = QLineEdit(toolTip="The data source as text, e.g. digits:28, spirals?n=600, csv:/path/file.csv")
+        self.spec = QLineEdit(toolTip=tr("The data source as text, e.g. digits:28, spirals?n=600, csv:/path/file.csv"))
         self.spec.editingFinished.connect(self._spec_edited)
-        self.browse = QPushButton("Browse…")
+        self.browse = QPushButton(tr("Browse…"))
         self.browse.clicked.connect(self.browse_dialog)
         row = QHBoxLayout()
         row.addWidget(self.source, 2)
         row.addWidget(self.browse)
-        f.addRow("Source", row)
-        f.addRow("As text", self.spec)
+        f.addRow(tr("Source"), row)
+        f.addRow(tr("As text"), self.spec)
         self.source_help = _label("")
         f.addRow(self.source_help)
         self.data_status = QLabel(wordWrap=True)
@@ -129,46 +118,49 @@ class SetupPanel(QScrollArea):
         self.preview = DataPreview()
         f.addRow(self.preview)
         self.val_split = QDoubleSpinBox(minimum=0.0, maximum=0.9, singleStep=0.05, value=0.2, decimals=2,
-                                        toolTip=H.VAL_HELP)
+                                        toolTip=tr(H.VAL_HELP))
         self.val_split.valueChanged.connect(lambda v: (self.preview.set_val_split(v), self.sigChanged.emit()))
-        f.addRow("Validation split", self.val_split)
+        f.addRow(tr("Validation split"), self.val_split)
         return g
 
     def _optim_group(self) -> QGroupBox:
-        g = QGroupBox("Loss and optimizer")
+        g = QGroupBox(tr("Loss and optimizer"))
         f = QFormLayout(g)
         self.loss = QComboBox()
         for name in LOSSES:
-            self.loss.addItem(name, name)
+            self.loss.addItem(name, name)   # code names stay as they are; their help translates
+            self.loss.setItemData(self.loss.count() - 1, tr(H.LOSS_HELP.get(name, "")), Qt.ItemDataRole.ToolTipRole)
         self.loss.currentIndexChanged.connect(self._loss_changed)
         self.loss.activated.connect(lambda _: setattr(self, "loss_chosen", True))
         self.loss_chosen = False   # the user (or a model file) chose the loss: keep it when data change
-        f.addRow("Loss", self.loss)
+        f.addRow(tr("Loss"), self.loss)
         self.loss_help = _label("")
         self.loss_help.linkActivated.connect(self._link)
         f.addRow(self.loss_help)
         self.optimizer = QComboBox()
         for name in OPTIMIZERS:
             self.optimizer.addItem(name, name)
+            self.optimizer.setItemData(self.optimizer.count() - 1, tr(H.OPTIMIZER_HELP.get(name, "")),
+                                       Qt.ItemDataRole.ToolTipRole)
         self.optimizer.setCurrentText("adam")
         self.optimizer.currentIndexChanged.connect(self._optimizer_changed)
-        f.addRow("Optimizer", self.optimizer)
+        f.addRow(tr("Optimizer"), self.optimizer)
         self.optimizer_help = _label("")
         self.optimizer_help.linkActivated.connect(self._link)
         f.addRow(self.optimizer_help)
-        self.lr = QComboBox(editable=True, toolTip=H.HYPER_HELP["lr"])
+        self.lr = QComboBox(editable=True, toolTip=tr(H.HYPER_HELP["lr"]))
         self.lr.addItems(LR_CHOICES)
         self.lr.setCurrentText("0.001")
         self.lr.currentTextChanged.connect(lambda _: self.sigChanged.emit())
-        f.addRow("Learning rate", self.lr)
+        f.addRow(tr("Learning rate"), self.lr)
         self.hyper_box = QWidget()
         self.hyper_form = QFormLayout(self.hyper_box)
         self.hyper_form.setContentsMargins(0, 0, 0, 0)
         f.addRow(self.hyper_box)
         self.hyper_widgets: dict = {}
-        self.clip_on = QCheckBox("Clip gradients to norm", toolTip=H.CLIP_HELP)
+        self.clip_on = QCheckBox(tr("Clip gradients to norm"), toolTip=tr(H.CLIP_HELP))
         self.clip = QDoubleSpinBox(minimum=0.001, maximum=1e6, value=1.0, decimals=3, singleStep=0.5,
-                                   toolTip=H.CLIP_HELP)
+                                   toolTip=tr(H.CLIP_HELP))
         self.clip.setEnabled(False)
         self.clip_on.toggled.connect(lambda on: (self.clip.setEnabled(on), self.sigChanged.emit()))
         self.clip.valueChanged.connect(lambda _: self.sigChanged.emit())
@@ -179,16 +171,16 @@ class SetupPanel(QScrollArea):
         return g
 
     def _schedule_group(self) -> QGroupBox:
-        g = QGroupBox("Batches and epochs")
+        g = QGroupBox(tr("Batches and epochs"))
         f = QFormLayout(g)
-        self.mode_sgd = QRadioButton("SGD (1)", toolTip=H.BATCH_HELP["SGD"])
-        self.mode_mbgd = QRadioButton("Mini-batch", toolTip=H.BATCH_HELP["MBGD"], checked=True)
-        self.mode_bgd = QRadioButton("Full batch", toolTip=H.BATCH_HELP["BGD"])
+        self.mode_sgd = QRadioButton(tr("SGD (1)"), toolTip=tr(H.BATCH_HELP["SGD"]))
+        self.mode_mbgd = QRadioButton(tr("Mini-batch"), toolTip=tr(H.BATCH_HELP["MBGD"]), checked=True)
+        self.mode_bgd = QRadioButton(tr("Full batch"), toolTip=tr(H.BATCH_HELP["BGD"]))
         self.mode_group = QButtonGroup(self)
         for b in (self.mode_sgd, self.mode_mbgd, self.mode_bgd):
             self.mode_group.addButton(b)
         self.mode_group.buttonToggled.connect(lambda *_: self._batch_mode_changed())
-        self.batch = QComboBox(editable=True, toolTip="Samples per step (powers of two are customary)")
+        self.batch = QComboBox(editable=True, toolTip=tr("Samples per step (powers of two are customary)"))
         self.batch.addItems(BATCH_CHOICES)
         self.batch.setCurrentText("32")
         self.batch.currentTextChanged.connect(lambda _: self.sigChanged.emit())
@@ -196,23 +188,23 @@ class SetupPanel(QScrollArea):
         for w in (self.mode_sgd, self.mode_mbgd, self.batch, self.mode_bgd):
             row.addWidget(w)
         row.addStretch(1)
-        f.addRow("Batch", row)
+        f.addRow(tr("Batch"), row)
         self.batch_help = _label("")
         self.batch_help.linkActivated.connect(self._link)
         f.addRow(self.batch_help)
-        self.epochs = QSpinBox(minimum=1, maximum=100_000, value=10, toolTip=H.EPOCHS_HELP)
+        self.epochs = QSpinBox(minimum=1, maximum=100_000, value=10, toolTip=tr(H.EPOCHS_HELP))
         self.epochs.valueChanged.connect(lambda _: self.sigChanged.emit())
-        f.addRow("Epochs", self.epochs)
-        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip=H.SEED_HELP)
+        f.addRow(tr("Epochs"), self.epochs)
+        self.seed = QSpinBox(minimum=0, maximum=2**31 - 1, value=0, toolTip=tr(H.SEED_HELP))
         self.seed.valueChanged.connect(lambda _: (self._reload_timer.start(), self.sigChanged.emit()))
-        f.addRow("Seed", self.seed)
+        f.addRow(tr("Seed"), self.seed)
         return g
 
     # ---- reacting ----------------------------------------------------------------------------
     def _help(self, label: QLabel, text: str, topic: str) -> None:
         """A setting's help text, with a link to the Lab page that explains it."""
-        link = explain_link(topic)
-        label.setText(html.escape(text) + (f" {link}" if link else ""))
+        link = explain_link(topic, tr("Explain in the Lab"))
+        label.setText(html.escape(tr(text) if text else "") + (f" {link}" if link else ""))
 
     def _link(self, href: str) -> None:
         topic = topic_of(href)
@@ -245,8 +237,8 @@ class SetupPanel(QScrollArea):
                 w = FloatSpin(minimum=1e-12 if key == "eps" else 0.0, maximum=0.999999 if key != "eps" else 1.0,
                               decimals=12, singleStep=0.01, value=value)
                 w.valueChanged.connect(lambda _: self.sigChanged.emit())
-            w.setToolTip(H.HYPER_HELP.get(key, ""))
-            self.hyper_form.addRow(H.HYPER_LABELS.get(key, key), w)
+            w.setToolTip(tr(H.HYPER_HELP[key]) if key in H.HYPER_HELP else "")
+            self.hyper_form.addRow(tr(H.HYPER_LABELS.get(key, key)), w)
             self.hyper_widgets[key] = w
         self.sigChanged.emit()
 
@@ -267,7 +259,8 @@ class SetupPanel(QScrollArea):
     def _show_source_help(self, name: str) -> None:
         a = self._sources.get(name)
         self.browse.setVisible(name in FILE_SOURCES or name == "folder")
-        self.source_help.setText(f"{a['help']}.<br><i>{a['options']}</i>" if a else "")
+        self.source_help.setText(tr("{help}.").format(help=tr_text(a["help"])) + f"<br><i>{tr_text(a['options'])}</i>"
+                                 if a else "")
 
     def _spec_edited(self) -> None:
         if self.spec.text().strip() and self.spec.isModified():
@@ -277,15 +270,16 @@ class SetupPanel(QScrollArea):
     def browse_dialog(self) -> None:
         name = self.source.currentData()
         if name == "folder":
-            path = QFileDialog.getExistingDirectory(self, "Folder of images (one sub-folder per class)")
+            path = QFileDialog.getExistingDirectory(self, tr("Folder of images (one sub-folder per class)"))
             spec = f"folder:{path}" if path else ""
         elif name == "idx":
-            images, _ = QFileDialog.getOpenFileName(self, "idx images file", "", FILE_SOURCES["idx"])
-            labels = QFileDialog.getOpenFileName(self, "idx labels file", os.path.dirname(images),
-                                                 FILE_SOURCES["idx"])[0] if images else ""
+            images, _ = QFileDialog.getOpenFileName(self, tr("idx images file"), "", file_filter([FILE_SOURCES["idx"]]))
+            labels = QFileDialog.getOpenFileName(self, tr("idx labels file"), os.path.dirname(images),
+                                                 file_filter([FILE_SOURCES["idx"]]))[0] if images else ""
             spec = f"idx:{images},{labels}" if images and labels else ""
         else:
-            path, _ = QFileDialog.getOpenFileName(self, f"{name} data", "", FILE_SOURCES.get(name, "All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(self, tr("{source} data").format(source=name), "",
+                                                  file_filter([FILE_SOURCES.get(name, ALL_FILES)]))
             spec = f"{name}:{path}" if path else ""
         if spec:
             self.set_data_spec(spec)
@@ -400,7 +394,8 @@ class SetupPanel(QScrollArea):
     def set_problems(self, problems: list[str], note: str = "") -> None:
         if problems:
             items = "".join(f"<li>{p}</li>" for p in problems)
-            self.problems.setText(f"<b style='color:#d9534f'>Cannot start yet:</b><ul style='margin:0'>{items}</ul>")
+            head = tr("Cannot start yet:")
+            self.problems.setText(f"<b style='color:#d9534f'>{head}</b><ul style='margin:0'>{items}</ul>")
         else:
             self.problems.setText(note)
 

@@ -9,10 +9,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ..i18n import QT_TR_NOOP, tr
 from . import images
 from .plots import Growing
 
 MAIN_WEIGHTS = ("kernel", "recurrent_kernel")
+# a weight's kind as shown (the name "conv.kernel" stays the key; "kernel" is shown in the app's language)
+WEIGHT_KINDS = {"kernel": QT_TR_NOOP("kernel"), "recurrent_kernel": QT_TR_NOOP("recurrent_kernel"),
+                "bias": QT_TR_NOOP("bias"), "gamma": QT_TR_NOOP("gamma"), "beta": QT_TR_NOOP("beta")}
+
+
+def weight_label(name: str) -> str:
+    """"conv.kernel" as shown: the layer's id and the weight's kind in the app's language."""
+    layer, _, kind = name.rpartition(".")
+    return f"{layer}.{tr(WEIGHT_KINDS[kind])}" if layer and kind in WEIGHT_KINDS else name
 
 
 class WeightsView(QWidget):
@@ -20,14 +30,14 @@ class WeightsView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.weight = QComboBox(toolTip="The weight whose values and gradients are shown as histograms")
+        self.weight = QComboBox(toolTip=tr("The weight whose values and gradients are shown as histograms"))
         self.weight.setMinimumContentsLength(16)
         self.weight.currentIndexChanged.connect(lambda: self.sigRequestChanged.emit())
-        self.all_box = QCheckBox("Biases too", toolTip="Also draw the norms of biases and BatchNorm weights")
+        self.all_box = QCheckBox(tr("Biases too"), toolTip=tr("Also draw the norms of biases and BatchNorm weights"))
         self.all_box.toggled.connect(self._norm_set_changed)
         top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
-        top.addWidget(QLabel("Weight"))
+        top.addWidget(QLabel(tr("Weight")))
         top.addWidget(self.weight)
         top.addStretch(1)
         top.addWidget(self.all_box)
@@ -39,7 +49,7 @@ class WeightsView(QWidget):
         self.p_gnorm.setXLink(self.p_norm)
         for p in (self.p_norm, self.p_gnorm):
             p.setLogMode(y=True)
-            p.setLabel("bottom", "epoch")
+            p.setLabel("bottom", tr("epoch"))
         self.legend = self.p_gnorm.addLegend(offset=(-4, 4), labelTextSize="7pt")
         self.h_w = self.p_w.plot(stepMode="center", fillLevel=0, pen=pg.mkPen("#3d8fd6"), brush=QColor(61, 143, 214, 110))
         self.h_g = self.p_g.plot(stepMode="center", fillLevel=0, pen=pg.mkPen("#e0663a"), brush=QColor(224, 102, 58, 110))
@@ -56,11 +66,12 @@ class WeightsView(QWidget):
 
     def set_run(self, info: dict, dataset=None, continuing: bool = False) -> None:
         names = [name for name, _, trainable in info["slots"] if trainable]
-        keep = self.weight.currentText()
+        keep = self.weight.currentData()
         self.weight.blockSignals(True)
         self.weight.clear()
-        self.weight.addItems(names)
-        i = self.weight.findText(keep)
+        for name in names:
+            self.weight.addItem(weight_label(name), name)
+        i = self.weight.findData(keep)
         self.weight.setCurrentIndex(i if i >= 0 else 0)
         self.weight.blockSignals(False)
         if not continuing or names != self.order:
@@ -76,11 +87,11 @@ class WeightsView(QWidget):
         self.p_norm.setXRange(0, max(end, 1), padding=0.02)
 
     def probe_request(self) -> dict:
-        name = self.weight.currentText()
+        name = self.weight.currentData()
         return {"weights": [name]} if name else {}
 
     def show_probe(self, snap: dict) -> None:
-        h = snap.get("hist", {}).get(self.weight.currentText())
+        h = snap.get("hist", {}).get(self.weight.currentData())
         if not h:
             return
         counts, edges = h["w"]
@@ -123,7 +134,7 @@ class WeightsView(QWidget):
             if name not in self.lines:
                 c = cmap.map(0.1 + 0.75 * k / max(len(shown) - 1, 1), mode="qcolor")
                 self.lines[name] = (self.p_norm.plot(pen=pg.mkPen(c, width=1.6)),
-                                    self.p_gnorm.plot(pen=pg.mkPen(c, width=1.6), name=name))
+                                    self.p_gnorm.plot(pen=pg.mkPen(c, width=1.6), name=weight_label(name)))
 
     def refresh(self) -> None:
         if not self._dirty:
@@ -139,8 +150,9 @@ class WeightsView(QWidget):
     def apply_theme(self) -> None:
         pal = self.palette()
         images.style_widget(self.graphics, pal)
-        for p, title in ((self.p_w, "Weight values"), (self.p_g, "Gradient values (last batch)"),
-                         (self.p_norm, "Weight norm ‖W‖ per layer"), (self.p_gnorm, "Gradient norm ‖∂L/∂W‖ per layer")):
+        for p, title in ((self.p_w, tr("Weight values")), (self.p_g, tr("Gradient values (last batch)")),
+                         (self.p_norm, tr("Weight norm ‖W‖ per layer")),
+                         (self.p_gnorm, tr("Gradient norm ‖∂L/∂W‖ per layer"))):
             images.style_plot(p, pal, title)
 
     def norm_series(self, name: str) -> np.ndarray | None:

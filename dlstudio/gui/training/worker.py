@@ -24,8 +24,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from dlstudio.engine.lab.regions import is_2d
 from dlstudio.engine.probes import Probe
 from dlstudio.engine.trainer import TrainingError
+from dlstudio.i18n import message
 from dlstudio.run import Run, UserError, prepare_network
 
+from ..i18n import tr
 from . import tasks
 from .state import LiveState
 
@@ -100,21 +102,21 @@ class TrainWorker(QObject):
 
     def _handle(self, msg: tuple) -> None:
         kind = msg[0]
-        tr = self.run.trainer if self.run is not None else None
+        trainer = self.run.trainer if self.run is not None else None
         if kind == "pause" and self.busy:
             self._pause = True
             if self._training:
-                tr.stop()
+                trainer.stop()
         elif kind == "resume":
             self._pause = False
         elif kind == "stop" and self.busy:
             self._stop = True
             if self._training:
-                tr.stop()
+                trainer.stop()
         elif kind == "checkpoint" and self.run is not None:
             if self._training:
                 self._checkpoint = True
-                tr.stop()
+                trainer.stop()
             else:
                 self.sigCheckpoint.emit(self.run.bundle())
         elif kind == "probe":
@@ -156,7 +158,7 @@ class TrainWorker(QObject):
             self._job(job)
         except Exception as e:  # never let an unexpected error kill the thread
             self._training = False
-            self.sigFinished.emit("failed", {"message": f"Unexpected error: {e}",
+            self.sigFinished.emit("failed", {"message": tr("Unexpected error: {error}").format(error=e),
                                              "detail": traceback.format_exc()})
         finally:
             self._training = False
@@ -164,11 +166,11 @@ class TrainWorker(QObject):
             self._drain()
 
     def _job(self, job: Job) -> None:
-        self.sigPhase.emit("preparing", "Preparing the model and the data…")
+        self.sigPhase.emit("preparing", tr("Preparing the model and the data…"))
         try:
             run = prepare_network(job.network, job.dataset, job.config, job.bundle)
         except UserError as e:
-            self.sigFinished.emit("failed", {"message": str(e), "setup": True})
+            self.sigFinished.emit("failed", {"message": message(e), "setup": True})
             return
         self.run = run
         self.sigPrepared.emit(run_info(run))
@@ -178,7 +180,7 @@ class TrainWorker(QObject):
             self.sigFinished.emit("prepared", {"message": "", "epochs_done": run.trainer.epochs_done})
             return
         if tasks.needs_warm_up(run.network, run.config) and not self._stop:
-            self.sigPhase.emit("compiling", "Compiling kernels… (the first run only)")
+            self.sigPhase.emit("compiling", tr("Compiling kernels… (the first run only)"))
             t0 = time.perf_counter()
             tasks.warm_up(run.network, run.train.x, run.train.y, run.config, len(run.val))
             self.live.set_progress({"compile_s": time.perf_counter() - t0})
@@ -186,34 +188,34 @@ class TrainWorker(QObject):
         self._train(run, job.epochs)
 
     def _train(self, run: Run, epochs: int) -> None:
-        tr = run.trainer
-        self._target = tr.epochs_done + epochs
-        self._first_epoch = tr.epochs_done
+        trainer = run.trainer
+        self._target = trainer.epochs_done + epochs
+        self._first_epoch = trainer.epochs_done
         self._n = len(run.train)
-        self._batches = math.ceil(self._n / tr.batch)
+        self._batches = math.ceil(self._n / trainer.batch)
         self._norms_at = 0.0
         self._active, self._samples, self._batches_done = 0.0, 0, 0
-        tr.callbacks = [self._on_event]
+        trainer.callbacks = [self._on_event]
         while True:
             if self._stop:
                 return self._finish("stopped", run, {})
             if self._pause:
-                self.sigPhase.emit("paused", "Paused")
+                self.sigPhase.emit("paused", tr("Paused"))
                 while self._pause and not self._stop:
                     self._handle(self.inbox.get())
                 continue
-            if tr.epochs_done >= self._target:
+            if trainer.epochs_done >= self._target:
                 return self._finish("done", run, {})
-            self.sigPhase.emit("training", "Training")
+            self.sigPhase.emit("training", tr("Training"))
             self._training = True
             self._t0 = time.perf_counter()
             try:
-                result = tr.run(self._target - tr.epochs_done)
+                result = trainer.run(self._target - trainer.epochs_done)
             except TrainingError as e:
                 self._training = False
                 self.run, self._probe = None, None  # its weights hold NaN / Inf: the next look prepares afresh
-                self.sigFinished.emit("failed", {"message": str(e), "nan": True,
-                                                 "epochs_done": tr.epochs_done})
+                self.sigFinished.emit("failed", {"message": message(e), "nan": True,
+                                                 "epochs_done": trainer.epochs_done})
                 return
             finally:
                 self._active += time.perf_counter() - self._t0
@@ -225,8 +227,8 @@ class TrainWorker(QObject):
                 return self._finish("done", run, result)
 
     def _finish(self, kind: str, run: Run, result: dict) -> None:
-        tr = run.trainer
-        payload = {"epochs_done": tr.epochs_done, "result": result, "samples": self._samples, "engine": threading_layer(),
+        trainer = run.trainer
+        payload = {"epochs_done": trainer.epochs_done, "result": result, "samples": self._samples, "engine": threading_layer(),
                    "seconds": self._active,
                    "samples_per_s": self._samples / self._active if self._active > 0 else 0.0,
                    "bundle": run.bundle() if self._batches_done else None}
@@ -287,9 +289,10 @@ _niced: dict = {}
 def threading_layer() -> str:
     import numba
     try:
-        return f"Numba {numba.threading_layer()} threading layer, {numba.get_num_threads()} threads"
+        return tr("Numba {layer} threading layer, {threads} threads").format(
+            layer=numba.threading_layer(), threads=numba.get_num_threads())
     except ValueError:  # no parallel kernel has run yet
-        return f"Numba, {numba.get_num_threads()} threads"
+        return tr("Numba, {threads} threads").format(threads=numba.get_num_threads())
 
 
 def run_info(run: Run) -> dict:

@@ -1,6 +1,7 @@
 """Conv2D and the padding arithmetic shared with pooling (TensorFlow's rules, as in the seed)."""
 from __future__ import annotations
 
+from ...i18n import tr
 from ..catalogue import Cost, LayerType, ShapeError, register, schema
 from ..params import Param
 
@@ -33,23 +34,29 @@ def check_window(what: str, size, kernel, strides, padding) -> tuple[int, int]:
     pads = resolve_padding(padding, size, kernel, strides)
     for n, k, (a, b) in zip(size, kernel, pads):
         if n + a + b < k:
-            hint = "use padding='same' or a smaller kernel" if padding == "valid" else "use a smaller kernel"
-            raise ShapeError(f"{what} {kernel[0]}×{kernel[1]} is larger than its padded "
-                             f"{size[0] + sum(pads[0])}×{size[1] + sum(pads[1])} input — {hint}")
+            hint = (tr("use padding='same' or a smaller kernel") if padding == "valid"
+                    else tr("use a smaller kernel"))
+            raise ShapeError(tr("{what} {kh}×{kw} is larger than its padded {h}×{w} input — {hint}").format(
+                what=what, kh=kernel[0], kw=kernel[1], h=size[0] + sum(pads[0]), w=size[1] + sum(pads[1]),
+                hint=hint))
     return window_output_size(size, kernel, strides, padding)
 
 
 def image_input(layer: str, in_shapes) -> tuple[int, int, int]:
     (s,) = in_shapes
+    if len(s) == 1:
+        raise ShapeError(tr("{layer} needs an image input [C, H, W], got {shape} — this looks like a "
+                            "vector; use an Input of shape [C, H, W]").format(layer=layer, shape=list(s)))
     if len(s) != 3:
-        raise ShapeError(f"{layer} needs an image input [C, H, W], got {list(s)}"
-                         + (" — this looks like a vector; use an Input of shape [C, H, W]" if len(s) == 1 else ""))
+        raise ShapeError(tr("{layer} needs an image input [C, H, W], got {shape}").format(
+            layer=layer, shape=list(s)))
     return s
 
 
 def _conv_shape(params, in_shapes):
     c, h, w = image_input("Conv2D", in_shapes)
-    oh, ow = check_window("Conv2D kernel", (h, w), params["kernel_size"], params["strides"], params["padding"])
+    what = tr("Conv2D kernel")
+    oh, ow = check_window(what, (h, w), params["kernel_size"], params["strides"], params["padding"])
     return (params["filters"], oh, ow)
 
 
@@ -73,18 +80,19 @@ def _conv_cost(params, in_shapes, out):
     return Cost(trainable=f * window + (f if params["use_bias"] else 0), macs=outputs * window, flops=flops)
 
 
-PADDING_HELP = ("'valid' (no padding), 'same' (output size ⌈n / stride⌉) or "
-                "[[top, bottom], [left, right]] zeros.")
+PADDING_HELP = tr("'valid' (no padding), 'same' (output size ⌈n / stride⌉) or "
+                  "[[top, bottom], [left, right]] zeros.")
 
 register(LayerType(
-    name="Conv2D", group="Convolution",
-    help="Slides learned filters over the image; each filter sees a small window of all input channels.",
+    name="Conv2D", group=tr("Convolution"),
+    help=tr("Slides learned filters over the image; each filter sees a small window of all input "
+            "channels."),
     schema=schema(
-        Param("filters", "int", 8, "Number of filters = output channels.", minimum=1, maximum=100_000),
-        Param("kernel_size", "pair", 3, "Filter size: n or [h, w].", minimum=1, maximum=1024),
-        Param("strides", "pair", 1, "Step between windows: n or [h, w].", minimum=1, maximum=1024),
+        Param("filters", "int", 8, tr("Number of filters = output channels."), minimum=1, maximum=100_000),
+        Param("kernel_size", "pair", 3, tr("Filter size: n or [h, w]."), minimum=1, maximum=1024),
+        Param("strides", "pair", 1, tr("Step between windows: n or [h, w]."), minimum=1, maximum=1024),
         Param("padding", "padding", "valid", PADDING_HELP),
-        Param("use_bias", "bool", True, "Add a learned bias per filter."),
+        Param("use_bias", "bool", True, tr("Add a learned bias per filter.")),
     ),
     shape_rule=_conv_shape, cost_rule=_conv_cost, weights_rule=_conv_weights,
     summary_keys=("filters", "kernel_size", "strides", "padding"),

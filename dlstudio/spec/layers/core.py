@@ -1,6 +1,7 @@
 """Input, Dense, Flatten, Dropout, Identity."""
 from __future__ import annotations
 
+from ...i18n import tr
 from ..catalogue import Cost, LayerType, ShapeError, prod, register, schema
 from ..params import Param
 
@@ -10,9 +11,10 @@ def _input_shape(params, in_shapes):
 
 
 register(LayerType(
-    name="Input", group="Input",
-    help="Where data enters the network. Shape per sample: [C, H, W] images, [T, F] sequences, [F] vectors.",
-    schema=schema(Param("shape", "shape", [2], "Shape of one sample, batch left out.")),
+    name="Input", group=tr("Input"),
+    help=tr("Where data enters the network. Shape per sample: [C, H, W] images, [T, F] sequences, [F] "
+            "vectors."),
+    schema=schema(Param("shape", "shape", [2], tr("Shape of one sample, batch left out."))),
     shape_rule=_input_shape, min_inputs=0, max_inputs=0, summary_keys=("shape",),
 ))
 
@@ -20,8 +22,8 @@ register(LayerType(
 def _dense_shape(params, in_shapes):
     (s,) = in_shapes
     if len(s) == 3:
-        raise ShapeError(f"Dense takes a vector [F] or a sequence [T, F], got an image {list(s)}"
-                         " — insert a Flatten (or GlobalAvgPool2D) before it")
+        raise ShapeError(tr("Dense takes a vector [F] or a sequence [T, F], got an image {shape} — insert a "
+                            "Flatten (or GlobalAvgPool2D) before it").format(shape=list(s)))
     return (*s[:-1], params["units"])
 
 
@@ -42,11 +44,11 @@ def _dense_cost(params, in_shapes, out):
 
 
 register(LayerType(
-    name="Dense", group="Core",
-    help="Fully connected: every output is a weighted sum of all inputs plus a bias.",
+    name="Dense", group=tr("Core"),
+    help=tr("Fully connected: every output is a weighted sum of all inputs plus a bias."),
     schema=schema(
-        Param("units", "int", 10, "Number of outputs.", minimum=1, maximum=1_000_000),
-        Param("use_bias", "bool", True, "Add a learned bias to each output."),
+        Param("units", "int", 10, tr("Number of outputs."), minimum=1, maximum=1_000_000),
+        Param("use_bias", "bool", True, tr("Add a learned bias to each output.")),
     ),
     shape_rule=_dense_shape, cost_rule=_dense_cost, weights_rule=_dense_weights,
     summary_keys=("units",),
@@ -54,23 +56,24 @@ register(LayerType(
 
 
 register(LayerType(
-    name="Flatten", group="Core",
-    help="Reshapes each sample into a vector, e.g. [16, 5, 5] → [400].",
+    name="Flatten", group=tr("Core"),
+    help=tr("Reshapes each sample into a vector, e.g. [16, 5, 5] → [400]."),
     shape_rule=lambda params, in_shapes: (prod(in_shapes[0]),),
 ))
 
 
 register(LayerType(
-    name="Dropout", group="Core",
-    help="While training, zeroes a random fraction of values and scales the rest up; does nothing at inference.",
-    schema=schema(Param("rate", "float", 0.5, "Fraction of values dropped while training.",
+    name="Dropout", group=tr("Core"),
+    help=tr("While training, zeroes a random fraction of values and scales the rest up; does nothing at "
+            "inference."),
+    schema=schema(Param("rate", "float", 0.5, tr("Fraction of values dropped while training."),
                         minimum=0.0, maximum=0.95)),
     shape_rule=lambda params, in_shapes: in_shapes[0], summary_keys=("rate",),
 ))
 
 
 register(LayerType(
-    name="Identity", group="Core",
-    help="Passes its input through unchanged (a linear activation).",
+    name="Identity", group=tr("Core"),
+    help=tr("Passes its input through unchanged (a linear activation)."),
     shape_rule=lambda params, in_shapes: in_shapes[0],
 ))

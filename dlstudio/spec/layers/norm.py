@@ -1,6 +1,7 @@
 """BatchNorm."""
 from __future__ import annotations
 
+from ...i18n import tr
 from ..catalogue import Cost, LayerType, ShapeError, prod, register, schema
 from ..params import Param
 
@@ -13,7 +14,7 @@ def _channels(in_shape) -> int:
 def _bn_shape(params, in_shapes):
     (s,) = in_shapes
     if len(s) not in (1, 2, 3):
-        raise ShapeError(f"BatchNorm takes [F], [T, F] or [C, H, W], got {list(s)}")
+        raise ShapeError(tr("BatchNorm takes [F], [T, F] or [C, H, W], got {shape}").format(shape=list(s)))
     return s
 
 
@@ -29,12 +30,13 @@ def _bn_cost(params, in_shapes, out):
 
 
 register(LayerType(
-    name="BatchNorm", group="Normalization",
-    help="Normalises each channel to zero mean and unit variance over the batch, then scales and shifts.",
+    name="BatchNorm", group=tr("Normalization"),
+    help=tr("Normalises each channel to zero mean and unit variance over the batch, then scales and "
+            "shifts."),
     schema=schema(
-        Param("momentum", "float", 0.99, "How much of the moving statistics is kept per batch.",
+        Param("momentum", "float", 0.99, tr("How much of the moving statistics is kept per batch."),
               minimum=0.0, maximum=1.0),
-        Param("epsilon", "float", 1e-3, "Added to the variance to avoid dividing by zero.",
+        Param("epsilon", "float", 1e-3, tr("Added to the variance to avoid dividing by zero."),
               minimum=0.0, maximum=1.0),
     ),
     shape_rule=_bn_shape, cost_rule=_bn_cost, weights_rule=_bn_weights,

@@ -1,6 +1,7 @@
 """MaxPool2D, AvgPool2D, GlobalAvgPool2D."""
 from __future__ import annotations
 
+from ...i18n import tr
 from ..catalogue import Cost, LayerType, prod, register, schema
 from ..params import Param
 from .conv import PADDING_HELP, check_window, image_input, resolve_padding, window_output_size
@@ -38,7 +39,8 @@ def pool_output(params, size) -> tuple[tuple[int, int], tuple[int, int]]:
 def _pool_shape(name):
     def rule(params, in_shapes):
         c, h, w = image_input(name, in_shapes)
-        check_window(f"{name} window", (h, w), params["pool_size"], pool_strides(params), params["padding"])
+        window = tr("{layer} window").format(layer=name)
+        check_window(window, (h, w), params["pool_size"], pool_strides(params), params["padding"])
         (oh, ow), _ = pool_output(params, (h, w))
         return (c, oh, ow)
     return rule
@@ -54,28 +56,28 @@ def _pool_cost(extra):
 
 def _pool_params(average=False):
     extra = (Param("count_include_pad", "bool", False,
-                   "Divide by the whole window including explicit padding (not ceil_mode's overhang); "
-                   "off: by the real elements only."),) if average else ()
+                   tr("Divide by the whole window including explicit padding (not ceil_mode's "
+                      "overhang); off: by the real elements only.")),) if average else ()
     return schema(
-        Param("pool_size", "pair", 2, "Window size: n or [h, w].", minimum=1, maximum=1024),
-        Param("strides", "pair", None, "Step between windows; empty means the pool size.",
+        Param("pool_size", "pair", 2, tr("Window size: n or [h, w]."), minimum=1, maximum=1024),
+        Param("strides", "pair", None, tr("Step between windows; empty means the pool size."),
               minimum=1, maximum=1024, optional=True),
         Param("padding", "padding", "valid", PADDING_HELP),
-        Param("ceil_mode", "bool", False, "Round the output size up: a last, partial window covers the "
-              "rows / columns a floor would drop."),
+        Param("ceil_mode", "bool", False, tr("Round the output size up: a last, partial window covers "
+                                             "the rows / columns a floor would drop.")),
         *extra,
     )
 
 
 register(LayerType(
-    name="MaxPool2D", group="Pooling",
-    help="Keeps the largest value of each window: shrinks the image, keeps strong features.",
+    name="MaxPool2D", group=tr("Pooling"),
+    help=tr("Keeps the largest value of each window: shrinks the image, keeps strong features."),
     schema=_pool_params(), shape_rule=_pool_shape("MaxPool2D"), cost_rule=_pool_cost(0),
     summary_keys=("pool_size", "strides"),
 ))
 register(LayerType(
-    name="AvgPool2D", group="Pooling",
-    help="Averages each window (over real pixels only where it overlaps padding).",
+    name="AvgPool2D", group=tr("Pooling"),
+    help=tr("Averages each window (over real pixels only where it overlaps padding)."),
     schema=_pool_params(average=True), shape_rule=_pool_shape("AvgPool2D"), cost_rule=_pool_cost(1),
     summary_keys=("pool_size", "strides"),
 ))
@@ -87,8 +89,8 @@ def _gap_shape(params, in_shapes):
 
 
 register(LayerType(
-    name="GlobalAvgPool2D", group="Pooling",
-    help="Averages each channel over the whole image: [C, H, W] → [C].",
+    name="GlobalAvgPool2D", group=tr("Pooling"),
+    help=tr("Averages each channel over the whole image: [C, H, W] → [C]."),
     shape_rule=_gap_shape,
     cost_rule=lambda params, in_shapes, out: Cost(flops=prod(in_shapes[0])),
 ))
