@@ -9,10 +9,11 @@ seeds and the rules that turn them into a verdict. No Qt here.
   {"event": "series", "run", "seed", "name", "x", "y"}            a curve so far (throttled)
   {"event": "done", "result"}                                      at the end
 """
-from .format import Experiment, ExperimentError, Run, builtin_names, experiment_from_dict, load_experiment
+from .format import (Experiment, ExperimentError, Run, builtin_names, experiment_from_dict, load_experiment,
+                     message_of)
 from .measures import MEASURES
 from .runner import load_data, network_for, run_experiment
 from .verdict import RuleError
 
 __all__ = ["Experiment", "ExperimentError", "MEASURES", "RuleError", "Run", "builtin_names",
-           "experiment_from_dict", "load_data", "load_experiment", "network_for", "run_experiment"]
+           "experiment_from_dict", "load_data", "load_experiment", "message_of", "network_for", "run_experiment"]

@@ -12,8 +12,9 @@ from typing import Callable
 import numpy as np
 
 from ..data import DataError, load_dataset, split
+from ..i18n import tr
 from . import verdict as V
-from .format import Experiment, ExperimentError, Run
+from .format import Experiment, ExperimentError, Run, message_of
 from .measures import MEASURES, Context, Outcome, figure_value
 
 
@@ -26,7 +27,8 @@ def load_data(exp: Experiment):
         ds = load_dataset(exp.data, seed=exp.data_seed)
         train, val = split(ds, exp.val_split, exp.data_seed)
     except DataError as e:
-        raise ExperimentError(f"{exp.path or exp.name}: data: {e}") from None
+        raise ExperimentError(tr("{where}: data: {error}").format(where=exp.path or exp.name,
+                                                                  error=message_of(e))) from None
     return ds, train, val
 
 
@@ -36,7 +38,7 @@ def network_for(exp: Experiment, run: Run | str, data=None):
     ds = data if data is not None else load_data(exp)[0]
     from ..run import outputs_for
     if ds is None:
-        raise ExperimentError(f"run {run.id!r}: the experiment has no data to shape its network")
+        raise ExperimentError(tr("run {run!r}: the experiment has no data to shape its network").format(run=run.id))
     return run.network_document(ds.sample_shape, outputs_for(ds))
 
 
@@ -47,7 +49,7 @@ def run_experiment(exp: Experiment, on_event: Callable[[dict], None] | None = No
     stop = should_stop or (lambda: False)
     seeds = list(exp.seeds if seeds is None else seeds)
     if not seeds:
-        raise ExperimentError(f"{exp.name}: no seeds to run")
+        raise ExperimentError(tr("{name}: no seeds to run").format(name=exp.name))
     fn = MEASURES[exp.measure]
     t0 = time.perf_counter()
     ds, train, val = load_data(exp)
@@ -58,7 +60,7 @@ def run_experiment(exp: Experiment, on_event: Callable[[dict], None] | None = No
         if stop():
             stopped = True
             break
-        text = f"{run.label} · seed {seed}"
+        text = tr("{label} · seed {seed}").format(label=run.label, seed=seed)
         emit({"event": "progress", "done": k, "total": len(units), "run": run.id, "seed": seed, "text": text,
               "phase": "start"})
         ctx = Context(experiment=exp, run=run, seed=seed, settings=run.settings, options=exp.options,
@@ -69,7 +71,7 @@ def run_experiment(exp: Experiment, on_event: Callable[[dict], None] | None = No
             break
         outcomes[run.id].append(outcome)
         emit({"event": "progress", "done": k + 1, "total": len(units), "run": run.id, "seed": seed,
-              "text": f"{text}: done", "phase": "end"})
+              "text": tr("{unit}: done").format(unit=text), "phase": "end"})
     result = _result(exp, outcomes, seeds, stopped, time.perf_counter() - t0)
     emit({"event": "done", "result": result})
     return result
@@ -109,17 +111,22 @@ def _result(exp: Experiment, outcomes: dict[str, list[Outcome]], seeds: list[int
                           for n in names}
     columns = ["run", *exp.figures]
     rows = [[run.label, *(figures[f"{run.id}.{f}"]["mean"] for f in exp.figures)] for run in exp.runs]
-    verdict, because, error = None, "", None
+    verdict, because, template, error = None, "", "", None
     if stopped:
-        because = "stopped before every run finished; no verdict"
+        because = tr("stopped before every run finished; no verdict")
     else:
         try:
-            verdict, because = V.decide(exp.verdict, V.lookup_in(figures))
+            rule = V.deciding_rule(exp.verdict, V.lookup_in(figures))
+            template = rule.get("because", "")
+            verdict, because = rule["then"], V.format_because(template, V.lookup_in(figures))
         except V.RuleError as e:
             error = str(e)
-            because = f"the verdict could not be computed: {e}"
+            because = tr("the verdict could not be computed: {error}").format(error=message_of(e))
+    # because_template: the rule's sentence before its figures were filled in (the app translates
+    # it, then fills it in the same way)
     result = {"name": exp.name, "title": exp.title, "claim": exp.claim, "claim_id": exp.claim_id,
-              "article": dict(exp.article), "verdict": verdict, "because": because, "figures": figures,
+              "article": dict(exp.article), "verdict": verdict, "because": because,
+              "because_template": template, "figures": figures,
               "series": series, "table": {"columns": columns, "rows": rows}, "seconds": seconds,
               "seeds": list(seeds), "stopped": stopped, "machine": machine()}
     if error:

@@ -18,6 +18,8 @@ import operator
 import string
 from typing import Callable, Mapping
 
+from ..i18n import tr
+
 STATS = ("mean", "min", "max", "std", "n")
 FUNCTIONS: dict[str, Callable[..., float]] = {"abs": abs, "min": min, "max": max, "log10": math.log10}
 VERDICTS = ("supported", "not_supported", "depends")
@@ -37,11 +39,11 @@ Lookup = Callable[[str, str, str], float]   # (run, figure, stat) -> value
 def parse_rule(text: str) -> ast.Expression:
     """Parse `text` and check it uses only the whitelisted constructs."""
     if not isinstance(text, str) or not text.strip():
-        raise RuleError("a rule must be a non-empty expression")
+        raise RuleError(tr("a rule must be a non-empty expression"))
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as e:
-        raise RuleError(f"cannot parse {text!r}: {e.msg}") from None
+        raise RuleError(tr("cannot parse {rule!r}: {error}").format(rule=text, error=e.msg)) from None
     _check(tree.body, text)
     return tree
 
@@ -61,25 +63,29 @@ def _ref(node: ast.AST) -> tuple[str, str, str] | None:
 def _check(node: ast.AST, text: str) -> None:
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            raise RuleError(f"{text!r}: only numbers may be written in a rule, not {node.value!r}")
+            raise RuleError(tr("{rule!r}: only numbers may be written in a rule, not {value!r}")
+                            .format(rule=text, value=node.value))
     elif isinstance(node, ast.Attribute):
         ref = _ref(node)
         if ref is None:
-            raise RuleError(f"{text!r}: {ast.unparse(node)!r} is not a figure reference run.figure.stat")
+            raise RuleError(tr("{rule!r}: {part!r} is not a figure reference run.figure.stat")
+                            .format(rule=text, part=ast.unparse(node)))
         if ref[2] not in STATS:
-            raise RuleError(f"{text!r}: {ast.unparse(node)!r} ends in {ref[2]!r}; the statistic must be one "
-                            f"of {', '.join(STATS)}")
+            raise RuleError(tr("{rule!r}: {part!r} ends in {stat!r}; the statistic must be one of {known}")
+                            .format(rule=text, part=ast.unparse(node), stat=ref[2], known=", ".join(STATS)))
     elif isinstance(node, ast.Name):
-        raise RuleError(f"{text!r}: the bare name {node.id!r} is not allowed; refer to a figure as "
-                        "run.figure.stat")
+        raise RuleError(tr("{rule!r}: the bare name {name!r} is not allowed; refer to a figure as run.figure.stat")
+                        .format(rule=text, name=node.id))
     elif isinstance(node, ast.BinOp):
         if type(node.op) not in _BINARY:
-            raise RuleError(f"{text!r}: the operator in {ast.unparse(node)!r} is not allowed (use + - * /)")
+            raise RuleError(tr("{rule!r}: the operator in {part!r} is not allowed (use + - * /)")
+                            .format(rule=text, part=ast.unparse(node)))
         _check(node.left, text)
         _check(node.right, text)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd, ast.Not)):
-            raise RuleError(f"{text!r}: the operator in {ast.unparse(node)!r} is not allowed")
+            raise RuleError(tr("{rule!r}: the operator in {part!r} is not allowed")
+                            .format(rule=text, part=ast.unparse(node)))
         _check(node.operand, text)
     elif isinstance(node, ast.BoolOp):
         for v in node.values:
@@ -87,19 +93,21 @@ def _check(node: ast.AST, text: str) -> None:
     elif isinstance(node, ast.Compare):
         for op in node.ops:
             if type(op) not in _COMPARE:
-                raise RuleError(f"{text!r}: the comparison in {ast.unparse(node)!r} is not allowed")
+                raise RuleError(tr("{rule!r}: the comparison in {part!r} is not allowed")
+                                .format(rule=text, part=ast.unparse(node)))
         for v in (node.left, *node.comparators):
             _check(v, text)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            raise RuleError(f"{text!r}: only the functions {', '.join(FUNCTIONS)} may be called, "
-                            f"not {ast.unparse(node.func)!r}")
+            raise RuleError(tr("{rule!r}: only the functions {known} may be called, not {part!r}")
+                            .format(rule=text, known=", ".join(FUNCTIONS), part=ast.unparse(node.func)))
         if node.keywords or not node.args:
-            raise RuleError(f"{text!r}: {node.func.id}() takes one or more plain arguments")
+            raise RuleError(tr("{rule!r}: {function}() takes one or more plain arguments")
+                            .format(rule=text, function=node.func.id))
         for a in node.args:
             _check(a, text)
     else:
-        raise RuleError(f"{text!r}: {ast.unparse(node)!r} is not allowed in a rule")
+        raise RuleError(tr("{rule!r}: {part!r} is not allowed in a rule").format(rule=text, part=ast.unparse(node)))
 
 
 def evaluate(text: str, lookup: Lookup):
@@ -108,9 +116,14 @@ def evaluate(text: str, lookup: Lookup):
     try:
         return _eval(tree.body, lookup)
     except ZeroDivisionError:
-        raise RuleError(f"{text!r}: division by zero") from None
+        raise RuleError(tr("{rule!r}: division by zero").format(rule=text)) from None
     except (ValueError, OverflowError, TypeError) as e:
-        raise RuleError(f"{text!r}: {e}") from None
+        raise RuleError(tr("{rule!r}: {error}").format(rule=text, error=_message(e))) from None
+
+
+def _message(error: Exception) -> str:
+    """The exception's message as raised (a translatable `Text` stays one)."""
+    return error.args[0] if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 def _eval(node: ast.AST, lookup: Lookup):
@@ -119,7 +132,7 @@ def _eval(node: ast.AST, lookup: Lookup):
     if isinstance(node, ast.Attribute):
         v = lookup(*_ref(node))
         if v is None or (isinstance(v, float) and math.isnan(v)):
-            raise RuleError(f"{ast.unparse(node)} has no measured value")
+            raise RuleError(tr("{figure} has no measured value").format(figure=ast.unparse(node)))
         return v
     if isinstance(node, ast.BinOp):
         return _BINARY[type(node.op)](_eval(node.left, lookup), _eval(node.right, lookup))
@@ -141,11 +154,11 @@ def _eval(node: ast.AST, lookup: Lookup):
     if isinstance(node, ast.Call):
         args = [_eval(a, lookup) for a in node.args]
         if node.func.id == "log10" and (len(args) != 1 or args[0] <= 0):
-            raise RuleError(f"log10 needs one positive argument, got {args}")
+            raise RuleError(tr("log10 needs one positive argument, got {values}").format(values=args))
         if node.func.id == "abs" and len(args) != 1:
-            raise RuleError("abs takes one argument")
+            raise RuleError(tr("abs takes one argument"))
         return FUNCTIONS[node.func.id](*args)
-    raise RuleError(f"{ast.unparse(node)!r} is not allowed in a rule")   # unreachable after _check
+    raise RuleError(tr("{part!r} is not allowed in a rule").format(part=ast.unparse(node)))   # unreachable after _check
 
 
 def because_fields(text: str) -> list[tuple[str, str, str]]:
@@ -154,16 +167,17 @@ def because_fields(text: str) -> list[tuple[str, str, str]]:
     try:
         parts = list(string.Formatter().parse(text))
     except ValueError as e:
-        raise RuleError(f"{text!r}: {e}") from None
+        raise RuleError(tr("{rule!r}: {error}").format(rule=text, error=str(e))) from None
     for _, field, _, conversion in parts:
         if field is None:
             continue
         bits = field.split(".")
         if len(bits) != 3 or not all(b.isidentifier() for b in bits) or conversion:
-            raise RuleError(f"{text!r}: {{{field}}} is not a figure reference run.figure.stat")
+            raise RuleError(tr("{sentence!r}: {{{field}}} is not a figure reference run.figure.stat")
+                            .format(sentence=text, field=field))
         if bits[2] not in STATS:
-            raise RuleError(f"{text!r}: {{{field}}} ends in {bits[2]!r}; the statistic must be one of "
-                            f"{', '.join(STATS)}")
+            raise RuleError(tr("{sentence!r}: {{{field}}} ends in {stat!r}; the statistic must be one of {known}")
+                            .format(sentence=text, field=field, stat=bits[2], known=", ".join(STATS)))
         refs.append(tuple(bits))
     return refs
 
@@ -182,17 +196,24 @@ def format_because(text: str, lookup: Lookup) -> str:
         try:
             out.append(format(v, spec or ""))
         except ValueError as e:
-            raise RuleError(f"{text!r}: cannot format {field} with {spec!r}: {e}") from None
+            raise RuleError(tr("{sentence!r}: cannot format {field} with {spec!r}: {error}")
+                            .format(sentence=text, field=field, spec=spec, error=str(e))) from None
     return "".join(out)
 
 
-def decide(rules: list[dict], lookup: Lookup) -> tuple[str, str]:
-    """(verdict, because) from the first rule whose `when` holds; the last rule is the fallback."""
+def deciding_rule(rules: list[dict], lookup: Lookup) -> dict:
+    """The first rule whose `when` holds; the last rule is the fallback."""
     for rule in rules:
         when = rule.get("when")
         if when is None or evaluate(when, lookup):
-            return rule["then"], format_because(rule.get("because", ""), lookup)
-    raise RuleError("no rule applied and there is no fallback rule")
+            return rule
+    raise RuleError(tr("no rule applied and there is no fallback rule"))
+
+
+def decide(rules: list[dict], lookup: Lookup) -> tuple[str, str]:
+    """(verdict, because) from the deciding rule, its sentence filled with the figures."""
+    rule = deciding_rule(rules, lookup)
+    return rule["then"], format_because(rule.get("because", ""), lookup)
 
 
 def lookup_in(figures: Mapping[str, Mapping]) -> Lookup:
@@ -201,7 +222,7 @@ def lookup_in(figures: Mapping[str, Mapping]) -> Lookup:
         try:
             f = figures[f"{run}.{figure}"]
         except KeyError:
-            raise RuleError(f"there is no figure {run}.{figure}") from None
+            raise RuleError(tr("there is no figure {run}.{figure}").format(run=run, figure=figure)) from None
         if stat == "n":
             return f.get("n", len(f.get("values", [])))
         return f.get(stat)

@@ -91,7 +91,8 @@ def check_figure_path(path: str, scalars: tuple = ()) -> str | None:
         return None
     known = ", ".join([*(f"{h}.<series>" for h in SERIES_PATHS), "last_<k>_mean.<series>",
                        "epochs_to.<series>>=X", "epochs_to.<series><=X", *scalars])
-    return f"{path!r} is not a figure path this measure provides (known: {known})"
+    from ...i18n import tr
+    return tr("{path!r} is not a figure path this measure provides (known: {known})").format(path=path, known=known)
 
 
 def figure_value(path: str, outcome: Outcome, options: dict | None = None) -> float:
@@ -146,3 +147,6 @@ from . import train  # noqa: F401  (registers the "train" measure)
 from . import gradients  # noqa: F401
 from . import init  # noqa: F401
 from . import outliers  # noqa: F401
+from . import shifted  # noqa: F401
+from . import resume  # noqa: F401
+from . import through_time  # noqa: F401

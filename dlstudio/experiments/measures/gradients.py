@@ -12,6 +12,7 @@ import numpy as np
 
 from ...engine.losses import get_loss
 from ...engine.model import Model
+from ...i18n import tr
 from ...run import default_loss, outputs_for
 from . import Context, Outcome, measure
 from .train import train
@@ -29,20 +30,20 @@ def dense_grad_norms(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str)
                   "epochs_done", "diverged"))
 def gradients(ctx: Context) -> Outcome:
     """Gradient norm per Dense layer at initialisation, then train (see the module docstring)."""
-    from ..format import ExperimentError
+    from ..format import ExperimentError, message_of
     ds = ctx.data
     net = ctx.run.network_document(ds.sample_shape, outputs_for(ds))
     n = int(ctx.settings.get("grad_batch") or 64)
     if n < 1:
-        raise ExperimentError(f"run {ctx.run.id!r}: grad_batch must be at least 1, got {n}")
+        raise ExperimentError(tr("run {run!r}: grad_batch must be at least 1, got {value}").format(run=ctx.run.id, value=n))
     try:
         model = Model(net, seed=ctx.seed)
         norms = dense_grad_norms(model, ctx.train.x[:n], ctx.train.y[:n],
                                  ctx.settings.get("loss") or default_loss(ds))
     except ValueError as e:
-        raise ExperimentError(f"run {ctx.run.id!r}: {e}") from None
+        raise ExperimentError(tr("run {run!r}: {error}").format(run=ctx.run.id, error=message_of(e))) from None
     if norms.size == 0:
-        raise ExperimentError(f"run {ctx.run.id!r}: the network has no Dense layer to measure")
+        raise ExperimentError(tr("run {run!r}: the network has no Dense layer to measure").format(run=ctx.run.id))
     xs, ys = list(range(1, norms.size + 1)), [float(v) for v in norms]
     ctx.series("grad_norm", xs, ys, final=True)
     out = train(ctx)

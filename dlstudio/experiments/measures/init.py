@@ -17,6 +17,7 @@ import numpy as np
 from ...engine.lab.activations import SATURATION
 from ...engine.model import Model
 from ...engine.trainer import Trainer, TrainingError
+from ...i18n import tr
 from ...run import outputs_for
 from . import Context, Outcome, measure
 from .train import train_config
@@ -57,11 +58,12 @@ def distinct_share(model: Model) -> float:
          scalars=("saturated", "distinct", "seconds"))
 def init(ctx: Context) -> Outcome:
     """Train one (run, seed) from the rescaled initial weights (see the module docstring)."""
-    from ..format import ExperimentError
+    from ..format import ExperimentError, message_of
     s, ds = ctx.settings, ctx.data
     scale = s.get("init_scale", 1.0)
     if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0:
-        raise ExperimentError(f"run {ctx.run.id!r}: init_scale must be a positive number, got {scale!r}")
+        raise ExperimentError(tr("run {run!r}: init_scale must be a positive number, got {value!r}")
+                              .format(run=ctx.run.id, value=scale))
     cfg = train_config(ctx)
     try:
         model = Model(ctx.run.network_document(ds.sample_shape, outputs_for(ds)), seed=ctx.seed)
@@ -70,7 +72,7 @@ def init(ctx: Context) -> Outcome:
         val = (ctx.val.x, ctx.val.y) if ctx.val is not None and len(ctx.val) else None
         trainer = Trainer(model, ctx.train.x, ctx.train.y, cfg, val=val, task=ds.task)
     except (TrainingError, ValueError) as e:
-        raise ExperimentError(f"run {ctx.run.id!r}: {e}") from None
+        raise ExperimentError(tr("run {run!r}: {error}").format(run=ctx.run.id, error=message_of(e))) from None
     metric = "val_accuracy" if ds.task == "classification" else "val_mae"
     curves: dict[str, tuple[list, list]] = {"train_loss": ([], []), metric: ([], [])}
 

@@ -35,19 +35,25 @@ def train_config(ctx: Context) -> TrainConfig:
          scalars=("seconds", "samples_per_s", "params", "epochs_done", "diverged"))
 def train(ctx: Context) -> Outcome:
     """Train one (run, seed) and record its curves."""
-    from ..format import ExperimentError
+    return fit(ctx)[0]
+
+
+def fit(ctx: Context) -> tuple[Outcome, Model]:
+    """What `train` does, also giving back the trained model (for measures that test it further)."""
+    from ...i18n import tr
+    from ..format import ExperimentError, message_of
     ds = ctx.data
     cfg = train_config(ctx)
     net = ctx.run.network_document(ds.sample_shape, outputs_for(ds))
     problems = setup_problems(net, ds, cfg)
     if problems:
-        raise ExperimentError(f"run {ctx.run.id!r}: {problems[0]}")
+        raise ExperimentError(tr("run {run!r}: {error}").format(run=ctx.run.id, error=problems[0]))
     try:
         model = Model(net, seed=ctx.seed)
         val = (ctx.val.x, ctx.val.y) if ctx.val is not None and len(ctx.val) else None
         trainer = Trainer(model, ctx.train.x, ctx.train.y, cfg, val=val, task=ds.task)
     except (TrainingError, ValueError) as e:
-        raise ExperimentError(f"run {ctx.run.id!r}: {e}") from None
+        raise ExperimentError(tr("run {run!r}: {error}").format(run=ctx.run.id, error=message_of(e))) from None
     out = Outcome()
     curves: dict[str, tuple[list, list]] = {}
     metric = "accuracy" if ds.task == "classification" else "mae"
@@ -97,4 +103,4 @@ def train(ctx: Context) -> Outcome:
     out.scalars = {"seconds": seconds, "params": float(model.num_params),
                    "samples_per_s": samples / train_time if train_time > 0 else math.nan,
                    "epochs_done": float(trainer.epochs_done), "diverged": diverged}
-    return out
+    return out, model

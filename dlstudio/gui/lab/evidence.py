@@ -29,22 +29,50 @@ from PySide6.QtWidgets import (
 )
 
 from .. import theme
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from .evidence_plots import EvidencePlot, run_color
+from .experiment_text import describe_figure
 
 PNG_SIZE = (900, 560)   # width, height of each evidence PNG
 
-VERDICTS = {"supported": ("Supported", "#2e7d32", "#66bb6a"),
-            "not_supported": ("Not supported here", "#c62828", "#ef5350"),
-            "depends": ("It depends", "#a86b00", "#ffb74d")}
+VERDICTS = {"supported": (QT_TR_NOOP("Supported"), "#2e7d32", "#66bb6a"),
+            "not_supported": (QT_TR_NOOP("Not supported here"), "#c62828", "#ef5350"),
+            "depends": (QT_TR_NOOP("It depends"), "#a86b00", "#ffb74d")}
+# units of the figures (from the runner), as the table shows them
+UNITS = {"epochs": QT_TR_NOOP("epochs"), "samples/s": QT_TR_NOOP("samples/s")}
 # state shown while there is no verdict
-STATES = {"idle": "Not run yet", "running": "Running…", "stopped": "Stopped", "failed": "Failed"}
+STATES = {"idle": QT_TR_NOOP("Not run yet"), "running": QT_TR_NOOP("Running…"), "stopped": QT_TR_NOOP("Stopped"),
+          "failed": QT_TR_NOOP("Failed")}
 
 
 def verdict_text(verdict: str | None, state: str = "idle") -> str:
-    """What the badge says: the verdict's words, or the run's state while there is no verdict."""
+    """What the badge says (in the app's language): the verdict's words, or the run's state while
+    there is no verdict."""
     if verdict in VERDICTS:
-        return VERDICTS[verdict][0]
-    return STATES.get(state, state)
+        return tr(VERDICTS[verdict][0])
+    return tr(STATES[state]) if state in STATES else state
+
+
+def because_text(result: dict) -> str:
+    """The sentence that gives the verdict's reason, in the app's language: the deciding rule's
+    `because` translated first, then filled with the measured figures (as the runner filled the
+    English one); other sentences (stopped, no verdict) are translated whole."""
+    because = result.get("because") or ""
+    template = result.get("because_template")
+    if template and result.get("verdict"):
+        from dlstudio.experiments.verdict import RuleError, format_because, lookup_in
+        translated = tr(template)
+        if translated != template:
+            try:
+                return format_because(translated, lookup_in(result.get("figures") or {}))
+            except (RuleError, ValueError, KeyError):   # a translation with a wrong field: the English
+                pass
+    return tr_text(because)
+
+
+def run_labels(experiment) -> list[tuple[str, str]]:
+    """(run id, its label in the app's language) of each run."""
+    return [(r.id, tr(r.label) if r.label else r.id) for r in (getattr(experiment, "runs", None) or [])]
 
 
 def number(value, unit: str = "") -> str:
@@ -68,10 +96,6 @@ def plot_specs(experiment, series_names=()) -> list[dict]:
     return specs or [{"title": n, "series": n, "x": "", "y": n} for n in series_names]
 
 
-def run_labels(experiment) -> list[tuple[str, str]]:
-    return [(r.id, r.label or r.id) for r in (getattr(experiment, "runs", None) or [])]
-
-
 class EvidenceView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,14 +107,14 @@ class EvidenceView(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(6)
         self.legend = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText, objectName="evidenceLegend")
-        self.placeholder = QLabel("Choose an experiment.", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.placeholder = QLabel(tr("Choose an experiment."), alignment=Qt.AlignmentFlag.AlignCenter)
         self.grid.addWidget(self.placeholder)
         self.badge = QLabel(objectName="verdictBadge", alignment=Qt.AlignmentFlag.AlignCenter)
         self.badge.setMinimumWidth(150)
         self.because = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.because.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.because.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.figures = self._table(["Run", "Figure", "Mean", "Range over seeds"])
+        self.figures = self._table([tr("Run"), tr("Figure"), tr("Mean"), tr("Range over seeds")])
         self.figures.horizontalHeader().setStretchLastSection(False)
         self.figures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.figures.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -140,8 +164,8 @@ class EvidenceView(QWidget):
         self.plots = []
         specs = plot_specs(experiment)
         self.placeholder.setVisible(not specs)
-        self.placeholder.setText("This experiment draws no plots: its evidence is the table."
-                                 if experiment is not None else "Choose an experiment.")
+        self.placeholder.setText(tr("This experiment draws no plots: its evidence is the table.")
+                                 if experiment is not None else tr("Choose an experiment."))
         runs = run_labels(experiment)
         for spec in specs:
             plot = EvidencePlot(spec, runs, self.palette())
@@ -158,7 +182,7 @@ class EvidenceView(QWidget):
         several = len(getattr(self.experiment, "seeds", None) or []) > 1
         parts = [f"<span style='color:{run_color(i, self.palette()).name()}; font-size:13pt'>━</span>&nbsp;"
                  f"<b>{html.escape(rid)}</b>: {html.escape(label)}" for i, (rid, label) in enumerate(runs)]
-        note = " &nbsp;·&nbsp; thin lines: single seeds, bold: their mean" if several and runs else ""
+        note = " &nbsp;·&nbsp; " + tr("thin lines: single seeds, bold: their mean") if several and runs else ""
         self.legend.setText(" &nbsp;&nbsp; ".join(parts) + note)
         self.legend.setVisible(bool(parts))
 
@@ -216,12 +240,16 @@ class EvidenceView(QWidget):
         verdict = result.get("verdict")
         state = "stopped" if result.get("stopped") else ("done" if verdict else "failed")
         self.set_state(state, verdict)
-        because = str(result.get("because") or "").strip()
+        self.because.setText(self._because(result))
+
+    @staticmethod
+    def _because(result: dict) -> str:
+        because = because_text(result).strip()
         if result.get("stopped") and not because:
-            because = "Stopped before the end: no verdict."
-        elif because and not result.get("stopped") and verdict is None:
-            because = f"No verdict: {because}"
-        self.because.setText(because[:1].upper() + because[1:])
+            because = tr("Stopped before the end: no verdict.")
+        elif because and not result.get("stopped") and result.get("verdict") is None:
+            because = tr("No verdict: {reason}").format(reason=because)
+        return because[:1].upper() + because[1:]
 
     def show_failure(self, message: str) -> None:
         self.set_state("failed")
@@ -235,14 +263,20 @@ class EvidenceView(QWidget):
             run, _, name = key.partition(".")
             fig = fig if isinstance(fig, dict) else {"mean": fig}
             unit = str(fig.get("unit") or "")
+            unit = tr(UNITS[unit]) if unit in UNITS else unit
             lo, hi = fig.get("min"), fig.get("max")
             values = fig.get("values") or []
             row = t.rowCount()
             t.insertRow(row)
             path = (getattr(self.experiment, "figures", None) or {}).get(name, "")
-            cells = [run, f"{name} ({path})" if path and path != name else (name or key), number(fig.get("mean"), unit),
+            if path and path != name:
+                label = tr("{name} ({path})").format(name=name, path=describe_figure(path))
+            else:
+                label = describe_figure(name) if name else key
+            cells = [run, label, number(fig.get("mean"), unit),
                      "" if lo is None and hi is None else f"{number(lo)} – {number(hi)}"]
-            tip = f"{name} = {path}\nper seed: {', '.join(number(v) for v in values)}"
+            tip = tr("{name} = {path}\nper seed: {values}").format(name=name, path=path,
+                                                                   values=", ".join(number(v) for v in values))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -281,7 +315,7 @@ class EvidenceView(QWidget):
             self.badge.setStyleSheet("")
             self.set_state(self.state, verdict)
             if self.result is not None and self.result.get("because"):
-                self.because.setText(str(self.result["because"]))
+                self.because.setText(self._because(self.result))
 
 
 # ---- PNG export -------------------------------------------------------------------------------
@@ -316,8 +350,10 @@ def save_evidence_pngs(result: dict, experiment, out_dir) -> list[Path]:
     verdict = verdict_text(result.get("verdict"), "stopped" if result.get("stopped") else "failed")
     written = []
     for k, spec in enumerate(specs, 1):
-        title = str(result.get("title") or getattr(experiment, "title", "") or name)
-        spec = dict(spec, title=f"{title}: {spec.get('title', spec.get('series', ''))} — {verdict}")
+        title = tr(str(result.get("title") or getattr(experiment, "title", "") or name))
+        plot_title = tr(str(spec.get("title", spec.get("series", ""))))
+        spec = dict(spec, title=tr("{experiment}: {plot} — {verdict}").format(experiment=title, plot=plot_title,
+                                                                            verdict=verdict))
         plot = EvidencePlot(spec, runs, _light_palette(), legend=True)
         for rid, named in (result.get("series") or {}).items():
             curve = (named or {}).get(plot.series)

@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 
 from .. import theme
+from ..i18n import tr
 from ..training import images
 
 THIN_ALPHA = 85
@@ -112,10 +113,10 @@ class EvidencePlot:
     def apply_theme(self, palette: QPalette) -> None:
         self.palette = palette
         images.style_widget(self.widget, palette)
-        images.style_plot(self.plot, palette, str(self.spec.get("title", self.series)), grid=True)
+        images.style_plot(self.plot, palette, tr(str(self.spec.get("title", self.series))), grid=True)
         text = images.plot_colors(palette)[1]
-        self.plot.setLabel("bottom", str(self.spec.get("x", "")), color=text.name())
-        self.plot.setLabel("left", str(self.spec.get("y", "")), color=text.name())
+        self.plot.setLabel("bottom", tr(str(self.spec.get("x", ""))), color=text.name())
+        self.plot.setLabel("left", tr(str(self.spec.get("y", ""))), color=text.name())
         if self.legend is not None:
             self.legend.setLabelTextColor(text)
             for _, label in self.legend.items:

@@ -81,7 +81,9 @@ class ExperimentWorker(QObject):
             result = run_experiment(experiment, on_event=self.state.on_event,
                                     should_stop=self.stop_flag.is_set, seeds=seeds)
         except Exception as e:  # a bad experiment or an engine error: reported, the thread goes on
-            self.sigFinished.emit("failed", {"message": str(e) or type(e).__name__,
+            # the message as raised, so that a translatable dlstudio.i18n.Text keeps its template
+            message = e.args[0] if len(e.args) == 1 and isinstance(e.args[0], str) else str(e)
+            self.sigFinished.emit("failed", {"message": message or type(e).__name__,
                                              "detail": traceback.format_exc()})
             return
         self.sigFinished.emit("stopped" if result.get("stopped") else "done", result)

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TR_NOOP, tr, tr_text
 from .base import LabPage
 from .evidence import EvidenceView
-from .experiment_text import describe_network, describe_settings
+from .experiment_text import claim_html, describe_network, describe_settings, unit_text
 from .experiment_worker import ExperimentRunner
 
 TICK_MS = 100
@@ -44,11 +45,11 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class ExperimentsPage(LabPage):
     key = "experiments"
-    title = "Experiments"
-    intro = ("Each experiment tests one claim of the curriculum on this machine: fixed data, networks, "
-             "settings and seeds, trained by the engine that trains your networks. Its verdict — "
-             "<b>supported</b>, <b>not supported here</b> or <b>it depends</b> — is computed from the "
-             "measured figures and names the numbers that decide it.")
+    title = QT_TR_NOOP("Experiments")
+    intro = QT_TR_NOOP("Each experiment tests one claim of the curriculum on this machine: fixed data, networks, "
+                       "settings and seeds, trained by the engine that trains your networks. Its verdict — "
+                       "<b>supported</b>, <b>not supported here</b> or <b>it depends</b> — is computed from the "
+                       "measured figures and names the numbers that decide it.")
     shot_seconds = 0.5
 
     sigOpenNetwork = Signal(object)   # a dlstudio.spec.Network to open in the builder
@@ -71,7 +72,7 @@ class ExperimentsPage(LabPage):
         self.list = QListWidget(objectName="experimentList")
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._chosen)
-        self.open_button = QPushButton("Open experiment file…", clicked=self.open_dialog)
+        self.open_button = QPushButton(tr("Open experiment file…"), clicked=self.open_dialog)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +83,7 @@ class ExperimentsPage(LabPage):
         self.claim.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.claim.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.runs = QTableWidget(0, 5)
-        self.runs.setHorizontalHeaderLabels(["Run", "Label", "Network", "Settings", ""])
+        self.runs.setHorizontalHeaderLabels([tr("Run"), tr("Label"), tr("Network"), tr("Settings"), ""])
         self.runs.verticalHeader().hide()
         self.runs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.runs.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -94,12 +95,12 @@ class ExperimentsPage(LabPage):
             header.setSectionResizeMode(c, mode)
         self.open_buttons: dict[str, QPushButton] = {}
 
-        self.run_button = QPushButton("Run", clicked=self.start, objectName="runExperiment")
-        self.stop_button = QPushButton("Stop", clicked=self.stop, enabled=False, objectName="stopExperiment")
+        self.run_button = QPushButton(tr("Run"), clicked=self.start, objectName="runExperiment")
+        self.stop_button = QPushButton(tr("Stop"), clicked=self.stop, enabled=False, objectName="stopExperiment")
         self.progress = QProgressBar(textVisible=True)
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("Not run yet")
+        self.progress.setFormat(tr("Not run yet"))
         self.seconds = QLabel()
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
@@ -142,15 +143,16 @@ class ExperimentsPage(LabPage):
 
     # ---- choosing ---------------------------------------------------------------------------
     def _fill_list(self) -> None:
-        from dlstudio.experiments import ExperimentError, builtin_names, load_experiment
+        from dlstudio.experiments import ExperimentError, builtin_names, load_experiment, message_of
         entries = []
         for name in builtin_names():
             try:
                 exp = load_experiment(name)
-                text = f"{exp.claim_id}. {exp.title}" if exp.claim_id else exp.title
-                entries.append((exp.claim_id or 10_000, name, text, exp.claim))
+                title = tr(exp.title)
+                text = f"{exp.claim_id}. {title}" if exp.claim_id else title
+                entries.append((exp.claim_id or 10_000, name, text, tr(exp.claim)))
             except ExperimentError as e:  # a broken built-in is listed, and says what is wrong
-                entries.append((20_000, name, f"{name} (cannot load)", str(e)))
+                entries.append((20_000, name, tr("{name} (cannot load)").format(name=name), tr_text(message_of(e))))
         for _, name, text, tip in sorted(entries):
             item = QListWidgetItem(text)
             item.setData(NAME_ROLE, name)
@@ -164,12 +166,12 @@ class ExperimentsPage(LabPage):
     def _chosen(self, item, _previous=None) -> None:
         if item is None or self.runner.running:
             return
-        from dlstudio.experiments import ExperimentError, load_experiment
+        from dlstudio.experiments import ExperimentError, load_experiment, message_of
         source = item.data(PATH_ROLE) or item.data(NAME_ROLE)
         try:
             exp = load_experiment(source)
         except ExperimentError as e:
-            self.show_experiment(None, str(e))
+            self.show_experiment(None, tr_text(message_of(e)))
             return
         self.show_experiment(exp)
 
@@ -182,19 +184,20 @@ class ExperimentsPage(LabPage):
         raise KeyError(name)
 
     def open_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", "Experiments (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open experiment"), "",
+                                              tr("Experiments (*.json);;All files (*)"))
         return bool(path) and self.open_file(path)
 
     def open_file(self, path: str) -> bool:
         """Open an experiment file; a bad one gives a message box that says what is wrong."""
         if self.runner.running:
-            QMessageBox.warning(self, "Experiment running", "Stop the running experiment first.")
+            QMessageBox.warning(self, tr("Experiment running"), tr("Stop the running experiment first."))
             return False
-        from dlstudio.experiments import ExperimentError, load_experiment
+        from dlstudio.experiments import ExperimentError, load_experiment, message_of
         try:
             exp = load_experiment(str(path))
         except ExperimentError as e:
-            QMessageBox.warning(self, "Cannot open experiment", str(e))
+            QMessageBox.warning(self, tr("Cannot open experiment"), tr_text(message_of(e)))
             return False
         path = os.path.abspath(str(path))
         item = next((self.list.item(i) for i in range(self.list.count()) if self.list.item(i).data(PATH_ROLE) == path),
@@ -203,7 +206,7 @@ class ExperimentsPage(LabPage):
             item = QListWidgetItem()
             item.setData(PATH_ROLE, path)
             self.list.addItem(item)
-        item.setText(f"{exp.title} ({os.path.basename(path)})")
+        item.setText(tr("{title} ({file})").format(title=tr(exp.title), file=os.path.basename(path)))
         item.setToolTip(path)
         self.list.blockSignals(True)
         self.list.setCurrentItem(item)
@@ -219,22 +222,23 @@ class ExperimentsPage(LabPage):
         self.evidence.set_experiment(exp)
         self.run_button.setEnabled(exp is not None)
         self.progress.setValue(0)
-        self.progress.setFormat("Not run yet" if exp is not None else "")
+        self.progress.setFormat(tr("Not run yet") if exp is not None else "")
         self.seconds.setText("")
         if exp is None:
             self.claim.setText(f"<span style='color:#d32f2f'>{html.escape(error)}</span>" if error
-                               else "No experiment chosen.")
+                               else tr("No experiment chosen."))
             return
-        self.claim.setText(self._claim_html(exp))
+        self.claim.setText(claim_html(exp))
         for r in exp.runs:
             row = self.runs.rowCount()
             self.runs.insertRow(row)
-            for c, text in enumerate((r.id, r.label, describe_network(r.network), describe_settings(r.settings))):
+            for c, text in enumerate((r.id, tr(r.label), describe_network(r.network), describe_settings(r.settings))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.runs.setItem(row, c, item)
             if r.network is not None:
-                b = QPushButton("Open in builder", toolTip=f"Open the network of run {r.id} in the builder")
+                b = QPushButton(tr("Open in builder"),
+                                toolTip=tr("Open the network of run {run} in the builder").format(run=r.id))
                 b.clicked.connect(lambda checked=False, rid=r.id: self.open_network(rid))
                 self.runs.setCellWidget(row, 4, b)
                 self.open_buttons[r.id] = b
@@ -255,24 +259,6 @@ class ExperimentsPage(LabPage):
         if self.experiment is not None:
             self._fit_top()
 
-    @staticmethod
-    def _claim_html(exp) -> str:
-        number = f"Claim {exp.claim_id}" if exp.claim_id else "Claim"
-        lines = exp.article.get("lines") or []
-        where = ""
-        if lines:
-            where = f"article line{'s' if len(lines) > 1 else ''} {', '.join(str(n) for n in lines)}"
-        quote = html.escape(exp.article.get("quote") or "")
-        seeds = ", ".join(str(s) for s in exp.seeds)
-        parts = [f"<b>{html.escape(exp.title)}</b>",
-                 f"<b>{number}:</b> {html.escape(exp.claim)}"]
-        if quote or where:
-            parts.append(f"<span style='opacity:0.8'>「{quote}」 — {where}</span>" if quote else where)
-        data = f"data <b>{html.escape(exp.data)}</b> · " if exp.data else ""
-        parts.append(f"{data}measure <b>{html.escape(exp.measure)}</b> · seed{'s' if len(exp.seeds) > 1 else ''} "
-                     f"{seeds}")
-        return "<br>".join(parts)
-
     # ---- running ----------------------------------------------------------------------------
     def start(self) -> None:
         if self.experiment is None or self.runner.running:
@@ -283,7 +269,7 @@ class ExperimentsPage(LabPage):
         self.evidence.clear_data()
         self.evidence.set_state("running")
         self.progress.setValue(0)
-        self.progress.setFormat("Starting… (the first run compiles the engine's kernels)")
+        self.progress.setFormat(tr("Starting… (the first run compiles the engine's kernels)"))
         self.seconds.setText("")
         self._set_running(True)
         self.runner.start(self.experiment)
@@ -294,7 +280,7 @@ class ExperimentsPage(LabPage):
             self.runner.stop()
             self._stopping = True
             self.stop_button.setEnabled(False)
-            self.progress.setFormat(self.progress.format() + " — stopping…")
+            self.progress.setFormat(tr("{progress} — stopping…").format(progress=self.progress.format()))
 
     def _set_running(self, running: bool) -> None:
         self.run_button.setEnabled(not running and self.experiment is not None)
@@ -335,44 +321,54 @@ class ExperimentsPage(LabPage):
         done = min(int(p.get("done") or 0), total)
         seeds = list(self.experiment.seeds) if self.experiment is not None else []
         run, seed = p.get("run"), p.get("seed")
-        finished = str(p.get("text") or "").endswith(": done")
+        finished = p.get("phase") == "end" or str(p.get("text") or "").endswith(": done")
         epochs = self._epochs(str(run)) if run is not None else None
         fraction = 0.0
-        parts = []
-        if run is not None:
-            parts.append(f"run {run}")
-        if seed is not None:
-            parts.append(f"seed {seeds.index(seed) + 1} of {len(seeds)}" if seed in seeds else f"seed {seed}")
-        text = ", ".join(parts)
+        text = unit_text(run, seed, seeds)
         if epochs and not finished:
             epoch = min(max(math.ceil(self._unit_x - 1e-9), 0), epochs)
             fraction = min(self._unit_x / epochs, 1.0)
-            text += f" — epoch {epoch}/{epochs}"
+            text = tr("{unit} — epoch {epoch}/{epochs}").format(unit=text, epoch=epoch, epochs=epochs)
         elif finished:
-            text += " — done"
+            text = tr("{unit} — done").format(unit=text)
         self.progress.setValue(round(min((done + fraction) / total, 1.0) * 1000))
-        self._progress_text = f"{text} · {done}/{total} done"
-        self.progress.setFormat(self._progress_text + (" — stopping…" if self._stopping else ""))
-        self.progress.setToolTip(str(p.get("text") or ""))
+        self._progress_text = tr("{progress} · {done}/{total} done").format(progress=text, done=done, total=total)
+        self.progress.setFormat(tr("{progress} — stopping…").format(progress=self._progress_text)
+                                if self._stopping else self._progress_text)
+        self.progress.setToolTip(self._unit_tip(p, finished))
+
+    def _unit_tip(self, p: dict, finished: bool) -> str:
+        """What the runner says of the (run, seed) being measured, by the run's label, in the app's
+        language: "the same stack with ReLU · seed 2", "…: done"."""
+        run, seed = p.get("run"), p.get("seed")
+        if run is None or seed is None or self.experiment is None:
+            return tr_text(p.get("text") or "")
+        try:
+            label = tr(self.experiment.run(str(run)).label)
+        except KeyError:
+            label = str(run)
+        text = tr("{label} · seed {seed}").format(label=label, seed=seed)
+        return tr("{unit}: done").format(unit=text) if finished else text
 
     def _finished(self, kind: str, payload) -> None:
         self.timer.stop()
         self.tick()
         self._set_running(False)
         if kind == "failed":
-            self.error = str(payload.get("message", "failed"))
+            self.error = tr_text(payload.get("message") or tr("failed"))
             self.evidence.show_failure(self.error)
-            self.progress.setFormat("Failed: " + self.error)
+            self.progress.setFormat(tr("Failed: {message}").format(message=self.error))
         else:
             self.result = payload
             self.evidence.set_result(payload)
             secs = payload.get("seconds")
             self.seconds.setText(f"{secs:.1f} s" if isinstance(secs, (int, float)) else "")
             if kind == "stopped":
-                self.progress.setFormat(f"Stopped: {self._progress_text}" if self._progress_text else "Stopped")
+                self.progress.setFormat(tr("Stopped: {progress}").format(progress=self._progress_text)
+                                        if self._progress_text else tr("Stopped"))
             else:
                 self.progress.setValue(1000)
-                self.progress.setFormat("Done")
+                self.progress.setFormat(tr("Done"))
         self.sigFinished.emit(kind, payload)
 
     # ---- the builder ------------------------------------------------------------------------
@@ -385,13 +381,15 @@ class ExperimentsPage(LabPage):
         """Emit `sigOpenNetwork` with the run's network; a clear message if it cannot be built."""
         if self.experiment is None:
             return False
-        from dlstudio.experiments import ExperimentError
+        from dlstudio.experiments import ExperimentError, message_of
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             net = self.network_for(run_id)
         except (ExperimentError, KeyError) as e:  # a data set or network problem: said, not raised
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Cannot open the network", f"Run {run_id}: {e}")
+            reason = tr_text(message_of(e)) if isinstance(e, ExperimentError) else str(e)
+            QMessageBox.warning(self, tr("Cannot open the network"),
+                                tr("Run {run}: {error}").format(run=run_id, error=reason))
             return False
         QApplication.restoreOverrideCursor()
         self.sigOpenNetwork.emit(net)
