@@ -42,7 +42,8 @@ def _parity(tmp_path, run, n=8):
     return float(np.max(np.abs(got - want)))
 
 
-@pytest.mark.parametrize("spec,data", [("mlp", "spirals"), ("lenet5", "digits:28"), ("lstm", "adding")])
+@pytest.mark.parametrize("spec,data", [("mlp", "spirals"), ("lenet5", "digits:28"), ("lstm", "adding"),
+                                       ("rnn", "adding")])
 def test_forward_equals_engine(tmp_path, spec, data):
     run = prepare(spec, data, epochs=1)
     assert _parity(tmp_path, run) < 1e-4
@@ -77,7 +78,10 @@ def test_residual_batchnorm_forward_equals_engine(tmp_path):
     assert _parity(tmp_path, run) < 1e-4
 
 
-@pytest.mark.parametrize("optimizer,hyper", [("sgd", {"lr": 0.1, "momentum": 0.9}), ("adam", {"lr": 0.01})])
+@pytest.mark.parametrize("optimizer,hyper", [("sgd", {"lr": 0.1, "momentum": 0.9}), ("adam", {"lr": 0.01}),
+                                             ("sgd", {"lr": 0.1, "momentum": 0.9, "nesterov": True}),
+                                             ("adagrad", {"lr": 0.05}), ("adadelta", {"lr": 1.0}),
+                                             ("rmsprop", {"lr": 0.01})])
 def test_first_steps_equal_dlstudio(tmp_path, optimizer, hyper):
     run = prepare("mlp", "spirals", optimizer=optimizer, batch_size=16)
     run.config.hyper = hyper
