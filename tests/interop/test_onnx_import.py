@@ -157,6 +157,14 @@ def test_onnx_spec_predict_evaluate_train(tmp_path, capsys):
     out = tmp_path / "tuned.dls"
     assert main(["train", str(p), "--data", "digits", "--epochs", "1", "--out", str(out)]) == 0
     assert out.is_file() and p.read_bytes() == m.SerializeToString()
+    # fine-tuning starts from the imported weights: with a vanishing learning rate the tuned model
+    # still predicts what onnxruntime does (a re-initialised one would not)
+    still = tmp_path / "still.dls"
+    assert main(["train", str(p), "--data", "digits", "--epochs", "1", "--lr", "1e-12",
+                 "--out", str(still)]) == 0
+    pred2 = tmp_path / "p2.npy"
+    assert main(["predict", str(still), "--data", "digits", "--out", str(pred2)]) == 0
+    assert float(np.abs(np.load(pred2) - ref).max()) < 1e-4
 
 
 @pytest.mark.parametrize("preset", ["mlp", "lenet5", "inception", "resnet", "rnn", "lstm", "lstm-stacked"])
