@@ -156,6 +156,10 @@ def build_toolbar(win, a: SimpleNamespace) -> QToolBar:
     tb.setIconSize(QSize(20, 20))
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     _short_labels([a.new, a.open, a.save, a.delete, a.fit, a.layout, a.lab])
+    # fixed labels: the buttons after them must not move as "Undo Add Conv2D" grows; the
+    # tooltip and the Edit menu keep the full text
+    a.undo.setIconText(tr("Undo"))
+    a.redo.setIconText(tr("Redo"))
     tb.addActions([a.new, a.open, a.save])
     tb.addSeparator()
     tb.addActions([a.undo, a.redo, a.delete])

@@ -27,6 +27,7 @@ from .document import Document
 from .i18n import QT_TR_NOOP, tr
 
 RECENT_KEY = "files/recent"
+FOLDER_KEY = "ui/lastFolder"   # where the last file was opened or saved: the next dialog starts there
 MAX_RECENT = 10
 AUTOSAVE_MS = 30_000
 RECOVERY_FORMAT = "dlstudio-recovery"
@@ -220,8 +221,7 @@ class FileController(QObject):
     def open_dialog(self) -> bool:
         if not self.maybe_save():
             return False
-        start = os.path.dirname(self.path) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open network or model"), start,
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open network or model"), self.last_folder(),
                                               file_filter(OPEN_FILTERS))
         return bool(path) and self.open_path(path, ask=False)
 
@@ -275,7 +275,7 @@ class FileController(QObject):
     def save_as(self) -> bool:
         ext = ".dls" if self.has_training() else ".json"
         suggested = (os.path.splitext(self.path)[0] + ext if self.path else
-                     os.path.join(os.path.expanduser("~"), _slug(self.doc.network.name) + ext))
+                     os.path.join(self.last_folder(), _slug(self.doc.network.name) + ext))
         caption = tr("Save trained model") if ext == ".dls" else tr("Save network")
         path, chosen = QFileDialog.getSaveFileName(self.window, caption, suggested, file_filter(SAVE_FILTERS))
         if not path:
@@ -339,13 +339,26 @@ class FileController(QObject):
         return fresh_bundle(net)
 
     # ---- recent files -------------------------------------------------------------------------
+    def last_folder(self) -> str:
+        """The folder of the last file opened or saved (if it still exists), else the current
+        file's folder, else the home folder."""
+        folder = str(self.settings.value(FOLDER_KEY, "") or "")
+        if folder and os.path.isdir(folder):
+            return folder
+        return os.path.dirname(self.path) if self.path else os.path.expanduser("~")
+
     def recent_files(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
         return [p for p in (value or []) if isinstance(p, str)]
 
+    def remember_folder(self, path: str) -> None:
+        """The next file dialog starts in the folder of `path` (a file just opened, saved or exported)."""
+        self.settings.setValue(FOLDER_KEY, os.path.dirname(os.path.abspath(path)))
+
     def add_recent(self, path: str) -> None:
+        self.remember_folder(path)
         files = [path] + [p for p in self.recent_files() if p != path]
         self.settings.setValue(RECENT_KEY, files[:MAX_RECENT])
         self.sigRecentChanged.emit()

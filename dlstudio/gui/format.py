@@ -109,9 +109,9 @@ def setting(name: str, v) -> str | None:
     if name == "padding":
         return None if v == "valid" else padding(v)
     if name == "units":
-        return tr("{n} units").format(n=v)
+        return tr("1 unit") if v == 1 else tr("{n} units").format(n=v)
     if name == "filters":
-        return tr("{n} filters").format(n=v)
+        return tr("1 filter") if v == 1 else tr("{n} filters").format(n=v)
     if name == "shape":
         return shape(v)
     if name == "return_sequences":

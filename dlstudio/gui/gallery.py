@@ -16,18 +16,30 @@ from dlstudio.spec import Network
 from dlstudio.zoo import PRESETS, build_preset, preset_names
 
 from . import format as fmt
-from .i18n import tr, tr_text
+from .i18n import QT_TR_NOOP, tr, tr_text
 from .thumbnail import render_thumbnail
 
 APP_DATA, APP_SHAPE, APP_OUTPUTS = "digits:28", (1, 28, 28), 10
 PRESET_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB = QSize(150, 170)
 _TITLES = {"mlp": "MLP", "lenet5": "LeNet-5", "alexnet": "AlexNet", "inception": "Inception",
-           "resnet": "ResNet", "rnn": "RNN", "lstm": "LSTM"}
+           "resnet": "ResNet", "rnn": "RNN", "lstm": "LSTM", "alexnet-full": "AlexNet",
+           "googlenet-full": "GoogLeNet", "resnet18-full": "ResNet-18", "resnet50-full": "ResNet-50"}
+_STACKED = {"lstm-stacked": "LSTM"}
+FULL_SIZE = QT_TR_NOOP("{name} (full size)")   # the original network, not the small version for 28×28 digits
+STACKED = QT_TR_NOOP("Stacked {name}")
 
 
 def preset_title(name: str) -> str:
-    return _TITLES.get(name, name)
+    """A preset's display name ("AlexNet (full size)"); its code name ("alexnet-full") is in the tooltip."""
+    if name in _STACKED:
+        return tr(STACKED).format(name=_STACKED[name])
+    title = _TITLES.get(name, name)
+    return tr(FULL_SIZE).format(name=title) if name.endswith("-full") else title
+
+
+def preset_tooltip(name: str, text: str) -> str:
+    return text + "\n" + tr("Preset: {name}").format(name=name)
 
 
 def preset_network(name: str) -> Network:
@@ -97,14 +109,14 @@ class PresetGallery(QDialog):
             except Exception as e:  # a preset that cannot be built here is listed, disabled
                 item = QListWidgetItem(preset_title(name))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(tr("Not available: {error}").format(error=fmt.error(e)))
+                item.setToolTip(preset_tooltip(name, tr("Not available: {error}").format(error=fmt.error(e))))
                 self.list.addItem(item)
                 continue
             self.networks[name] = net
             pm = render_thumbnail(net, THUMB.width(), THUMB.height(), pal, dpr)
             item = QListWidgetItem(QIcon(pm), preset_title(name))
             item.setData(PRESET_ROLE, name)
-            item.setToolTip(tr_text(PRESETS[name].help))
+            item.setToolTip(preset_tooltip(name, tr_text(PRESETS[name].help)))
             self.list.addItem(item)
 
     def _describe(self, item, previous=None) -> None:

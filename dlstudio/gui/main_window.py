@@ -83,12 +83,15 @@ class MainWindow(QMainWindow):
         self.training_dock = self.docks[-1]
         self.training_dock.hide()
         self.files = FileController(self, self.doc, self.stack, self.settings, recovery_dir)
+        self.summary.files = self.files
         self.acts = create_actions(self)
         build_menus(self, self.acts)
         self.toolbar = build_toolbar(self, self.acts)
         self._build_status_bar()
+        self._inspector_after_run = False  # the first block selected after a run shows the Inspector
         self._wire()
         self.training = install_training(self)  # the worker, the setup and the live views
+        self.training.sigRunFinished.connect(self._run_finished)
         self.setAcceptDrops(True)
         self.setWindowTitle("dlstudio")
         self.resize(1400, 900)
@@ -130,7 +133,9 @@ class MainWindow(QMainWindow):
         self.doc.sigAnalysisChanged.connect(self._update_totals)
         self.stack.cleanChanged.connect(self._clean_changed)
         self.files.sigPathChanged.connect(self._update_title)
-        self.files.sigPathChanged.connect(lambda: QTimer.singleShot(0, self.view.show_start))
+        # a new network gets its first view; a save or a finished run (which also rename the
+        # document) keep the user's zoom
+        self.doc.sigReset.connect(lambda: QTimer.singleShot(0, self.view.show_start))
         self.files.sigMessage.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.view.sigFilesDropped.connect(self.open_dropped)
         self.view.sigZoomChanged.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
@@ -149,8 +154,10 @@ class MainWindow(QMainWindow):
 
     def _update_totals(self) -> None:
         t = self.doc.analysis.total
-        self.totals_label.setText(tr("{layers} layers · {params} parameters · {flops} FLOPs").format(
-            layers=len(self.doc.network.nodes), params=fmt.count(t.params), flops=fmt.compact(t.flops)))
+        n = len(self.doc.network.nodes)
+        text = (tr("1 layer · {params} parameters · {flops} FLOPs") if n == 1 else
+                tr("{layers} layers · {params} parameters · {flops} FLOPs"))
+        self.totals_label.setText(text.format(layers=n, params=fmt.count(t.params), flops=fmt.compact(t.flops)))
 
     def _problem_count_changed(self, n: int) -> None:
         self.bottom_tabs.setTabText(1, tr("Problems ({n})").format(n=n) if n else tr("Problems"))
@@ -165,11 +172,21 @@ class MainWindow(QMainWindow):
     # ---- selection ----------------------------------------------------------------------------
     def _selection_changed(self, ids: list[str]) -> None:
         self.inspector.show_selection(ids)
+        if ids and self._inspector_after_run and not self.editor.locked:
+            self._inspector_after_run = False
+            if self.docks[1].toggleViewAction().isChecked():  # unless the user closed it
+                self.docks[1].raise_()  # out from behind the Training tab
         self.summary.select_ids(ids)
+        editable = not self.editor.locked  # a run trains the network: no edit looks possible
         has = bool(ids) or bool(self.scene.selected_edges())
-        for action in (self.acts.cut, self.acts.copy, self.acts.duplicate):
-            action.setEnabled(bool(ids))
-        self.acts.delete.setEnabled(has)
+        self.acts.copy.setEnabled(bool(ids))
+        for action in (self.acts.cut, self.acts.duplicate):
+            action.setEnabled(bool(ids) and editable)
+        self.acts.delete.setEnabled(has and editable)
+
+    def _run_finished(self, kind: str, message: str) -> None:
+        if kind != "prepared":  # a look at the model for a live view is no run
+            self._inspector_after_run = True
 
     def select_and_show(self, ids: list[str]) -> None:
         self.scene.select_ids(ids)

@@ -4,6 +4,7 @@ selecting rows selects the layers on the canvas."""
 from __future__ import annotations
 
 import csv
+import os
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
@@ -66,7 +67,8 @@ class SummaryModel(QAbstractTableModel):
     def cells(self, row: int) -> list[str]:
         if row == len(self.rows):
             t = self.totals
-            return [tr("Total"), tr("{n} layers").format(n=len(self.rows)), "", fmt.count(t["params"]),
+            n = len(self.rows)
+            return [tr("Total"), tr("1 layer") if n == 1 else tr("{n} layers").format(n=n), "", fmt.count(t["params"]),
                     fmt.count(t["macs"]),
                     fmt.count(t["flops"]), "100.0 %" if t["flops"] else ""]
         r = self.rows[row]
@@ -102,6 +104,7 @@ class SummaryPanel(QWidget):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.model = SummaryModel(doc, self)
+        self.files = None  # the window's FileController: the export starts in the last folder used
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,10 +141,12 @@ class SummaryPanel(QWidget):
 
     def _update_totals(self) -> None:
         t = self.model.totals
-        self.totals.setText(tr("{layers} layers · {params} parameters ({trainable} trainable) · {macs} MACs · "
-                               "{flops} FLOPs").format(layers=len(self.model.rows), params=fmt.count(t['params']),
-                                                       trainable=fmt.count(t['trainable']),
-                                                       macs=fmt.compact(t['macs']), flops=fmt.compact(t['flops'])))
+        text = (tr("1 layer · {params} parameters ({trainable} trainable) · {macs} MACs · {flops} FLOPs")
+                if len(self.model.rows) == 1 else
+                tr("{layers} layers · {params} parameters ({trainable} trainable) · {macs} MACs · {flops} FLOPs"))
+        self.totals.setText(text.format(layers=len(self.model.rows), params=fmt.count(t['params']),
+                                        trainable=fmt.count(t['trainable']),
+                                        macs=fmt.compact(t['macs']), flops=fmt.compact(t['flops'])))
         self.select_ids(self._selected_ids)
 
     # ---- selection both ways ------------------------------------------------------------------
@@ -200,8 +205,8 @@ class SummaryPanel(QWidget):
                         "1.000000" if t["flops"] else "0.000000"])
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export summary"), "summary.csv",
-                                              tr("CSV files") + " (*.csv)")
+        start = os.path.join(self.files.last_folder(), "summary.csv") if self.files is not None else "summary.csv"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export summary"), start, tr("CSV files") + " (*.csv)")
         if not path:
             return
         try:
@@ -209,3 +214,6 @@ class SummaryPanel(QWidget):
         except OSError as e:
             QMessageBox.warning(self, tr("Export summary"),
                                 tr("Cannot write {path}: {error}").format(path=path, error=e.strerror or e))
+            return
+        if self.files is not None:
+            self.files.remember_folder(path)

@@ -49,15 +49,33 @@ class _Editor:
         self.setToolTip(error or tr_text(self._help))
 
 
-class IntEditor(QSpinBox, _Editor):
+def _bounds(param: Param, lo: float, hi: float) -> tuple[float, float]:
+    """The param's own range within [lo, hi]: where the arrows and the mouse wheel step to."""
+    return (lo if param.minimum is None else max(lo, param.minimum),
+            hi if param.maximum is None else min(hi, param.maximum))
+
+
+class _NumberEditor:
+    """Mixin for the spin boxes: any number can be typed — the box does not drop a minus sign or
+    put back an old value — so the form can check it against the param and say what is wrong;
+    only the arrows and the wheel stay within the param's range (`bounds`)."""
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
+        lo, hi = self.bounds
+        self.set_value(min(max(self.value() + steps * self.singleStep(), lo), hi))
+        self.selectAll()
+        self.sigEdited.emit()
+
+
+class IntEditor(_NumberEditor, QSpinBox, _Editor):
     sigEdited = Signal()
 
     def __init__(self, param: Param):
         super().__init__()
         self._help = param.help
-        lo = -INT_LIMIT if param.minimum is None else max(-INT_LIMIT, int(math.ceil(param.minimum)))
-        hi = INT_LIMIT if param.maximum is None else min(INT_LIMIT, int(param.maximum))
-        self.setRange(lo, hi)
+        lo, hi = _bounds(param, -INT_LIMIT, INT_LIMIT)
+        self.bounds = (int(math.ceil(lo)), int(math.floor(hi)))
+        self.setRange(-INT_LIMIT, INT_LIMIT)
         self.setKeyboardTracking(True)
         self.setAccelerated(True)
         self.valueChanged.connect(lambda _: self.sigEdited.emit())
@@ -71,7 +89,7 @@ class IntEditor(QSpinBox, _Editor):
         self.blockSignals(False)
 
 
-class FloatEditor(QDoubleSpinBox, _Editor):
+class FloatEditor(_NumberEditor, QDoubleSpinBox, _Editor):
     sigEdited = Signal()
 
     def __init__(self, param: Param):
@@ -79,8 +97,8 @@ class FloatEditor(QDoubleSpinBox, _Editor):
         self._help = param.help
         small = abs(param.default or 0) and abs(param.default) < 0.01
         self.setDecimals(6 if small else 4)
-        self.setRange(-1e9 if param.minimum is None else param.minimum,
-                      1e9 if param.maximum is None else param.maximum)
+        self.bounds = _bounds(param, -1e9, 1e9)
+        self.setRange(-1e9, 1e9)
         span = (param.maximum or 10.0) - (param.minimum or 0.0)
         self.setSingleStep(0.001 if small else 0.01 if span <= 1 else 0.1)
         self.setKeyboardTracking(True)

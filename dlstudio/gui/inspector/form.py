@@ -3,7 +3,7 @@ params schema. Values are checked as they are typed; a valid change becomes an u
 (through the editor), and the document's re-analysis updates shapes and costs everywhere."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout,
                                QWidget)
@@ -29,6 +29,7 @@ class Inspector(QScrollArea):
         self.node_id: str | None = None
         self.editors: dict[str, object] = {}
         self.errors: dict[str, QLabel] = {}
+        self._shown: dict = {}   # the document's values the form last showed (the last valid ones)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._body = QWidget()
@@ -57,7 +58,7 @@ class Inspector(QScrollArea):
 
     def show_node(self, node_id: str | None, message: str | None = None) -> None:
         self.node_id = node_id if node_id is not None and self.doc.network.has(node_id) else None
-        self.editors, self.errors = {}, {}
+        self.editors, self.errors, self._shown = {}, {}, {}
         self._clear()
         if self.node_id is None:
             hint = QLabel(message or tr("Select a layer on the canvas to see and edit its settings."),
@@ -111,6 +112,7 @@ class Inspector(QScrollArea):
                 ed.setToolTip(tr_text(p.help))
                 ed.set_value(values.get(p.name))
                 ed.sigEdited.connect(lambda name=p.name: self._edited(name))
+                ed.installEventFilter(self)   # Escape puts back the last valid value
                 label = QLabel(fmt.param_label(p.name))
                 label.setToolTip(tr_text(p.help))
                 err = QLabel(wordWrap=True, styleSheet=_ERROR)
@@ -118,6 +120,7 @@ class Inspector(QScrollArea):
                 form.addRow(label, ed)
                 form.addRow("", err)
                 self.editors[p.name], self.errors[p.name] = ed, err
+                self._shown[p.name] = values.get(p.name)
             self._layout.addWidget(box)
 
         cost = QGroupBox(tr("Cost"))
@@ -157,7 +160,23 @@ class Inspector(QScrollArea):
             return
         ed.set_error(None)
         err.hide()
-        self.editor.set_param(self.node_id, name, value)
+        if value != self._shown.get(name):   # back to the document's value: nothing to undo
+            self.editor.set_param(self.node_id, name, value)
+
+    def restore(self, name: str) -> None:
+        """Put back the setting's last valid value (the document's) in place of what was typed."""
+        ed = self.editors[name]
+        ed.set_value(self._shown.get(name))
+        ed.set_error(None)
+        self.errors[name].hide()
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            name = next((n for n, ed in self.editors.items() if ed is obj), None)
+            if name is not None and self.error_of(name) is not None:
+                self.restore(name)
+                return True
+        return super().eventFilter(obj, event)
 
     def error_of(self, name: str) -> str | None:
         err = self.errors.get(name)
@@ -185,6 +204,9 @@ class Inspector(QScrollArea):
         lt = all_types().get(node.type)
         values = {**lt.schema.defaults(), **node.params} if lt else {}
         for name, ed in self.editors.items():
+            if self.error_of(name) is not None and values.get(name) == self._shown.get(name):
+                continue   # another setting changed: what was typed here stays, red, until corrected
+            self._shown[name] = values.get(name)
             try:
                 current = ed.value()
             except ValueError:

@@ -80,6 +80,11 @@ class TrainingController(QObject):
     def active(self) -> bool:
         return self.state in ACTIVE
 
+    @property
+    def trains(self) -> bool:
+        """A run that trains is active (or asked for): not just a look at the model for a live view."""
+        return self.active and (self._job_trains or self._queued is not False)
+
     def _set_state(self, state: str) -> None:
         if state != self.state:
             self.state = state
@@ -162,6 +167,8 @@ class TrainingController(QObject):
         return True
 
     def pause(self) -> None:
+        if not self.trains:
+            return  # a look at the model is no run to pause
         if self._queued is not False:  # the run waits for a look at the model to be prepared
             self._pause_queued = True
         elif self.state in ("preparing", "compiling", "training"):
@@ -178,10 +185,10 @@ class TrainingController(QObject):
 
     def primary(self) -> None:
         """Space / the Train action: start or continue when idle, pause or resume while running."""
-        if self.active:
+        if self.trains:
             self.toggle_pause()
         else:
-            self.start(None)
+            self.start(None)  # during a look at the model: trains right after it
 
     def stop(self) -> None:
         self._queued, self._pause_queued = False, False
@@ -228,6 +235,8 @@ class TrainingController(QObject):
         """A guard before the document is dropped (new, open, close): stop a run first."""
         if not self.active:
             return True
+        if not self.trains:  # only a look at the model for a live view: nothing to lose
+            return self.stop_and_wait()
         answer = QMessageBox.question(
             self.win, tr("Training is running"),
             tr("Stop the training run? What it has learned so far is kept, and you can save it next."),

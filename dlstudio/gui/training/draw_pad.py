@@ -16,6 +16,7 @@ from .images import to_qimage
 
 CHANNELS = (1, 3)    # what the pad can draw: grey or RGB images
 INK, PAPER = (1.0, 1.0, 1.0), (0.0, 0.0, 0.0)
+THROTTLE_MS = 120   # while drawing, the drawing is announced at most this often
 
 
 class DrawPad(QWidget):
@@ -29,7 +30,8 @@ class DrawPad(QWidget):
         self.setToolTip(tr("Draw with the left mouse button, erase with the right one"))
         self._last: QPointF | None = None
         self._erase = False
-        self._throttle = QTimer(self, singleShot=True, interval=120, timeout=self.sigChanged)
+        self._throttle = QTimer(self, singleShot=True, interval=THROTTLE_MS)
+        self._throttle.timeout.connect(self.sigChanged.emit)   # a signal is not a callable slot
         self.ink, self.paper = INK, PAPER
         self.set_size(height, width, channels)
 
@@ -117,16 +119,12 @@ class DrawPad(QWidget):
         self.sigChanged.emit()
 
     def rgb(self) -> np.ndarray:
-        """The drawing as shown, (H, W, 3) uint8: grey drawings in the theme's text on base
-        colours (white ink on black paper in a dark theme), colour drawings as they are."""
-        if self.channels == 3:
-            return (np.clip(self.pixels.transpose(1, 2, 0), 0, 1) * 255 + 0.5).astype(np.uint8)
-        pal = self.palette()
-        ink, paper = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
-        lo, hi = float(self._colour(self.paper)[0, 0, 0]), float(self._colour(self.ink)[0, 0, 0])
-        v = np.clip((self.pixels[0] - lo) / (hi - lo), 0, 1)[..., None] if hi != lo else self.pixels[0][..., None]
-        return (np.array([paper.red(), paper.green(), paper.blue()]) * (1 - v)
-                + np.array([ink.red(), ink.green(), ink.blue()]) * v + 0.5).astype(np.uint8)
+        """The drawing as shown, (H, W, 3) uint8: the pixels as they are, whatever the theme —
+        grey drawings in white ink on black paper, like the digits the network learnt from."""
+        rgb = np.clip(self.pixels.transpose(1, 2, 0), 0, 1)
+        if self.channels == 1:
+            rgb = np.repeat(rgb, 3, axis=2)
+        return (rgb * 255 + 0.5).astype(np.uint8)
 
     def paintEvent(self, event):
         p = QPainter(self)
@@ -139,7 +137,6 @@ class DrawPad(QWidget):
         p.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         p.drawRect(r.adjusted(0, 0, -1, -1))
         if self.is_blank():
-            paper = QColor.fromRgbF(*self.paper) if self.channels == 3 else pal.color(QPalette.ColorRole.Base)
-            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText) if self.channels == 1
-                     else (QColor("white") if paper.lightnessF() < 0.5 else QColor("black")))
+            paper = QColor.fromRgbF(*self.paper)
+            p.setPen(QColor(170, 170, 170) if paper.lightnessF() < 0.5 else QColor(85, 85, 85))
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, tr("draw here"))

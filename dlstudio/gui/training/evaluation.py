@@ -116,7 +116,19 @@ class EvaluationView(QWidget):
         lay.addWidget(split, 1)
         self._worst_key = None
         self.result: dict | None = None
+        self.stale = False   # the weights changed since `result` was computed
         self.apply_theme()
+
+    def reset(self) -> None:
+        """Another network: nothing evaluated yet."""
+        self.result, self.stale, self._worst_key = None, False, None
+        self.summary.setText(tr("Evaluate the network to see where it goes wrong."))
+        self.conf_image.clear()
+        self.counts.set_counts(None, None)
+        self.bars.setOpts(x=[], height=[])
+        self.scatter.clear()
+        self.err_hist.clear()
+        self.wrong.clear()
 
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)
@@ -124,7 +136,7 @@ class EvaluationView(QWidget):
             self.summary.setText(tr("Evaluating…"))
 
     def show_result(self, r: dict) -> None:
-        self.result = r
+        self.result, self.stale = r, False
         which = (tr("validation set ({samples} samples) · loss {loss}") if r["set"] == "validation"
                  else tr("training set ({samples} samples) · loss {loss}"))
         text = which.format(samples=f"{r['samples']:,}", loss=f"{r['loss']:.4g}")
@@ -245,7 +257,9 @@ class EvaluationView(QWidget):
         self.p_conf.showGrid(x=False, y=False)
         images.style_plot(self.p_class, pal, tr("Accuracy per class"))
         if self.result is not None:
+            stale = self.stale
             self.show_result(self.result)
+            self.stale = stale
 
 
 def _values(a: np.ndarray, most: int = 6) -> str:

@@ -92,6 +92,14 @@ class FeatureMapsView(QWidget):
         self.filters.show_message("")
         self.input_view.show_message("")
 
+    def reset(self) -> None:
+        """Another network: no layers until its model is prepared."""
+        self.info = None
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.blockSignals(False)
+        self.clear()
+
     def set_run(self, info: dict, dataset) -> None:
         self.info = info
         self.sample.set_dataset(dataset)

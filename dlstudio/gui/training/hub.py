@@ -151,8 +151,9 @@ class LiveViews(QObject):
         views = (self.maps, self.gates, self.weights, self.regions, self.evaluation, self.predict)
         if any(v.isVisible() for v in views) and not self.c.prepared and not self.c.active:
             self.c.ensure_prepared()  # show the current model (from a file, or untrained) without training
-        elif self.evaluation.isVisible() and self.evaluation.result is None and self.c.prepared:
-            self.evaluate()
+        elif (self.evaluation.isVisible() and (self.evaluation.result is None or self.evaluation.stale)
+              and self.c.prepared and self.evaluation.button.isEnabled()):
+            self.evaluate()  # nothing evaluated yet, or the weights changed while the tab was hidden
 
     # ---- the timer ---------------------------------------------------------------------------
     def tick(self, final: bool = False) -> None:
@@ -197,6 +198,7 @@ class LiveViews(QObject):
             self._refresh(group)
         if u.epochs:
             self._eval_due = self._predict_due = True
+            self.evaluation.stale = self.evaluation.result is not None
         if (self._predict_due and not final and self.visible(self.predict)
                 and now - self._predict_at >= EVAL_EVERY_S):  # the same input through the newer weights
             self._predict_due, self._predict_at = False, now
@@ -268,6 +270,7 @@ class LiveViews(QObject):
             self.panel.show_finished(" · ".join(parts), complete=kind == "done")
             self.win.engine_label.setText(tr("Engine: idle"))
             c.sigMessage.emit(" · ".join(parts))
+            self.evaluation.stale = self.evaluation.result is not None
             if self.visible(self.evaluation):
                 self.evaluate()
             if self.visible(self.predict):
@@ -279,6 +282,7 @@ class LiveViews(QObject):
             self.win.engine_label.setText(tr("Engine: idle"))
         elif kind == "prepared":
             self.panel.show_finished(tr("Ready"))
+            self.win.engine_label.setText(tr("Engine: idle"))
             if self.evaluation.isVisible() and self.evaluation.result is None:
                 self.evaluate()
 
@@ -353,13 +357,29 @@ class LiveViews(QObject):
         """A network or model file was opened: show its training settings and history."""
         self.c.forget_run()
         self.c.info = None
+        self.reset_views()
         self.apply_document_defaults()
         b = self.win.files.bundle
         if b is not None and b.history and (b.history.get("epochs") or b.history.get("batches")):
             label = os.path.basename(self.win.files.path or "") or self.win.doc.network.name
             self.curves.begin_run(tr("{name} (history)").format(name=label), history=b.history)
-        self.evaluation.result = None
         self.refresh_problems()
+
+    def reset_views(self) -> None:
+        """Another document: a clean panel (no curves, neutral status) and live views that wait
+        for the new network's model."""
+        if self.c.active:
+            return
+        self.timer.stop()
+        self.c.live.clear()
+        self._last_probe, self._progress, self._due = None, None, {}
+        self._eval_due = self._predict_due = False
+        self.curves.reset()
+        self.panel.reset()
+        self.maps.reset()
+        self.evaluation.reset()
+        self.regions.clear()
+        self.win.engine_label.setText(tr("Engine: idle"))
 
     def network_edited(self) -> None:
         if not self.c.active:
@@ -405,13 +425,13 @@ class LiveViews(QObject):
     def refresh_state(self, ready: bool | None = None) -> None:
         if ready is None:
             ready = self.setup.dataset is not None and (self.c.active or not self.c.problems())
-        self.panel.show_state(self.c.state, self.c.can_continue(), ready)
+        self.panel.show_state(self.c.state, self.c.can_continue(), ready, training=self.c.trains)
         a = self.win.acts
         if hasattr(a, "train_pause"):
             a.train_start.setText(tr("&Continue Training") if self.c.can_continue() else tr("&Start Training"))
             a.train_start.setEnabled(not self.c.active)
-            a.train_pause.setEnabled(self.c.active)
+            a.train_pause.setEnabled(self.c.trains)
             a.train_pause.setText(tr("&Resume") if self.c.state in ("paused", "pausing") else tr("&Pause"))
-            a.train_stop.setEnabled(self.c.active and self.c.state != "stopping")
+            a.train_stop.setEnabled(self.c.trains and self.c.state != "stopping")
             a.train_restart.setEnabled(not self.c.active and self.c.can_continue())
 

@@ -9,6 +9,9 @@ from .. import icons
 from ..i18n import tr
 
 
+ACTIVE_STATES = ("preparing", "compiling", "training", "pausing", "paused")
+
+
 def duration(seconds: float | None) -> str:
     if seconds is None or seconds != seconds:
         return "—"
@@ -60,15 +63,16 @@ class TrainingPanel(QWidget):
     def apply_icons(self) -> None:
         self.start_button.setIcon(icons.icon("train", self.palette()))
 
-    def show_state(self, state: str, can_continue: bool, ready: bool) -> None:
+    def show_state(self, state: str, can_continue: bool, ready: bool, training: bool = True) -> None:
+        """`training`: the active run trains (a look at the model for a live view cannot be paused)."""
         active = state != "idle"
         self.start_button.setText(tr("Continue") if can_continue else tr("Start"))
         self.start_button.setToolTip(tr("Continue training this model: same optimizer state, epochs counted on (Space)")
                                      if can_continue else tr("Train the network from fresh weights (Space)"))
         self.start_button.setEnabled(not active and ready)
-        self.pause_button.setEnabled(state in ("preparing", "compiling", "training", "pausing", "paused"))
+        self.pause_button.setEnabled(training and state in ACTIVE_STATES)
         self.pause_button.setText(tr("Resume") if state in ("paused", "pausing") else tr("Pause"))
-        self.stop_button.setEnabled(active and state != "stopping")
+        self.stop_button.setEnabled(training and active and state != "stopping")
         self.restart_button.setEnabled(not active and ready and can_continue)
 
     def show_phase(self, phase: str, message: str) -> None:
@@ -92,6 +96,14 @@ class TrainingPanel(QWidget):
                                 "loss {loss}").format(batch=f"{p['batch']:,}", batches=f"{p['batches']:,}",
                                                       rate=f"{p['samples_per_s']:,.0f}", eta=duration(p["eta_s"]),
                                                       elapsed=duration(p["elapsed_s"]), loss=f"{p['loss']:.4g}"))
+
+    def reset(self) -> None:
+        """Another document: no progress, no status of an earlier run."""
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setFormat(tr("Ready"))
+        self.details.setText(" ")
+        self.status.setText("")
 
     def show_finished(self, text: str, complete: bool = False) -> None:
         self.progress.setRange(0, 1000)

@@ -241,6 +241,16 @@ class CurvesView(QWidget):
         self.earlier = []
         self.earlier_button.setText(tr("Earlier runs"))
 
+    def reset(self) -> None:
+        """Another document: no earlier runs and an empty current run."""
+        self.clear_earlier()
+        self._remove_items(self.current)
+        self._make_current(RunCurves(tr("current run")))
+        self.p_batch.enableAutoRange()
+        self._show_accuracy()
+        self._dirty = True
+        self.refresh()
+
     # ---- live data ---------------------------------------------------------------------------
     def append(self, xs, losses, epochs) -> None:
         run = self.current
