@@ -341,7 +341,7 @@ class TrainingController(QObject):
             a.redo.setEnabled(w.stack.canRedo())
             w._selection_changed(w.scene.selected_ids())
         self.hub.setup.set_locked(on)
-        w.view.set_banner(tr("🔒 Training — the network is locked until the run stops") if on and banner else None)
+        w.view.set_banner(tr("Training — the network is locked until the run stops") if on and banner else None)
 
     # ---- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:

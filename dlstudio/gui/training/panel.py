@@ -45,6 +45,8 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(tr("Ready"))
         self.details = QLabel(" ")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long progress line must not widen the dock (it grew by a pixel at the end of a run)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel(wordWrap=True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
