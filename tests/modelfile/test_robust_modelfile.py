@@ -16,7 +16,8 @@ def test_nan_or_inf_weights_are_refused(saved):
         weights["conv1.kernel"] = weights["conv1.kernel"].copy()
         weights["conv1.kernel"][0, 0, 0, 0] = bad
         rewrite(path, {"weights.npz": npz_bytes(**weights)})
-        load_fails(path, "weights.npz", "conv1.kernel", "NaN or infinite")
+        message = load_fails(path, "weights.npz", "conv1.kernel", "NaN or infinite")
+        assert message.count("conv1.kernel") >= 1 and "weights.npz" in message
 
 
 @pytest.mark.parametrize("member,text,fragment", [
@@ -33,4 +34,5 @@ def test_bad_numbers_and_nesting_in_json_members(saved, member, text, fragment):
         net["nodes"][1]["params"]["kernel_size"] = 987654321
         text = json.dumps(net).replace("987654321", "NaN")
     rewrite(path, {member: text.encode()})
-    load_fails(path, member, fragment)
+    message = load_fails(path, member, fragment)
+    assert member in message and fragment in message
