@@ -9,7 +9,6 @@ keeps every {field}; with zh_CN installed the app's `tr_text` turns them into Ch
 from __future__ import annotations
 
 import re
-import string
 
 import pytest
 
@@ -112,17 +111,13 @@ def test_message_of_plain_exceptions_is_their_str():
 
 # ---- the translation source ------------------------------------------------------------------
 
-def _fields(s: str):
-    return sorted((f, spec, conv) for _, f, spec, conv in string.Formatter().parse(s) if f is not None)
-
-
 def test_core_ts_is_complete_and_keeps_fields():
-    from dlstudio.gui.i18n.build import read_ts, ts_path
+    from dlstudio.gui.i18n.build import field_mismatches, read_ts, ts_path
     entries = read_ts(ts_path("core", "zh_CN"))
     assert len(entries) > 400
     missing = [s for s, t in entries.items() if not t]
     assert len(missing) <= 0.05 * len(entries), missing[:5]
-    wrong = [(s, t) for s, t in entries.items() if t and _fields(s) != _fields(t)]
+    wrong = field_mismatches("core", "zh_CN")
     assert not wrong, wrong[:3]
     # what the code marks is what lupdate extracted
     templates = {t.template for t in described_texts()} | {message(shape_error()).template}

@@ -136,3 +136,11 @@ def test_committed_catalogue_is_built_from_the_sources(tmp_path):
     fresh = build.compile_qm("zh_CN", str(tmp_path / "fresh.qm"))
     with open(fresh, "rb") as f, open(i18n.catalogue_path("zh_CN"), "rb") as g:
         assert f.read() == g.read(), "run: python -m dlstudio.gui.i18n.build --no-update"
+
+
+def test_field_mismatches_finds_a_translation_that_drops_a_field(monkeypatch):
+    from dlstudio.gui.i18n import build
+    monkeypatch.setattr(build, "read_ts", lambda path: {
+        "Saved {path}": "已保存 {path}", "{n:,} layers": "{n} 个层", "Epoch {epoch}": "轮次",
+        "unfinished {x}": None})
+    assert build.field_mismatches("app", "zh_CN") == [("{n:,} layers", "{n} 个层"), ("Epoch {epoch}", "轮次")]

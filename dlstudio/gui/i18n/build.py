@@ -5,7 +5,8 @@
                                                    and print how much of each area is translated
     python -m dlstudio.gui.i18n.build --area app   update only that area's .ts, then compile
     python -m dlstudio.gui.i18n.build --no-update  only compile (what CI and a fresh checkout need)
-    python -m dlstudio.gui.i18n.build --check 95   also fail unless every area is ≥ 95 % translated
+    python -m dlstudio.gui.i18n.build --check 95   also fail unless every area is ≥ 95 % translated and
+                                                   every translation keeps its source's {fields}
     python -m dlstudio.gui.i18n.build --untranslated AREA     the sources still to translate (JSON)
     python -m dlstudio.gui.i18n.build --fill AREA FILE.json   set translations {"source": "译文"}
 
@@ -20,6 +21,7 @@ import glob
 import json
 import os
 import shutil
+import string
 import subprocess
 import sys
 import tempfile
@@ -153,7 +155,7 @@ def fill(area: str, lang: str, mapping: dict[str, str]) -> tuple[int, list[str]]
     seen, done = set(), 0
     for msg in tree.getroot().iter("message"):
         src = msg.findtext("source") or ""
-        if src in mapping and mapping[src]:
+        if mapping.get(src):
             t = msg.find("translation")
             if t is None:
                 t = ET.SubElement(msg, "translation")
@@ -180,6 +182,22 @@ def compile_qm(lang: str, out: str | None = None) -> str:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return out
+
+
+def _fields(text: str):
+    """The {fields} of a format template with their specs and conversions, sorted; None if malformed."""
+    try:
+        return sorted((name, spec or "", conv or "") for _, name, spec, conv in string.Formatter().parse(text)
+                      if name is not None)
+    except ValueError:
+        return None
+
+
+def field_mismatches(area: str, lang: str) -> list[tuple[str, str]]:
+    """(source, translation) of every finished translation whose {fields} differ from its source's:
+    the app would fail to format it (and fall back to English)."""
+    return [(src, tr) for src, tr in read_ts(ts_path(area, lang)).items()
+            if tr and _fields(src) != _fields(tr)]
 
 
 def coverage(area: str, lang: str) -> tuple[int, int]:
@@ -227,9 +245,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{area:12s} {done:5d} / {total:5d}  {share:5.1f} %")
     print(f"{'all':12s} {total_done:5d} / {total_all:5d}  "
           f"{100.0 * total_done / max(total_all, 1):5.1f} %   -> {os.path.relpath(qm)}")
-    if args.check is not None and worst < args.check:
-        print(f"an area is below {args.check:g} % translated", file=sys.stderr)
-        return 1
+    if args.check is not None:
+        broken = [(area, src) for area in AREAS for src, _ in field_mismatches(area, lang)]
+        for area, src in broken:
+            print(f"{area}: the translation of {src!r} has other {{fields}} than its source", file=sys.stderr)
+        if worst < args.check or broken:
+            if worst < args.check:
+                print(f"an area is below {args.check:g} % translated", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -12,9 +12,20 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QDockWidget,
-                               QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTabBar,
-                               QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
 
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
@@ -30,7 +41,7 @@ ALLOW = {
     "SGD", "BGD", "MBGD", "Momentum", "Adagrad", "Adadelta", "RMSprop", "Adam", "MSE", "MAE", "BCE",
     "CrossEntropy", "BinaryCrossEntropy", "Huber", "ReLU", "LeakyReLU", "ELU", "PReLU", "Sigmoid",
     "Tanh", "tanh", "sigmoid", "relu", "softmax", "Softmax", "Softplus", "GELU", "Swish", "Linear",
-    "logits", "argmax", "max", "min", "exp", "log", "ln", "sqrt", "sign", "tanh", "mse", "mae",
+    "logits", "argmax", "max", "min", "exp", "log", "ln", "sqrt", "sign", "mse", "mae",
     "sgd", "adam", "momentum", "rmsprop", "adagrad", "adadelta", "bgd", "mbgd", "lr", "eps",
     "FLOPs", "FLOP", "MACs", "MAC", "GFLOP", "GFLOPs", "AUC", "ROC", "RNN", "LSTM", "CNN", "MLP",
     "LeNet", "AlexNet", "Inception", "ResNet", "BN", "FC", "NaN", "nan", "inf", "Xavier", "Glorot",
@@ -81,7 +92,8 @@ def english_words(text: str, allow: set[str] | frozenset[str] = frozenset()) -> 
     plain = re.sub(r"https?://\S+", " ", plain)
     plain = re.sub(r"\S*[/\\]\S*", " ", plain)                      # paths
     known = ALLOW | set(allow) | _names()
-    return [w for w in WORD.findall(plain) if w not in known and w.lower() not in _lower(known)]
+    lower = {w.lower() for w in known}
+    return [w for w in WORD.findall(plain) if w not in known and w.lower() not in lower]
 
 
 _cache: dict[str, object] = {}
@@ -98,13 +110,6 @@ def _names() -> set[str]:
     if "names" not in _cache:
         _cache["names"] = catalogue_names()
     return _cache["names"]  # type: ignore[return-value]
-
-
-def _lower(known) -> set[str]:
-    key = ("lower", len(known))
-    if key not in _cache:
-        _cache[key] = {w.lower() for w in known}
-    return _cache[key]  # type: ignore[return-value]
 
 
 def _menu_texts(menu: QMenu, where: str, out: list) -> None:
@@ -163,7 +168,7 @@ def _plot_texts(widget, where: str, out: list) -> None:
     if isinstance(widget, pg.PlotWidget):
         items = [widget.getPlotItem()]
     elif isinstance(widget, pg.GraphicsLayoutWidget):
-        items = [i for i in widget.ci.items.keys() if isinstance(i, pg.PlotItem)]
+        items = [i for i in widget.ci.items if isinstance(i, pg.PlotItem)]
     elif isinstance(widget, pg.GraphicsView) and widget.scene() is not None:
         items = [i for i in widget.scene().items() if isinstance(i, pg.PlotItem)]
     for plot in items:
@@ -204,9 +209,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         where = type(w).__name__ + (f"#{w.objectName()}" if w.objectName() else "")
         if w.toolTip():
             out.append((f"{where} tooltip", w.toolTip()))
-        if isinstance(w, QLabel):
-            out.append((where, w.text()))
-        elif isinstance(w, QAbstractButton):
+        if isinstance(w, QLabel) or isinstance(w, QAbstractButton):
             out.append((where, w.text()))
         elif isinstance(w, QGroupBox):
             out.append((where, w.title()))
