@@ -127,3 +127,14 @@ def test_pause_and_stop_are_enabled_while_a_run_trains(make_window, qtbot, dialo
     assert p.pause_button.isEnabled() and p.stop_button.isEnabled() and win.acts.train_pause.isEnabled()
     assert c.stop_and_wait()
     assert not p.pause_button.isEnabled() and not p.stop_button.isEnabled()
+
+
+def test_the_finished_line_counts_epochs_in_the_singular_and_plural(make_window, qtbot, dialogs):
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=1)
+    run(c, qtbot)
+    assert c.hub.panel.progress.format().startswith("Finished · 1 epoch ·")
+    dialogs.answers["question"].append(Yes)     # start again from fresh weights
+    c = ready(win, qtbot, epochs=2)
+    run(c, qtbot, fresh=True)
+    assert c.hub.panel.progress.format().startswith("Finished · 2 epochs ·")

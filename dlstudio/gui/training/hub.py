@@ -261,8 +261,11 @@ class LiveViews(QObject):
             last = payload.get("result") or {}
             acc = last.get("val_accuracy")
             epochs = payload.get("epochs_done", 0)
-            parts = [(tr("Finished · {epochs} epochs") if kind == "done" else tr("Stopped · {epochs} epochs"))
-                     .format(epochs=epochs)]
+            if epochs == 1:
+                head = tr("Finished · 1 epoch") if kind == "done" else tr("Stopped · 1 epoch")
+            else:
+                head = tr("Finished · {epochs} epochs") if kind == "done" else tr("Stopped · {epochs} epochs")
+            parts = [head.format(epochs=epochs)]
             if acc is not None:
                 parts.append(tr("val accuracy {accuracy} %").format(accuracy=f"{100 * acc:.1f}"))
             if payload.get("samples_per_s"):

@@ -626,6 +626,14 @@ Build one (e.g. Input 28×28 → LSTM → Dense) and train it on sequences such 
       <translation>训练引擎：{engine}</translation>
     </message>
     <message>
+      <source>Finished · 1 epoch</source>
+      <translation>已完成 · 1 个轮次</translation>
+    </message>
+    <message>
+      <source>Stopped · 1 epoch</source>
+      <translation>已停止 · 1 个轮次</translation>
+    </message>
+    <message>
       <source>Finished · {epochs} epochs</source>
       <translation>已完成 · {epochs} 个轮次</translation>
     </message>
