@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,18 +18,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from dlstudio.io.atomic import write_text_atomic
 from dlstudio.io.modelfile import ModelBundle, ModelFileError, load_model, save_model
 from dlstudio.spec import DocumentError, Network, all_types, analyze
-
 from dlstudio.spec.layout import apply_layout
 
 from . import format as fmt
 from .document import Document
 from .i18n import QT_TR_NOOP, tr
+from .recovery import RecoveryMixin
 
 RECENT_KEY = "files/recent"
 FOLDER_KEY = "ui/lastFolder"   # where the last file was opened or saved: the next dialog starts there
 MAX_RECENT = 10
 AUTOSAVE_MS = 30_000
-RECOVERY_FORMAT = "dlstudio-recovery"
 EXPERIMENT_FORMAT = "dlstudio-experiment"
 # the file dialogs' filters: (description, patterns); the descriptions translated where shown
 OPEN_FILTERS = ((QT_TR_NOOP("Networks, models and experiments"), "*.dls *.json *.onnx"),
@@ -78,7 +76,9 @@ def weights_problem(net: Network, weights: dict) -> str | None:
 
 def fresh_bundle(net: Network) -> ModelBundle:
     """A model file for an untrained network: freshly initialised weights, no training state."""
-    from dlstudio.engine.model import Model  # the engine only when a model file is written
+    from dlstudio.engine.model import (
+        Model,  # the engine only when a model file is written
+    )
     return ModelBundle(network=net.to_dict(), weights=Model(net, seed=0).weights(), training={})
 
 
@@ -141,7 +141,7 @@ def ask_weights_choice(parent: QWidget, problem: str) -> str | None:
     return {as_json: "json", fresh: "fresh"}.get(box.clickedButton())
 
 
-class FileController(QObject):
+class FileController(RecoveryMixin, QObject):
     sigPathChanged = Signal()     # the current file (or its name) changed
     sigRecentChanged = Signal()   # the recent-files list changed
     sigMessage = Signal(str)      # a status message ("Saved lenet.dls")
@@ -152,6 +152,7 @@ class FileController(QObject):
         self.window, self.doc, self.stack, self.settings = window, doc, stack, settings
         self.path: str | None = None
         self.bundle: ModelBundle | None = None
+        self.imported_from: str | None = None  # the .onnx the current model came from (never saved back)
         self.recovery_path = os.path.join(recovery_dir, "recovery.json")
         # The recovery file is this session's only once the previous session's was dealt with
         # (`offer_recovery`): until then nothing here writes or deletes it.
@@ -179,8 +180,21 @@ class FileController(QObject):
         self.results_dirty = True
         self.sigPathChanged.emit()
 
+    def has_pretrained(self) -> bool:
+        """True if the model's weights came from elsewhere (an imported .onnx, or a model file saved
+        from one) without a training record here: training fine-tunes them."""
+        return self.bundle is not None and bool(self.bundle.training.get("source")) and not self.has_training()
+
+    def unsaved_weights(self) -> bool:
+        """True if the model carries weights that are in no model file yet (trained or imported)."""
+        return self.bundle is not None and self.results_dirty and bool(self.bundle.weights)
+
     def display_name(self) -> str:
-        return os.path.basename(self.path) if self.path else tr("{name} (unsaved)").format(name=self.doc.network.name)
+        if self.path:
+            return os.path.basename(self.path)
+        if self.imported_from:
+            return tr("{name} (imported, unsaved)").format(name=os.path.basename(self.imported_from))
+        return tr("{name} (unsaved)").format(name=self.doc.network.name)
 
     def _rename_weights(self, old: str, new: str) -> None:
         """Weights are named <node id>.<name>: a renamed layer keeps its trained weights."""
@@ -205,6 +219,7 @@ class FileController(QObject):
                      layout: bool = False) -> None:
         ensure_positions(net, force=layout)
         self.path, self.bundle = path, bundle
+        self.imported_from = None
         self.results_dirty = False
         self.doc.replace(net)
         self.stack.clear()
@@ -237,7 +252,8 @@ class FileController(QObject):
             return False
         if path.lower().endswith(".onnx"):  # never written back as .onnx: Save asks where (a .dls)
             self.load_network(net, None, bundle, layout=True)
-            self.results_dirty = True
+            self.imported_from = os.path.abspath(path)
+            self.results_dirty = True  # the imported weights are in no model file yet
             self.sigPathChanged.emit()
         else:
             self.load_network(net, os.path.abspath(path), bundle)
@@ -273,8 +289,10 @@ class FileController(QObject):
         return self.write(self.path)
 
     def save_as(self) -> bool:
-        ext = ".dls" if self.has_training() else ".json"
-        suggested = (os.path.splitext(self.path)[0] + ext if self.path else
+        # weights (trained, or imported from an .onnx) are offered a model file, never lost in a .json
+        ext = ".dls" if self.has_training() or self.unsaved_weights() else ".json"
+        source = self.path or self.imported_from
+        suggested = (os.path.splitext(source)[0] + ext if source else
                      os.path.join(self.last_folder(), _slug(self.doc.network.name) + ext))
         caption = tr("Save trained model") if ext == ".dls" else tr("Save network")
         path, chosen = QFileDialog.getSaveFileName(self.window, caption, suggested, file_filter(SAVE_FILTERS))
@@ -366,84 +384,6 @@ class FileController(QObject):
     def clear_recent(self) -> None:
         self.settings.setValue(RECENT_KEY, [])
         self.sigRecentChanged.emit()
-
-    # ---- recovery -----------------------------------------------------------------------------
-    def autosave(self) -> bool:
-        """Write the recovery file if there are unsaved changes; True if written."""
-        if not self.recovery_armed or not self.is_dirty():
-            return False
-        data = {"format": RECOVERY_FORMAT, "version": 1, "path": self.path, "saved": time.time(),
-                "network": self.doc.network.to_dict()}
-        try:
-            os.makedirs(os.path.dirname(self.recovery_path), exist_ok=True)
-            write_text_atomic(self.recovery_path, json.dumps(data))
-        except OSError as e:
-            self.sigMessage.emit(tr("Autosave failed: {error}").format(error=e.strerror or e))
-            return False
-        return True
-
-    def remove_recovery(self) -> None:
-        if not self.recovery_armed:
-            return
-        try:
-            os.unlink(self.recovery_path)
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass
-
-    def pending_recovery(self) -> dict | None:
-        try:
-            with open(self.recovery_path, encoding="utf-8") as f:
-                data = json.load(f)
-            if data.get("format") == RECOVERY_FORMAT and isinstance(data.get("network"), dict):
-                return data
-        except (OSError, ValueError, AttributeError):
-            pass
-        return None
-
-    def arm_recovery(self) -> None:
-        """From now on autosave every 30 s while there are unsaved changes."""
-        self.recovery_armed = True
-        self.autosave_timer.start()
-
-    def offer_recovery(self) -> bool:
-        """If the last session ended without a clean exit, offer its unsaved work; True if restored.
-        Afterwards the recovery file belongs to this session (autosave starts)."""
-        data = self.pending_recovery()
-        self.arm_recovery()
-        if data is None:
-            self.remove_recovery()
-            return False
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(data.get("saved") or 0))
-        name = os.path.basename(data.get("path") or "") or data["network"].get("name", "untitled")
-        answer = QMessageBox.question(
-            self.window, tr("Restore unsaved work?"),
-            tr("dlstudio did not close cleanly last time. Restore the unsaved changes to {name} (autosaved {when})?")
-            .format(name=name, when=when),
-            MessageBox.Yes | MessageBox.No, MessageBox.Yes)
-        if answer != MessageBox.Yes:
-            self.remove_recovery()
-            return False
-        try:
-            net = Network.from_dict(data["network"])
-        except DocumentError as e:
-            QMessageBox.warning(self.window, tr("Cannot restore"),
-                                tr("The recovery file is damaged: {error}").format(error=fmt.error(e)))
-            self.remove_recovery()
-            return False
-        path = data.get("path")
-        bundle = None
-        if path and path.lower().endswith(".dls"):
-            try:
-                bundle = load_model(path)
-            except ModelFileError:
-                path = None  # the original model file is gone: save the restored network anew
-        self.load_network(net, path, bundle)
-        self.stack.resetClean()
-        self.sigPathChanged.emit()
-        self.autosave()
-        return True
 
 
 def _slug(name: str) -> str:

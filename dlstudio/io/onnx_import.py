@@ -19,6 +19,8 @@ is refused with one `OnnxImportError` line naming the node, the operator and the
 """
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass
 
@@ -278,7 +280,10 @@ def import_onnx(path) -> tuple[Network, dict]:
 
 
 def import_onnx_bundle(path):
-    """A `ModelBundle` (network + weights, no training state) from an `.onnx` file."""
+    """A `ModelBundle` (network + weights, no training state) from an `.onnx` file; its training
+    record names only where the weights came from (`source`), so training starts from them."""
     from .modelfile import ModelBundle
     net, weights = import_onnx(path)
-    return ModelBundle(network=net.to_dict(), weights=weights, training={}, optimizer_slots={}, history={})
+    source = {"format": "onnx", "file": os.path.basename(path)}
+    return ModelBundle(network=net.to_dict(), weights=weights, training={"source": source},
+                       optimizer_slots={}, history={})

@@ -25,6 +25,7 @@ class Dialogs:
         self.answers: dict[str, list] = {"question": [], "open": [], "save": [], "weights": []}
         self.asked: list[tuple[str, str]] = []
         self.warnings: list[str] = []
+        self.save_suggestions: list[str] = []  # the path each save dialog offered
 
     def _next(self, kind: str, text: str):
         self.asked.append((kind, text))
@@ -43,6 +44,7 @@ class Dialogs:
         return self._next("open", caption), ""
 
     def save_name(self, parent, caption="", folder="", filters="", *args, **kwargs):
+        self.save_suggestions.append(folder)
         path = self._next("save", caption)
         return path, ("Model file (*.dls)" if str(path).endswith(".dls") else "Network file (*.json)")
 

@@ -92,8 +92,16 @@ class TrainingController(QObject):
             self.sigStateChanged.emit(state)
 
     def can_continue(self) -> bool:
+        """True if Start trains on from the model's weights (continue, or fine-tune imported ones)."""
+        return self.start_kind() != "fresh"
+
+    def start_kind(self) -> str:
+        """What Start does now: "continue" a run (optimizer state and epochs go on), "fine-tune"
+        weights that came from elsewhere (a fresh optimizer), or train from "fresh" weights."""
         f = self.win.files
-        return f.has_training() and weights_problem(self.win.doc.network, f.bundle.weights) is None
+        if f.bundle is None or weights_problem(self.win.doc.network, f.bundle.weights) is not None:
+            return "fresh"
+        return "continue" if f.has_training() else "fine-tune" if f.has_pretrained() else "fresh"
 
     # ---- checks ------------------------------------------------------------------------------
     def problems(self) -> list[str]:

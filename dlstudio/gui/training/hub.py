@@ -428,10 +428,12 @@ class LiveViews(QObject):
     def refresh_state(self, ready: bool | None = None) -> None:
         if ready is None:
             ready = self.setup.dataset is not None and (self.c.active or not self.c.problems())
-        self.panel.show_state(self.c.state, self.c.can_continue(), ready, training=self.c.trains)
+        kind = self.c.start_kind()
+        self.panel.show_state(self.c.state, kind, ready, training=self.c.trains)
         a = self.win.acts
         if hasattr(a, "train_pause"):
-            a.train_start.setText(tr("&Continue Training") if self.c.can_continue() else tr("&Start Training"))
+            a.train_start.setText({"continue": tr("&Continue Training"), "fine-tune": tr("&Fine-tune")}.get(
+                kind, tr("&Start Training")))
             a.train_start.setEnabled(not self.c.active)
             a.train_pause.setEnabled(self.c.trains)
             a.train_pause.setText(tr("&Resume") if self.c.state in ("paused", "pausing") else tr("&Pause"))

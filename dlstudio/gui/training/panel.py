@@ -65,12 +65,19 @@ class TrainingPanel(QWidget):
     def apply_icons(self) -> None:
         self.start_button.setIcon(icons.icon("train", self.palette()))
 
-    def show_state(self, state: str, can_continue: bool, ready: bool, training: bool = True) -> None:
-        """`training`: the active run trains (a look at the model for a live view cannot be paused)."""
+    def show_state(self, state: str, start_kind: str, ready: bool, training: bool = True) -> None:
+        """`start_kind`: what Start does ("continue", "fine-tune" or "fresh", see the controller);
+        `training`: the active run trains (a look at the model for a live view cannot be paused)."""
         active = state != "idle"
-        self.start_button.setText(tr("Continue") if can_continue else tr("Start"))
-        self.start_button.setToolTip(tr("Continue training this model: same optimizer state, epochs counted on (Space)")
-                                     if can_continue else tr("Train the network from fresh weights (Space)"))
+        can_continue = start_kind != "fresh"
+        text, tip = {
+            "continue": (tr("Continue"),
+                         tr("Continue training this model: same optimizer state, epochs counted on (Space)")),
+            "fine-tune": (tr("Fine-tune"),
+                          tr("Train on from the imported weights, with a fresh optimizer (Space)")),
+        }.get(start_kind, (tr("Start"), tr("Train the network from fresh weights (Space)")))
+        self.start_button.setText(text)
+        self.start_button.setToolTip(tip)
         self.start_button.setEnabled(not active and ready)
         self.pause_button.setEnabled(training and state in ACTIVE_STATES)
         self.pause_button.setText(tr("Resume") if state in ("paused", "pausing") else tr("Pause"))

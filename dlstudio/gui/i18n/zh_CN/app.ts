@@ -472,6 +472,10 @@
       <translation>使用新权重</translation>
     </message>
     <message>
+      <source>{name} (imported, unsaved)</source>
+      <translation>{name}（已导入，未保存）</translation>
+    </message>
+    <message>
       <source>{name} (unsaved)</source>
       <translation>{name}（未保存）</translation>
     </message>

@@ -694,6 +694,10 @@ Build one (e.g. Input 28×28 → LSTM → Dense) and train it on sequences such 
       <translation>继续训练(&amp;C)</translation>
     </message>
     <message>
+      <source>&amp;Fine-tune</source>
+      <translation>微调(&amp;F)</translation>
+    </message>
+    <message>
       <source>&amp;Resume</source>
       <translation>继续(&amp;R)</translation>
     </message>
@@ -752,6 +756,14 @@ Build one (e.g. Input 28×28 → LSTM → Dense) and train it on sequences such 
     <message>
       <source>Continue training this model: same optimizer state, epochs counted on (Space)</source>
       <translation>继续训练此模型：沿用优化器状态，轮次接着计数（空格键）</translation>
+    </message>
+    <message>
+      <source>Fine-tune</source>
+      <translation>微调</translation>
+    </message>
+    <message>
+      <source>Train on from the imported weights, with a fresh optimizer (Space)</source>
+      <translation>从导入的权重接着训练，优化器重新开始（空格键）</translation>
     </message>
     <message>
       <source>Train the network from fresh weights (Space)</source>
