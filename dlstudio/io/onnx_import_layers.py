@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..i18n import tr
-from .onnx_import import ShapeVal, View, Zeros
+from .onnx_import import View, Zeros
+from .onnx_import_reshape import flatten, reshape
 
 
 def _s(v, default=""):
@@ -267,51 +268,6 @@ def dropout(im, n):
         raise im.fail(tr("attribute 'ratio' = {rate}: the catalogue's Dropout takes 0 … 0.95").format(
                           rate=rate))
     im.set(0, View(im.add("Dropout", {"rate": rate}, [x]), x.labels))
-
-
-# ---- flatten / reshape --------------------------------------------------------------------------
-def _flatten_view(im, x: View):
-    rest = tuple(lab for lab in x.labels[1:] if lab != "1")
-    if x.labels[0] != "N" or ("N",) + rest != im.canon(x.node):
-        raise im.fail(tr("flattening {layout} keeps the batch first only for batch-first values").format(
-                          layout=im.describe(x)))
-    if len(rest) == 1:
-        return View(x.node, ("N", "F"))
-    return View(im.add("Flatten", {}, [View(x.node, im.canon(x.node))]), ("N", "F"))
-
-
-def flatten(im, n):
-    x = im.view(0)
-    axis = int(im.attrs().get("axis", 1)) % (len(x.labels) + 1)
-    if axis != 1:
-        raise im.fail(tr("attribute 'axis' = {axis}: only axis 1 (keep the batch, flatten the rest) is "
-                         "supported").format(axis=axis))
-    im.set(0, _flatten_view(im, x))
-
-
-def reshape(im, n):
-    x = im.view(0)
-    t = im.get(1)
-    allowzero = int(im.attrs().get("allowzero", 0))
-    if isinstance(t, ShapeVal):
-        target = list(t.dims)
-    elif isinstance(t, np.ndarray):
-        target = [int(v) for v in np.ravel(t)]
-    else:
-        raise im.fail(tr("the target shape must be a constant or computed from the input's shape"))
-    cur = im.onnx_shape(x)
-    dims = [cur[i] if (d == 0 and not allowzero and i < len(cur)) else d for i, d in enumerate(target)]
-    per_sample = int(np.prod([d for d in cur[1:] if d is not None])) if cur[0] is None else None
-    if per_sample is not None and len(dims) == 2 and dims[1] in (-1, per_sample) and \
-            (dims[0] is None or (dims[0] == -1 and dims[1] == per_sample)):
-        im.set(0, _flatten_view(im, x))
-        return
-    if len(dims) == len(cur) and all(d == c or (c is None and d in (None, -1)) for d, c in zip(dims, cur)):
-        im.set(0, x)
-        return
-    shown = ["batch" if d is None else d for d in target]
-    raise im.fail(tr("Reshape of {layout} to {shown} is not a flatten (keep the batch, flatten "
-                     "the rest)").format(layout=im.describe(x), shown=shown))
 
 
 # ---- recurrent ----------------------------------------------------------------------------------

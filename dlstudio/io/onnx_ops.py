@@ -11,6 +11,8 @@ Layout notes (engine → ONNX):
   bottom / right).
 - Dense kernel (in, out) is Gemm's B without transposing (vectors) or MatMul's right operand plus
   an Add of the bias (sequences, applied per time step).
+- Reshape: ONNX Reshape to the constant [0, *shape]; 0 copies the batch size, so the batch axis
+  stays dynamic (and a -1 in the shape is inferred by the runtime).
 - Pools: padding never wins a max and is not counted in an average (count_include_pad = 0,
   unless the layer's count_include_pad is set); ceil_mode maps to ONNX's ceil_mode. ONNX runtimes
   refuse pads as large as the window, so such a padding becomes an explicit Pad node: −∞ for a
@@ -63,6 +65,13 @@ def dense(b, nid, p, x, shapes):
 @converter("Flatten")
 def flatten(b, nid, p, x, shapes):
     return b.op("Flatten", x, nid, axis=1)
+
+
+@converter("Reshape")
+def reshape(b, nid, p, x, shapes):
+    # 0 copies the batch size (allowzero = 0), so the batch axis stays dynamic; a -1 stays inferred
+    target = b.const(f"{nid}/shape", np.array([0, *p["shape"]], np.int64))
+    return b.op("Reshape", [x[0], target], nid)
 
 
 @converter("Dropout", "Identity")

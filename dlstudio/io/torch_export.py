@@ -100,6 +100,8 @@ def module_code(network: dict) -> str:
             expr = f"{x}.mean(dim=(2, 3))"
         elif t == "Flatten":
             init.append(f"self.{n} = nn.Flatten()")
+        elif t == "Reshape":
+            expr = f"{x}.reshape({x}.shape[0], {', '.join(str(int(d)) for d in p['shape'])})"
         elif t == "Dropout":
             init.append(f"self.{n} = nn.Dropout({p['rate']})")
         elif t == "BatchNorm":

@@ -30,7 +30,8 @@ class Param:
       "int", "float", "bool", "choice"  plain values (choice: one of `choices`)
       "pair"      an int or [h, w] (kernel sizes, strides); normalised to a (h, w) tuple
       "padding"   "valid" | "same" | [[top, bottom], [left, right]]
-      "shape"     a list of positive ints (Input shapes)
+      "shape"     a list of positive ints (Input shapes); with minimum=-1 one entry may be -1,
+                  a size inferred from the others (Reshape targets)
     """
 
     name: str
@@ -129,13 +130,22 @@ def _check_padding(p, v, where):
 
 
 def _check_shape(p, v, where):
+    infer = p.minimum == -1   # one size may be -1, inferred from the others (Reshape targets)
+    bad = (tr("'{name}' must be a list of positive sizes (one may be -1, inferred), got {v!r}") if infer
+           else tr("'{name}' must be a list of positive sizes, got {v!r}"))
     if not isinstance(v, (list, tuple)) or not v:
-        raise ParamError(where, tr("'{name}' must be a list of positive sizes, got {v!r}").format(
-            name=p.name, v=v))
+        raise ParamError(where, bad.format(name=p.name, v=v))
     for x in v:
-        if isinstance(x, bool) or not isinstance(x, int) or x < 1:
-            raise ParamError(where, tr("'{name}' must be a list of positive sizes, got {v!r}").format(
-                name=p.name, v=v))
+        if isinstance(x, bool) or not isinstance(x, int) or not (x >= 1 or (infer and x == -1)):
+            raise ParamError(where, bad.format(name=p.name, v=v))
+        if x > MAX_PARAM_INT:
+            raise ParamError(where, tr("'{name}' must be a finite number of at most {largest:.0e}, "
+                                       "got {shown}").format(name=p.name, largest=MAX_PARAM_INT,
+                                                             shown=tr("an integer of {n} digits").format(
+                                                                 n=len(str(x)))))
+    if infer and list(v).count(-1) > 1:
+        raise ParamError(where, tr("'{name}' may infer only one size (one -1), got {v!r}").format(
+            name=p.name, v=v))
     return tuple(int(x) for x in v)
 
 

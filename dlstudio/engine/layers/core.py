@@ -1,4 +1,4 @@
-"""Input, Identity, Flatten, Dense, Dropout."""
+"""Input, Identity, Flatten, Reshape, Dense, Dropout."""
 from __future__ import annotations
 
 import numpy as np
@@ -30,6 +30,18 @@ class Flatten(Layer):
     def forward(self, inputs, training):
         x = inputs[0]
         return x.reshape(x.shape[0], -1)
+
+    def backward(self, dout):
+        return [dout.reshape(dout.shape[0], *self.in_shapes[0])]
+
+
+@engine_layer("Reshape")
+class Reshape(Layer):
+    """(N, *in) → (N, *shape): a view of the batch; the gradient is reshaped back."""
+
+    def forward(self, inputs, training):
+        x = inputs[0]
+        return x.reshape(x.shape[0], *self.out_shape)
 
     def backward(self, dout):
         return [dout.reshape(dout.shape[0], *self.in_shapes[0])]

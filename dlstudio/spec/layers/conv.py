@@ -1,6 +1,8 @@
 """Conv2D and the padding arithmetic shared with pooling (TensorFlow's rules, as in the seed)."""
 from __future__ import annotations
 
+import math
+
 from ...i18n import tr
 from ..catalogue import Cost, LayerType, ShapeError, register, schema
 from ..params import Param
@@ -42,11 +44,22 @@ def check_window(what: str, size, kernel, strides, padding) -> tuple[int, int]:
     return window_output_size(size, kernel, strides, padding)
 
 
+def image_guess(size: int) -> list[int] | None:
+    """[1, h, h] or [3, h, h] holding `size` values (a square grey or colour image), else None."""
+    for c in (1, 3):
+        h = math.isqrt(size // c)
+        if size % c == 0 and h >= 2 and c * h * h == size:
+            return [c, h, h]
+    return None
+
+
 def image_input(layer: str, in_shapes) -> tuple[int, int, int]:
     (s,) = in_shapes
     if len(s) == 1:
+        target = image_guess(s[0]) or "[C, H, W]"
         raise ShapeError(tr("{layer} needs an image input [C, H, W], got {shape} — this looks like a "
-                            "vector; use an Input of shape [C, H, W]").format(layer=layer, shape=list(s)))
+                            "vector; insert a Reshape to {target} before it, or use an Input of shape "
+                            "[C, H, W]").format(layer=layer, shape=list(s), target=target))
     if len(s) != 3:
         raise ShapeError(tr("{layer} needs an image input [C, H, W], got {shape}").format(
             layer=layer, shape=list(s)))

@@ -1,4 +1,4 @@
-"""Input, Dense, Flatten, Dropout, Identity."""
+"""Input, Dense, Flatten, Reshape, Dropout, Identity."""
 from __future__ import annotations
 
 from ...i18n import tr
@@ -59,6 +59,35 @@ register(LayerType(
     name="Flatten", group=tr("Core"),
     help=tr("Reshapes each sample into a vector, e.g. [16, 5, 5] → [400]."),
     shape_rule=lambda params, in_shapes: (prod(in_shapes[0]),),
+))
+
+
+def reshape_target(target, in_shape) -> tuple[int, ...]:
+    """The per-sample shape a Reshape to `target` (one size may be -1) gives `in_shape`."""
+    n, shown = prod(in_shape), list(target)
+    if not 1 <= len(target) <= 3:
+        raise ShapeError(tr("Reshape gives a vector [F], a sequence [T, F] or an image [C, H, W], not "
+                            "{shape}").format(shape=shown))
+    known = prod(d for d in target if d != -1)
+    if -1 in target:
+        if n % known:
+            raise ShapeError(tr("Reshape to {shape} needs a multiple of {known} values per sample, the "
+                                "input has {n}").format(shape=shown, known=known, n=n))
+        return tuple(n // known if d == -1 else d for d in target)
+    if known != n:
+        raise ShapeError(tr("Reshape to {shape} needs {need} values per sample, the input has {n}").format(
+            shape=shown, need=known, n=n))
+    return tuple(target)
+
+
+register(LayerType(
+    name="Reshape", group=tr("Core"),
+    help=tr("Rearranges each sample's values into another shape with as many values, e.g. [784] → "
+            "[1, 28, 28]; one size may be -1, worked out from the others."),
+    schema=schema(Param("shape", "shape", [-1], tr("Shape of one sample after reshaping, batch left "
+                                                    "out; one size may be -1 (inferred)."), minimum=-1)),
+    shape_rule=lambda params, in_shapes: reshape_target(params["shape"], in_shapes[0]),
+    summary_keys=("shape",),
 ))
 
 

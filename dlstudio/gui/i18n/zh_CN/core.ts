@@ -1596,8 +1596,8 @@
       <translation>{what} {kh}×{kw} 大于其填充后的 {h}×{w} 输入 — {hint}</translation>
     </message>
     <message>
-      <source>{layer} needs an image input [C, H, W], got {shape} — this looks like a vector; use an Input of shape [C, H, W]</source>
-      <translation>{layer} 需要图像输入 [C, H, W]，得到的是 {shape} — 这看起来是向量；请使用形状为 [C, H, W] 的 Input</translation>
+      <source>{layer} needs an image input [C, H, W], got {shape} — this looks like a vector; insert a Reshape to {target} before it, or use an Input of shape [C, H, W]</source>
+      <translation>{layer} 需要图像输入 [C, H, W]，得到的是 {shape} — 这看起来是向量；请在它前面插入变形为 {target} 的 Reshape，或使用形状为 [C, H, W] 的 Input</translation>
     </message>
     <message>
       <source>{layer} needs an image input [C, H, W], got {shape}</source>
@@ -1670,6 +1670,26 @@
     <message>
       <source>Reshapes each sample into a vector, e.g. [16, 5, 5] → [400].</source>
       <translation>把每个样本变形为一个向量，例如 [16, 5, 5] → [400]。</translation>
+    </message>
+    <message>
+      <source>Reshape gives a vector [F], a sequence [T, F] or an image [C, H, W], not {shape}</source>
+      <translation>Reshape 的结果是向量 [F]、序列 [T, F] 或图像 [C, H, W]，不能是 {shape}</translation>
+    </message>
+    <message>
+      <source>Reshape to {shape} needs a multiple of {known} values per sample, the input has {n}</source>
+      <translation>Reshape 为 {shape} 需要每个样本的值数是 {known} 的倍数，输入有 {n} 个</translation>
+    </message>
+    <message>
+      <source>Reshape to {shape} needs {need} values per sample, the input has {n}</source>
+      <translation>Reshape 为 {shape} 需要每个样本 {need} 个值，输入有 {n} 个</translation>
+    </message>
+    <message>
+      <source>Rearranges each sample's values into another shape with as many values, e.g. [784] → [1, 28, 28]; one size may be -1, worked out from the others.</source>
+      <translation>把每个样本的值重新排列成值的个数相同的另一种形状，例如 [784] → [1, 28, 28]；其中一个大小可以是 -1，由其他大小推算得出。</translation>
+    </message>
+    <message>
+      <source>Shape of one sample after reshaping, batch left out; one size may be -1 (inferred).</source>
+      <translation>变形后一个样本的形状，不含批次维；其中一个大小可以是 -1（自动推算）。</translation>
     </message>
     <message>
       <source>While training, zeroes a random fraction of values and scales the rest up; does nothing at inference.</source>
@@ -1852,8 +1872,16 @@
       <translation>'{name}' 必须是 'valid'、'same' 或由非负整数组成的 [[上, 下], [左, 右]]，得到的是 {v!r}</translation>
     </message>
     <message>
+      <source>'{name}' must be a list of positive sizes (one may be -1, inferred), got {v!r}</source>
+      <translation>'{name}' 必须是正整数大小的列表（其中一个可以是 -1，自动推算），得到的是 {v!r}</translation>
+    </message>
+    <message>
       <source>'{name}' must be a list of positive sizes, got {v!r}</source>
       <translation>'{name}' 必须是正整数大小的列表，得到的是 {v!r}</translation>
+    </message>
+    <message>
+      <source>'{name}' may infer only one size (one -1), got {v!r}</source>
+      <translation>'{name}' 只能推算一个大小（只能有一个 -1），得到的是 {v!r}</translation>
     </message>
     <message>
       <source> (known: {names})</source>
@@ -2376,8 +2404,12 @@
       <translation>目标形状必须是常量，或由输入的形状计算得出</translation>
     </message>
     <message>
-      <source>Reshape of {layout} to {shown} is not a flatten (keep the batch, flatten the rest)</source>
-      <translation>把 {layout} 变形为 {shown} 不是展平（保留批次，展平其余部分）</translation>
+      <source>input 'shape' = {shown}: a Reshape of {layout} must keep the batch first and give 1 to 3 fixed sizes per sample</source>
+      <translation>输入 'shape' = {shown}：对 {layout} 的 Reshape 必须保持批次在前，并给出每个样本 1 到 3 个固定大小</translation>
+    </message>
+    <message>
+      <source>input 'shape' = {shown}: the data {layout} is not batch first in the catalogue's layout</source>
+      <translation>输入 'shape' = {shown}：数据 {layout} 在层目录的布局中不是批次在前</translation>
     </message>
     <message>
       <source>attribute 'direction' = {direction}: only forward recurrent layers are in the catalogue</source>
