@@ -53,6 +53,9 @@ CASES = [
                  id="batch1-nobias"),
     pytest.param((3, 6, 13), {"filters": 1, "kernel_size": [5, 3], "strides": [1, 2]}, 2,
                  id="1-filter-wide"),
+    # more filters than one micro-kernel tile (6) with a remainder, and many taps
+    pytest.param((7, 9, 10), {"filters": 13, "kernel_size": 3, "padding": "same"}, 3, id="13-filters-tiles"),
+    pytest.param((5, 12, 11), {"filters": 8, "kernel_size": 5, "strides": 2}, 2, id="8-filters-strided-5x5"),
 ]
 
 

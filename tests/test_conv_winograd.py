@@ -64,14 +64,14 @@ def test_bad_input_is_refused(args, match):
 def test_conv2d_layer_uses_winograd_for_inference_only():
     from dlstudio.engine.model import Model
     from dlstudio.spec import Network
-    net = Network().add("in", "Input", {"shape": [32, 7, 9]}).add(
-        "conv", "Conv2D", {"filters": 33, "kernel_size": 3, "padding": "same"}, after="in")
+    net = Network().add("in", "Input", {"shape": [128, 7, 9]}).add(
+        "conv", "Conv2D", {"filters": 129, "kernel_size": 3, "padding": "same"}, after="in")
     model = Model(net, dtype=np.float32, seed=0)
     layer = model.layers["conv"]
     assert layer.winograd
     rng = np.random.default_rng(3)
-    layer.w["bias"][...] = rng.standard_normal(33)
-    x = rng.standard_normal((3, 32, 7, 9)).astype(np.float32)
+    layer.w["bias"][...] = rng.standard_normal(129)
+    x = rng.standard_normal((3, 128, 7, 9)).astype(np.float32)
     ref = conv2d_reference(x.astype(np.float64), layer.w["kernel"].astype(np.float64),
                            layer.w["bias"].astype(np.float64), (1, 1), "same")
     for training in (False, True):
@@ -83,6 +83,7 @@ def test_small_or_strided_layers_keep_the_direct_kernels():
     from dlstudio.engine.model import Model
     from dlstudio.spec import Network
     for shape, params in [([8, 6, 6], {"filters": 64, "kernel_size": 3}),
+                          ([64, 6, 6], {"filters": 64, "kernel_size": 3}),   # the tiled direct kernels win there
                           ([32, 6, 6], {"filters": 32, "kernel_size": 3, "strides": 2}),
                           ([32, 6, 6], {"filters": 32, "kernel_size": 5})]:
         net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")

@@ -1,4 +1,5 @@
-"""Conv2D on NCHW batches: direct convolution kernels (kernels/conv.py), no im2col, no BLAS.
+"""Conv2D on NCHW batches: direct convolution kernels (kernels/conv.py; the forward pass register-tiled
+in kernels/conv_tiled.py, driven by conv_tiling.py), no im2col, no BLAS.
 
 Weights: kernel (filters, in_channels, kh, kw), bias (filters,). Padding "valid", "same"
 (TensorFlow's split, odd pixel bottom / right) or [[top, bottom], [left, right]]; strides ≥ 1
@@ -16,13 +17,15 @@ import numpy as np
 from .. import config
 from ..init import bias_init, kernel_init
 from ..kernels import conv as K
+from .. import conv_tiling as KT
 from ..conv_winograd import winograd_conv3x3_forward
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
 
-#: Winograd F(2×2, 3×3) for inference when in and out channels are both at least this: measured
-#: 1.2–2.8× faster than the direct kernels at 32–64 channels, slower below 16 (docs/speed.md)
-WINOGRAD_MIN_CHANNELS = 32
+#: Winograd F(2×2, 3×3) for inference when in and out channels are both at least this: against
+#: the register-tiled direct kernels (CPU time, one thread, 2026-12-06) Winograd took 1.29× less
+#: time at 128→128 16×16 and 1.57× at 256→256 8×8, but 0.74–0.95× at 32–64 channels (docs/speed.md)
+WINOGRAD_MIN_CHANNELS = 128
 
 
 @engine_layer("Conv2D")
@@ -44,7 +47,7 @@ class Conv2D(Layer):
         hq, wq = -(-(h + pt + pb) // sh), -(-(w + pl + pr) // sw)
         ps = hq * wq
         self.shapes = (c, h, w, f, oh, ow, kh, kw)
-        # inference of 3×3 stride-1 layers with ≥ 32 channels in and out: Winograd (faster here)
+        # inference of 3×3 stride-1 layers with ≥ 128 channels in and out: Winograd (faster there)
         self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and c >= WINOGRAD_MIN_CHANNELS
                          and f >= WINOGRAD_MIN_CHANNELS)
         self.pads = ((pt, pb), (pl, pr))
@@ -56,6 +59,13 @@ class Conv2D(Layer):
         self.length = (oh - 1) * wq + ow              # wide output positions per filter
         self.dy_offs = np.arange(f, dtype=np.int64) * self.length
         self.sample_size = c * ah * aw * ps           # phase-plane values per sample
+        self.row_size = self.sample_size + KT.tail(self.length)  # and the zeros the last tiles read
+        # stride 1: the backward pass runs tiled too, dx as a correlation of dy's wide rows placed
+        # between zero margins (rows of dy_row values), computed on the padded planes (ps values)
+        self.tiled_backward = (sh, sw) == (1, 1)
+        self.dx_len = KT.padded(ps)
+        self.dy_row = KT.margin(kh, kw, wq) + self.dx_len
+        self.dx_offs = KT.dx_offsets(f, kh, kw, wq, self.dy_row)
         self.macs = f * oh * ow * c * kh * kw         # multiply-adds per sample
         self._buf: dict[str, np.ndarray] = {}
         self._xph: np.ndarray | None = None
@@ -81,7 +91,8 @@ class Conv2D(Layer):
         """n rows of phase planes, from a buffer that only grows (a smaller last batch reuses it)."""
         a = self._buf.get(name)
         if a is None or a.shape[0] < n or a.dtype != self.dtype:
-            a = self._buf[name] = np.empty((n, self.sample_size), self.dtype)
+            a = self._buf[name] = np.empty((n, self.row_size), self.dtype)
+            a[:, self.sample_size:] = 0   # the tail: never written, read by the last tiles
         return a[:n]
 
     def _chunks(self, n: int) -> int:
@@ -109,18 +120,19 @@ class Conv2D(Layer):
         n = x.shape[0]
         c, h, w, f, oh, ow, kh, kw = self.shapes
         chunks = self._chunks(n)
-        w2 = self.w["kernel"].reshape(f, c * kh * kw)
+        wpk = KT.pack(self.w["kernel"].reshape(f, c * kh * kw))
         y = np.empty((n, f, oh, ow), self.dtype)
         keep = bool(training)      # keep every sample's phase planes for the backward pass
         if keep:
             xph = self._xph = self._rows("xph", n)
         else:
             xph = self._rows("xph_eval", chunks)
-        yw = self._scratch("yw", (chunks, f, self.length))
+        yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.length)))
+        KT.ready(self.dtype)
         if chunks > 1:
-            K.conv2d_forward(x, w2, self._bias(), self.offs, self.geo, keep, xph, yw, y)
+            KT.forward_tiled(x, wpk, self._bias(), self.offs, self.geo, keep, xph, yw, y)
         else:
-            K.conv2d_forward_chunk(0, 1, x, w2, self._bias(), self.offs, self.geo, keep, xph, yw, y)
+            KT.forward_tiled_chunk(0, 1, x, wpk, self._bias(), self.offs, self.geo, keep, xph, yw, y)
         return y
 
     def backward(self, dout):
@@ -141,6 +153,8 @@ class Conv2D(Layer):
         gb = self.g.get("bias")
         if gb is None:
             gb = self._scratch("unused_db", (f,))
+        if self.tiled_backward:
+            return self._backward_tiled(dy, xph, n, chunks, need_dx, gw, gb)
         if need_dx:   # the kernel tap-major: wt[i·kw + j, c, f] = kernel[f, c, i, j]
             wt = np.ascontiguousarray(self.w["kernel"].transpose(2, 3, 1, 0)).reshape(kh * kw, c, f)
             dx = np.empty((n, c, h, w), self.dtype)
@@ -158,5 +172,30 @@ class Conv2D(Layer):
         else:   # one chunk: its partial sums are the gradients
             K.conv2d_backward_chunk(0, 1, dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx,
                                     dyw, dxph, gw.reshape(1, f, c * kh * kw), db_parts, dx)
+            gb[...] = db_parts[0]
+        return [dx if need_dx else None]
+
+    def _backward_tiled(self, dy, xph, n, chunks, need_dx, gw, gb):
+        c, h, w, f, oh, ow, kh, kw = self.shapes
+        dyp = self._buf.get("dyp")
+        if dyp is None or dyp.shape != (chunks, f * self.dy_row) or dyp.dtype != self.dtype:
+            dyp = self._buf["dyp"] = np.zeros((chunks, f * self.dy_row), self.dtype)  # margins stay 0
+        if need_dx:
+            wpx = KT.pack_dx(self.w["kernel"])
+            dx = np.empty((n, c, h, w), self.dtype)
+            dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
+        else:         # placeholders of the right types; the kernels do not touch them
+            wpx = self._scratch("unused_wpx", (1, 1, KT.FB))
+            dx = self._scratch("unused_dx", (1, 1, 1, 1))
+            dxw = self._scratch("unused_dxw", (chunks, 1, KT.FB, KT.QB))
+        db_parts = self._scratch("db_parts", (chunks, f), np.float64)
+        KT.ready(self.dtype)
+        if chunks > 1:
+            dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
+            KT.backward_tiled(dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx, dyp, dxw,
+                              dw_parts, db_parts, gw, gb, dx)
+        else:   # one chunk: its partial sums are the gradients
+            KT.backward_tiled_chunk(0, 1, dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx, dyp,
+                                    dxw, gw.reshape(1, f, c * kh * kw), db_parts, dx)
             gb[...] = db_parts[0]
         return [dx if need_dx else None]

@@ -1,0 +1,152 @@
+"""Conv2D forward with register-tiled micro-kernels (conv_micro.py) on the phase-plane layout of
+kernels/conv.py.
+
+The wide output (`length` positions per filter, see conv.py) is cut into tiles of FB filters ×
+QB positions; each tile is computed by one micro-kernel call that keeps its FB·QB sums in vector
+registers over all C·kh·kw taps and writes them once. Filters are padded to a multiple of FB
+with zero weights, positions to a multiple of QB (their sums are junk and cropped away), so the
+phase planes carry a zero tail of `tail(length)` values that the last tiles read.
+
+The backward pass of a stride-1 convolution uses the same micro-kernel for the input gradient: with
+dy's wide rows placed in zero margins (`margin`), dx's padded planes are the correlation of dy
+with the kernel turned around, a forward pass whose "filters" are the input channels and whose
+taps are (filter, i, j) at offsets f·R + margin − (i·wq + j). The weight gradient's dot products
+run in blocks of 4 filters × 4 taps (dots_4x4) and one at a time at the edges.
+
+The micro-kernel must be compiled by `engine.conv_tiling.ready()` (with LLVM's SLP vectorizer on)
+before a kernel here is: numba then links that compiled version into the drivers.
+"""
+from __future__ import annotations
+
+from .. import config  # noqa: F401  (before numba: sets the cache dir)
+
+import numpy as np
+from numba import njit, prange
+
+from ..config import JIT, PJIT, RJIT
+from .conv import _chunk, _sum_parts, _to_phases
+from .conv_micro import dots_4x4 as dots_block
+from .conv_micro import micro_6x16 as micro
+
+FB, QB = 6, 16   # the micro-kernel's tile: filters × positions (engine/conv_tiling.py packs for it)
+
+
+@njit(**JIT)
+def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, keep, xph, yw, y):
+    """Chunk k of `chunks` (0 of 1: the serial kernel) of the tiled forward pass.
+
+    wpk (blocks, T, FB) from `pack`; xph rows hold a sample's phase planes and `tail` zeros;
+    yw (chunks, blocks, FB, padded length) is scratch."""
+    sh, sw, pt, pl, hq, wq, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[6], geo[7]
+    ah, aw = geo[10], geo[11]
+    f_ = y.shape[1]
+    out = yw[k]
+    lp = out.shape[2]
+    n0, n1 = _chunk(k, chunks, x.shape[0])
+    for n in range(n0, n1):
+        xs = xph[n] if keep else xph[k]
+        _to_phases(x, n, sh, sw, pt, pl, hq, wq, ah, aw, xs)
+        for b in range(wpk.shape[0]):
+            ob = out[b]
+            wb = wpk[b]
+            for q0 in range(0, lp, 16):
+                micro(xs, offs, wb, q0, ob)
+        for f in range(f_):
+            src = out[f // 6, f % 6]
+            b0 = bias[f]
+            for oy in range(oh):
+                dst = y[n, f, oy]
+                row = src[oy * wq:]
+                for ox in range(ow):
+                    dst[ox] = row[ox] + b0
+
+
+@njit(**PJIT)
+def forward_tiled(x, wpk, bias, offs, geo, keep, xph, yw, y):
+    """forward_tiled_chunk over chunks = yw.shape[0] threads."""
+    chunks = yw.shape[0]
+    for k in prange(chunks):   # prange's index is unsigned: int64 as the serial call, one signature
+        forward_tiled_chunk(np.int64(k), chunks, x, wpk, bias, offs, geo, keep, xph, yw, y)
+
+
+@njit(**JIT)
+def _dots_tiled(dyw, row, xph, offs, length, dw):
+    """dw[f, t] += Σ_q dyw[f·row + q]·xph[offs[t] + q]: 4 × 4 blocks, then the edges one by one."""
+    f_, t_ = dw.shape
+    f4, t4 = f_ - f_ % 4, t_ - t_ % 4
+    for f in range(0, f4, 4):
+        for t in range(0, t4, 4):
+            dots_block(dyw, row, xph, offs, length, f, t, dw)
+    for f in range(f_):
+        for t in range(t4 if f < f4 else 0, t_):
+            dw[f, t] = _dot(dyw[f * row:], xph[offs[t]:], length, dw[f, t])
+
+
+@njit(**RJIT)
+def _dot(a, b, length, acc):
+    """acc + Σ_(q < length) a[q]·b[q], summed in any order (vectorized)."""
+    for q in range(length):
+        acc += a[q] * b[q]
+    return acc
+
+
+@njit(**JIT)
+def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, dyp, dxw, dw_parts, db_parts, dx):
+    """Chunk k of the stride-1 backward pass: its samples' dx and partial sums dw_parts[k], db_parts[k].
+
+    dyp (chunks, F·R) holds dy's wide rows at `margin` in rows of R (margins stay zero); wpx from
+    `pack_dx`; dxw (chunks, blocks, FB, R − margin) is scratch for dx's padded planes."""
+    pt, pl, wq, oh, ow, kh, kw = geo[2], geo[3], geo[5], geo[6], geo[7], geo[8], geo[9]
+    length = (oh - 1) * wq + ow
+    f_, c_ = dy.shape[1], dx.shape[1]
+    rows = dyp[k]
+    row = rows.shape[0] // f_
+    m = (kh - 1) * wq + kw - 1
+    dwk = dw_parts[k]
+    dbk = db_parts[k]
+    for f in range(f_):
+        dbk[f] = 0
+        for t in range(dwk.shape[1]):
+            dwk[f, t] = 0
+    out = dxw[k]
+    lp = out.shape[2]
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        for f in range(f_):          # dy's wide row, junk columns zero, between zero margins
+            r = rows[f * row + m:]
+            acc = 0.0                # float64: the bias gradient sums N·P values
+            for oy in range(oh):
+                src = dy[n, f, oy]
+                base = oy * wq
+                for ox in range(ow):
+                    v = src[ox]
+                    r[base + ox] = v
+                    acc += v
+                if oy + 1 < oh:
+                    for ox in range(ow, wq):
+                        r[base + ox] = 0
+            dbk[f] += acc
+        _dots_tiled(rows[m:], row, xph[n], offs, length, dwk)
+        if need_dx:
+            for b in range(wpx.shape[0]):
+                ob = out[b]
+                wb = wpx[b]
+                for q0 in range(0, lp, 16):
+                    micro(rows, dx_offs, wb, q0, ob)
+            for c in range(c_):
+                src = out[c // 6, c % 6]
+                for yy in range(dx.shape[2]):
+                    dst = dx[n, c, yy]
+                    line = src[(yy + pt) * wq + pl:]
+                    for xx in range(dx.shape[3]):
+                        dst[xx] = line[xx]
+
+
+@njit(**PJIT)
+def backward_tiled(dy, xph, wpx, offs, dx_offs, geo, need_dx, dyp, dxw, dw_parts, db_parts, dw, db, dx):
+    """backward_tiled_chunk over chunks = dyp.shape[0] threads, then the partial sums added up."""
+    chunks = dyp.shape[0]
+    for k in prange(chunks):
+        backward_tiled_chunk(np.int64(k), chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx,
+                             dyp, dxw, dw_parts, db_parts, dx)
+    _sum_parts(dw_parts, db_parts, dw, db)

@@ -1,0 +1,40 @@
+"""The register-tiled micro-kernels: the committed conv_micro.py is what gen_micro.py writes, and
+each kernel equals the obvious sum over taps (float64 reference) on a tile with odd offsets."""
+import numpy as np
+import pytest
+
+from dlstudio.engine import conv_tiling as conv_tiled
+from dlstudio.engine import gen_micro
+from dlstudio.engine.kernels.conv_micro import micro_6x16
+
+
+def test_committed_file_is_generated():
+    with open(gen_micro.path(), encoding="utf-8") as f:
+        assert f.read() == gen_micro.source(), "run: python -m dlstudio.engine.gen_micro"
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("taps", [1, 7, 37])
+def test_micro_kernel_matches_the_sum_over_taps(dtype, taps):
+    conv_tiled.ready(dtype)
+    rng = np.random.default_rng(taps)
+    xs = rng.standard_normal(500).astype(dtype)
+    offs = rng.integers(0, 400, taps).astype(np.int64)
+    wp = rng.standard_normal((taps, conv_tiled.FB)).astype(dtype)
+    out = np.full((conv_tiled.FB, 64), np.nan, dtype)
+    q0 = 32
+    micro_6x16(xs, offs, wp, q0, out)
+    ref = np.zeros((conv_tiled.FB, conv_tiled.QB))
+    for t in range(taps):
+        ref += np.outer(wp[t].astype(np.float64), xs[offs[t] + q0: offs[t] + q0 + conv_tiled.QB])
+    tol = 1e-5 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(out[:, q0:q0 + conv_tiled.QB], ref, rtol=tol, atol=tol * np.abs(ref).max())
+    assert np.isnan(out[:, :q0]).all() and np.isnan(out[:, q0 + conv_tiled.QB:]).all()  # nothing else written
+
+
+def test_pack_pads_filters_with_zeros_tap_major():
+    w2 = np.arange(7 * 5, dtype=np.float32).reshape(7, 5)
+    wp = conv_tiled.pack(w2)
+    assert wp.shape == (2, 5, conv_tiled.FB)
+    assert wp[0, 3, 2] == w2[2, 3] and wp[1, 4, 0] == w2[6, 4]
+    assert (wp[1, :, 1:] == 0).all()
