@@ -36,8 +36,10 @@ def test_pause_locks_the_network_resume_stop_and_continue_count_on(make_window, 
     c = ready(win, qtbot, epochs=100_000)
     nodes_before = win.doc.network.to_dict()
     assert c.start(True)
-    c.pause()  # before the first batch: the run pauses as soon as it is prepared
+    c.pause()  # right away: the worker may have run a few batches already (it is a thread of its own)
     qtbot.waitUntil(lambda: c.state == "paused", timeout=RUN_MS)
+    qtbot.wait(300)   # the views take the batches done before the pause on their next ticks (10 Hz)
+    paused_at = c.hub.curves.current.bx.n
     assert c.hub.panel.pause_button.text() == "Resume" and c.hub.panel.stop_button.isEnabled()
     # while a run is active the network cannot change
     assert win.editor.locked and not win.inspector.isEnabled() and not win.palette_panel.isEnabled()
@@ -45,9 +47,11 @@ def test_pause_locks_the_network_resume_stop_and_continue_count_on(make_window, 
     assert win.editor.add_layer("Dense") == "" and not win.acts.undo.isEnabled()
     win.editor.set_param("dense1", "units", 5)
     assert win.doc.network.to_dict() == nodes_before
-    assert c.hub.curves.current.bx.n == 0  # paused before any batch
+    qtbot.wait(300)
+    assert c.hub.curves.current.bx.n == paused_at  # no batch while paused
     c.resume()
-    qtbot.waitUntil(lambda: c.live.latest_probe() is not None and c.hub.curves.current.bx.n > 20, timeout=RUN_MS)
+    qtbot.waitUntil(lambda: c.live.latest_probe() is not None and c.hub.curves.current.bx.n > paused_at + 20,
+                    timeout=RUN_MS)
     with qtbot.waitSignal(c.sigRunFinished, timeout=RUN_MS, check_params_cb=trained) as blocker:
         c.stop()
     assert blocker.args[0] == "stopped"

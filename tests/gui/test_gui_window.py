@@ -116,7 +116,9 @@ bars = [{"tabs": [tb.tabText(i) for i in range(tb.count())], "over_menu": tb.geo
         for tb in win.findChildren(QTabBar) if tb.parentWidget() is win and tb.isVisible()]
 win.stack.setClean()
 win.close()
-print(json.dumps(bars))
+win.settings.sync()
+print(json.dumps(bars), flush=True)
+os._exit(0)   # what is checked is done and saved: skip the interpreter's teardown (PySide6 crashed in it under load)
 """
 
 

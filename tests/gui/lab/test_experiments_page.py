@@ -95,8 +95,8 @@ def test_stop_midway_keeps_the_curves_and_says_stopped(qtbot, tmp_path):
     assert page.open_file(path)
     page.start()
     qtbot.waitUntil(lambda: page.runner.state.series_count() > 0, timeout=60_000)
-    qtbot.waitUntil(lambda: None is not re.search(r"^run linear, seed 1 of 2 — epoch [1-9]\d*/3000", page.progress.format()),
-                    timeout=60_000)   # a fresh clone compiles first (it timed out at 10 s in CI once)
+    qtbot.waitUntil(lambda: None is not re.search(r"^run \w+, seed [12] of 2 — epoch [1-9]\d*/3000", page.progress.format()),
+                    timeout=180_000)   # a fresh clone compiles first; on a loaded machine that took over 60 s
     page.stop()
     qtbot.waitUntil(lambda: page.result is not None, timeout=30_000)
     assert page.result["stopped"] is True and page.result["verdict"] is None
