@@ -117,7 +117,7 @@ class SummaryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.installEventFilter(self)
-        self.totals = QLabel()
+        self.totals = QLabel(wordWrap=True)  # wraps in a narrow window instead of widening it
         copy = QPushButton(tr("Copy"))
         copy.setToolTip(tr("Copy the selected rows (or the whole table) as tab-separated text"))
         copy.clicked.connect(self.copy)

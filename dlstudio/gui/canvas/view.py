@@ -3,13 +3,45 @@ Space + drag, rubber-band selection, fit to view, and a transient message for re
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel
 
 from .node_item import NodeItem
 
 MIN_ZOOM, MAX_ZOOM, MAX_FIT_ZOOM = 0.1, 4.0, 1.0
 READABLE_ZOOM = 0.65  # below this the blocks' text is too small to read
+
+
+class Toast(QLabel):
+    """A refusal's bubble: opaque (the tool-tip colours of the current theme), with a red border,
+    painted here — a style sheet's background left the blocks behind it showing through."""
+    BORDER = QColor("#d32f2f")
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setObjectName("canvasToast")
+        self.setWordWrap(True)
+        self.setContentsMargins(10, 6, 10, 6)
+
+    def background(self) -> QColor:
+        c = QColor(self.palette().color(QPalette.ColorRole.ToolTipBase))
+        c.setAlpha(255)
+        return c
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(self.BORDER, 1))
+        p.setBrush(self.background())
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        p.end()
+        super().paintEvent(event)
+
+    def follow_theme(self) -> None:
+        """The text in the current theme's tool-tip colour (called before each showing)."""
+        pal = QPalette(self.parentWidget().palette())
+        pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.ToolTipText))
+        self.setPalette(pal)
 
 
 class CanvasView(QGraphicsView):
@@ -34,12 +66,7 @@ class CanvasView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space_down = False
         self._space_panned = False
-        self._toast = QLabel(self.viewport())
-        self._toast.setObjectName("canvasToast")
-        self._toast.setWordWrap(True)
-        self._toast.setStyleSheet(
-            "#canvasToast { background: palette(tool-tip-base); color: palette(tool-tip-text);"
-            " border: 1px solid #d32f2f; border-radius: 6px; padding: 6px 10px; }")
+        self._toast = Toast(self.viewport())
         self._toast.hide()
         self._toast_timer = QTimer(self, singleShot=True, interval=3500, timeout=self._toast.hide)
         self._banner = QLabel(self.viewport())  # a lasting note, e.g. "locked while training"
@@ -201,6 +228,7 @@ class CanvasView(QGraphicsView):
     # ---- messages -----------------------------------------------------------------------------
     def show_toast(self, text: str, scene_pos: QPointF | None = None) -> None:
         """A short message near scene_pos (or at the top of the view) that fades by itself."""
+        self._toast.follow_theme()
         self._toast.setText(text)
         self._toast.setMaximumWidth(min(420, self.viewport().width() - 20))
         self._toast.adjustSize()

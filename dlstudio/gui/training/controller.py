@@ -14,6 +14,7 @@ from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dlstudio.engine.trainer import TrainConfig
+from dlstudio.engine.warmup import compile_network
 from dlstudio.i18n import message as error_message
 from dlstudio.run import setup_problems
 from dlstudio.spec import Network
@@ -28,6 +29,10 @@ from .worker import Job, TrainWorker
 ACTIVE = ("preparing", "compiling", "training", "pausing", "paused", "stopping")
 LOCK_REASON = QT_TR_NOOP("the network is training — stop the run (or let it finish) to edit it")
 WAIT_MS = 120_000
+# The background warm-up (warm_up_network) skips networks above these: a throw-away model and a
+# training step on zeros would cost more than compiling saves.
+WARM_MAX_PARAMS = 25_000_000
+WARM_MAX_MACS = 4_000_000_000   # multiply-adds of one batch forward
 
 
 class TrainingController(QObject):
@@ -63,6 +68,8 @@ class TrainingController(QObject):
         self._tasks: dict[int, object] = {}
         self._pending: list = []       # tasks waiting for a run to be prepared
         self._token = 0
+        self._warm_gen = 0             # the latest background warm-up; older queued ones are dropped
+        self._warm_keys: set = set()   # (layer types, loss, optimizer, batch) warmed up in the background
         self._checkpoint_bundle = None
         self._shut = False
         self._job_trains = False
@@ -279,6 +286,41 @@ class TrainingController(QObject):
             self.sigMessage.emit(tr("Could not compute the view: {error}").format(error=error))
             return
         done(result)
+
+    def warm_up_network(self) -> None:
+        """Compile the open network's kernels in the worker now, before Start is pressed, so the
+        first run finds them compiled (the worker is idle until then). Skipped during a run, for a
+        network that does not build, and for what was warmed up before; a warm-up still queued when
+        the network changes again is dropped, one under way stops at its next step (a run started
+        meanwhile waits for it, as it needs the same kernels)."""
+        if self.active or self._shut or self.hub is None:
+            return
+        try:
+            net = Network.from_dict(self.win.doc.network.to_dict())
+            cfg = self.hub.setup.config()
+            ds = self.hub.setup.dataset
+            batch = cfg.resolved_batch(len(ds)) if ds is not None else (
+                cfg.batch_size if isinstance(cfg.batch_size, int) else 32)
+        except (ValueError, TypeError, RuntimeError):  # an unfinished setting: wait for a usable one
+            return
+        key = (frozenset(n.type for n in net.nodes), cfg.loss, cfg.optimizer, batch)
+        analysis = self.win.doc.analysis
+        if key in self._warm_keys or not analysis.ok:
+            return
+        cost = analysis.total
+        if cost.params > WARM_MAX_PARAMS or cost.macs * batch > WARM_MAX_MACS:
+            return   # a big network: its first batches take longer than compiling anyway
+        self._warm_keys.add(key)
+        self._warm_gen += 1
+        gen = self._warm_gen
+
+        def stale() -> bool:   # another network since, or a run already past its own compiling
+            return gen != self._warm_gen or self.state in ("training", "pausing", "paused")
+
+        def work(run):
+            if not stale():
+                compile_network(net, batch, cfg.loss, cfg.optimizer, cfg.hyper, cancelled=stale)
+        self.worker.post("task", work, 0)   # token 0: nobody waits for it; errors are dropped
 
     def forget_run(self) -> None:
         """The network or data changed: the worker's run no longer matches (idle only)."""

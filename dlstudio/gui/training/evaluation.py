@@ -62,7 +62,7 @@ class EvaluationView(QWidget):
         self.button.clicked.connect(self.sigEvaluate)
         self.each_epoch = QCheckBox(tr("After every epoch"), checked=True,
                                     toolTip=tr("Evaluate again after each epoch while training"))
-        self.summary = QLabel(tr("Evaluate the network to see where it goes wrong."))
+        self.summary = QLabel(tr("Evaluate the network to see where it goes wrong."), wordWrap=True)
         top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
         top.addWidget(self.button)

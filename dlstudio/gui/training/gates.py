@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ..i18n import QT_TR_NOOP, tr
 from . import images
@@ -29,10 +29,19 @@ LSTM_LINES = [("i", QT_TR_NOOP("input gate")), ("f", QT_TR_NOOP("forget gate")),
               ("c", QT_TR_NOOP("cell state"))]
 RNN_LINES = [("h", QT_TR_NOOP("hidden state")), ("z", QT_TR_NOOP("pre-activation"))]
 MAX_UNITS_SHOWN = 8
+# the least height of a heatmap's or line plot's cell (title, picture, axis): below it the plots
+# were squeezed to slivers with overlapping tick labels; the view scrolls instead
+PLOT_MIN_HEIGHT = 130
+LEGEND_HEIGHT = 28
 KEY_TEXT = QT_TR_NOOP("Time runs left to right, one row per unit.<br>"
                       "Gates i, f, o: dark = closed (0), yellow = open (1).<br>"
                       "g, c, h: blue below 0, red above, white 0.<br>"
                       "f near 1 keeps the cell state c; i lets g in;<br>o lets tanh(c) out as h.")
+
+
+NO_RECURRENT = QT_TR_NOOP("This network has no LSTM or RNN layer.\nBuild one (e.g. Input 28×28 → LSTM → Dense) "
+                          "and train it on sequences such as digits-seq or adding.")
+WAITING = QT_TR_NOOP("Start training to see the gates and states of an LSTM or RNN layer.")
 
 
 def recurrent_layers(info: dict) -> list[str]:
@@ -55,6 +64,7 @@ def parse_units(text: str, units: int) -> list[int]:
 class Heatmap:
     def __init__(self, layout: pg.GraphicsLayout, row: int, col: int, title: str, cmap: str, levels):
         self.plot = layout.addPlot(row=row, col=col)
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
         self.plot.setMenuEnabled(False)
         self.plot.getViewBox().invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -109,21 +119,22 @@ class GatesView(QWidget):
         top.addWidget(QLabel(tr("Units")))
         top.addWidget(self.units)
         self.graphics = pg.GraphicsLayoutWidget()
-        self.message = QLabel(tr("This network has no LSTM or RNN layer.\nBuild one (e.g. Input 28×28 → LSTM → Dense) "
-                                 "and train it on sequences such as digits-seq or adding."),
-                              alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel(tr(NO_RECURRENT), alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addLayout(top)
-        lay.addWidget(self.graphics, 1)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.graphics)
+        lay.addWidget(self.scroll, 1)
         lay.addWidget(self.message, 1)
         self.heatmaps: dict[str, Heatmap] = {}
         self.lines: dict[str, pg.PlotItem] = {}
         self.curves: dict[tuple[str, int], pg.PlotDataItem] = {}
         self._kind = None
         self._last = None
-        self.graphics.hide()
+        self.scroll.hide()
 
     def set_run(self, info: dict, dataset) -> None:
         self.info = info
@@ -137,9 +148,21 @@ class GatesView(QWidget):
         i = self.layer.findData(keep)
         self.layer.setCurrentIndex(i if i >= 0 else 0 if layers else -1)
         self.layer.blockSignals(False)
-        self.graphics.setVisible(bool(layers))
+        self.scroll.setVisible(bool(layers))
         self.message.setVisible(not layers)
+        self.message.setText(tr(NO_RECURRENT))
         self._layer_changed()
+
+    def reset(self) -> None:
+        """Another network: no layers and no gates until its model is prepared."""
+        self.info, self._last = None, None
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.blockSignals(False)
+        self._build(None)
+        self.scroll.hide()
+        self.message.setText(tr(WAITING))
+        self.message.show()
 
     def node(self) -> str | None:
         return self.layer.currentData()
@@ -160,6 +183,7 @@ class GatesView(QWidget):
         self.graphics.clear()
         self.heatmaps, self.lines, self.curves = {}, {}, {}
         self._kind = kind
+        self.graphics.setMinimumHeight(0)
         if kind is None:
             return
         maps = LSTM_MAPS if kind == "LSTM" else RNN_MAPS
@@ -188,7 +212,10 @@ class GatesView(QWidget):
             images.style_plot(p, pal, tr(title))
             p.setLabel("bottom", tr("time step"))
             p.setMenuEnabled(False)
+            p.setMinimumHeight(PLOT_MIN_HEIGHT)
             self.lines[key] = p
+        spacing = self.graphics.ci.layout.verticalSpacing()
+        self.graphics.setMinimumHeight((row + 1) * (PLOT_MIN_HEIGHT + spacing) + LEGEND_HEIGHT)
         self._rebuild_lines()
 
     def _rebuild_lines(self) -> None:

@@ -17,8 +17,7 @@ from dlstudio.engine.trainer import TrainConfig, batch_mode
 
 from .. import format as fmt
 from ..i18n import QT_TR_NOOP, tr, tr_text
-from . import tasks
-from .defaults import data_for, preset_config, preset_for
+from . import tasks, view_reset
 from .evaluation import EvaluationView
 from .feature_maps import FeatureMapsView
 from .gates import GatesView
@@ -149,6 +148,9 @@ class LiveViews(QObject):
         self.curves.refresh()
         self.probe_changed()
         views = (self.maps, self.gates, self.weights, self.regions, self.evaluation, self.predict)
+        if self.predict.isVisible() and not self.c.prepared and not self.c.active:
+            problems = self.c.problems()  # the reason, not empty axes (also without the Training panel)
+            self.predict.show_problem(tr_text(problems[0]) if problems else None)
         if any(v.isVisible() for v in views) and not self.c.prepared and not self.c.active:
             self.c.ensure_prepared()  # show the current model (from a file, or untrained) without training
         elif (self.evaluation.isVisible() and (self.evaluation.result is None or self.evaluation.stale)
@@ -329,32 +331,8 @@ class LiveViews(QObject):
             self.apply_document_defaults()
         self.refresh_problems()
 
-    def _input_shape(self):
-        a = self.win.doc.analysis
-        return a.shapes.get(a.inputs[0]) if len(a.inputs) == 1 else None
-
     def apply_document_defaults(self) -> None:
-        """Settings for the current document: a model file's own, else its preset's defaults, and
-        data that fit its input."""
-        files, setup = self.win.files, self.setup
-        setup.input_shape = shape = self._input_shape()
-        b = files.bundle
-        if b is not None and b.training.get("config"):
-            setup.set_config(TrainConfig.from_dict(b.training["config"]))
-            data = b.training.get("data", {})
-            if data.get("source"):
-                setup.recorded = (data["source"], data.get("preprocessing"))
-                setup.set_data_spec(data["source"], load=self._data_wanted)
-            return
-        net = self.win.doc.network
-        preset = preset_for(net)
-        if preset is not None:
-            setup.set_config(preset_config(preset, setup.config().loss), loss_chosen=False)
-        fits = setup.dataset is not None and tuple(setup.dataset.sample_shape) == tuple(shape or ())
-        if not fits:
-            spec = data_for(net, shape)
-            if spec:
-                setup.set_data_spec(spec, load=self._data_wanted)
+        view_reset.apply_document_defaults(self)
 
     def document_replaced(self) -> None:
         """A network or model file was opened: show its training settings and history."""
@@ -367,29 +345,17 @@ class LiveViews(QObject):
             label = os.path.basename(self.win.files.path or "") or self.win.doc.network.name
             self.curves.begin_run(tr("{name} (history)").format(name=label), history=b.history)
         self.refresh_problems()
+        self.c.warm_up_network()   # compile its kernels in the background, before Start
 
     def reset_views(self) -> None:
-        """Another document: a clean panel (no curves, neutral status) and live views that wait
-        for the new network's model."""
-        if self.c.active:
-            return
-        self.timer.stop()
-        self.c.live.clear()
-        self._last_probe, self._progress, self._due = None, None, {}
-        self._eval_due = self._predict_due = False
-        self.curves.reset()
-        self.panel.reset()
-        self.maps.reset()
-        self.evaluation.reset()
-        self.regions.clear()
-        self.win.engine_label.setText(tr("Engine: idle"))
+        view_reset.reset_views(self)
 
     def network_edited(self) -> None:
         if not self.c.active:
             self.c.forget_run()
-            a = self.win.doc.analysis
-            self.setup.input_shape = a.shapes.get(a.inputs[0]) if len(a.inputs) == 1 else None
+            self.setup.input_shape = view_reset.input_shape(self.win)
             self.refresh_problems()
+            self.c.warm_up_network()
 
     def _dataset_changed(self, ds) -> None:
         if ds is not None and not self.c.active:
@@ -422,6 +388,7 @@ class LiveViews(QObject):
                 note = ""
         problems = [tr_text(p) for p in problems]
         self.setup.set_problems(problems, note)
+        self.predict.show_problem(problems[0] if problems else None)
         self.panel.status.setText("" if not problems else tr("⚠ {problem}").format(problem=problems[0]))
         self.refresh_state(ready=not problems and ds is not None)
 

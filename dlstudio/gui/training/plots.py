@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QMenu, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox,
                                QToolButton, QVBoxLayout, QWidget)
 
 from ..files import file_filter
@@ -20,6 +20,9 @@ from ..i18n import QT_TR_NOOP, tr
 from . import images
 
 BLUE, ORANGE = QColor("#3d8fd6"), QColor("#e0663a")
+# the least height of the three plots together: below it their axes and titles overlap (the
+# Training dock then keeps its height and the window's other docks give way)
+PLOTS_MIN_HEIGHT = 330
 
 
 class Growing:
@@ -129,6 +132,7 @@ class CurvesView(QWidget):
         for w in (self.earlier_button, png, csv_button):
             bar.addWidget(w)
         self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setMinimumHeight(PLOTS_MIN_HEIGHT)
         self.p_batch = self.graphics.addPlot(row=0, col=0, axisItems={"left": images.LogAxis("left")})
         self.p_epoch = self.graphics.addPlot(row=1, col=0, axisItems={"left": images.LogAxis("left")})
         self.p_acc = self.graphics.addPlot(row=2, col=0)
@@ -137,8 +141,10 @@ class CurvesView(QWidget):
         self.p_acc.setLabel("bottom", tr("epoch"))
         self.legend = self.p_epoch.addLegend(offset=(-6, 6), labelTextSize="8pt", horSpacing=8, colCount=2)
         self.legend_acc = self.p_acc.addLegend(offset=(-6, -6), labelTextSize="8pt", horSpacing=8, colCount=2)
-        self.empty_label = pg.TextItem(tr("Start training to see the loss fall"), anchor=(0.5, 0.5))
-        self.p_batch.addItem(self.empty_label)
+        # before any run: a note over the first plot, wrapped to its width (a text item in the plot was cut off)
+        self.empty_label = QLabel(tr("Start training to see the loss fall"), self.graphics, wordWrap=True,
+                                  alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -146,6 +152,16 @@ class CurvesView(QWidget):
         lay.addWidget(self.graphics, 1)
         self.apply_theme()
         self._make_current(RunCurves(tr("current run")))
+
+    def _place_empty_label(self) -> None:
+        """The note fills the first of the three plots below its title, beside its axis (it wraps
+        there, however narrow the dock)."""
+        r = self.graphics.rect()
+        self.empty_label.setGeometry(r.x() + 44, r.y() + 28, max(r.width() - 56, 40), max(r.height() // 3 - 56, 40))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._place_empty_label()
 
     # ---- runs --------------------------------------------------------------------------------
     def begin_run(self, label: str, history: dict | None = None, continuing: bool = False) -> None:
@@ -319,7 +335,7 @@ class CurvesView(QWidget):
         for p, title in ((self.p_batch, tr("Loss per batch (raw and smoothed)")), (self.p_epoch, tr("Loss per epoch")),
                          (self.p_acc, tr(self._metric_title))):
             images.style_plot(p, pal, title)
-        self.empty_label.setColor(images.plot_colors(pal)[1])
+        self.empty_label.setStyleSheet(f"color: {images.plot_colors(pal)[1].name()}; background: transparent;")
 
     # ---- export ------------------------------------------------------------------------------
     def export_png(self, path: str) -> bool:

@@ -147,9 +147,14 @@ class PredictView(QWidget):
         for w in (left, middle, right):
             split.addWidget(w)
         split.setSizes([230, 330, 420])
+        self.split = split
+        # why nothing can be predicted (the network or the setup has a problem), in place of the plots
+        self.problem = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.problem.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split, 1)
+        lay.addWidget(self.problem, 1)
         self.result: dict | None = None
         self._asked_target: np.ndarray | None = None
         self.apply_theme()
@@ -180,6 +185,26 @@ class PredictView(QWidget):
         self.layer.blockSignals(False)
         for w in (self.layer, self.layer_label, self.maps):  # only networks with image-like layers
             w.setVisible(self.layer.count() > 0)
+
+    def reset(self) -> None:
+        """Another network: no answer, probabilities or feature maps until its model is prepared."""
+        self.info, self.dataset, self.result = None, None, None
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.blockSignals(False)
+        self.answer.setText("")
+        self.bars.setOpts(x0=0, y=[], height=0.7, width=[])
+        self.targets.setData(x=[], y=[])
+        self.p_prob.getAxis("left").setTicks(None)
+        for line in self._seq_lines:
+            line.setData([], [])
+        self.maps.show_message("")
+
+    def show_problem(self, problem: str | None) -> None:
+        """Show why the network cannot predict (None: it can, the plots return)."""
+        self.problem.setText(tr("Cannot predict: {problem}").format(problem=problem) if problem else "")
+        self.problem.setVisible(bool(problem))
+        self.split.setVisible(not problem)
 
     def _set_pad_available(self, on: bool) -> None:
         self.use_pad.setEnabled(on)

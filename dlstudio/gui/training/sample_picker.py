@@ -23,6 +23,7 @@ class SamplePicker(QWidget):
         self.picture = QLabel(fixedSize=self._thumb_size())
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label = QLabel()
+        self.label.setMinimumWidth(60)  # a long class name is cut (its tooltip has it), not widening the window
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
@@ -81,3 +82,4 @@ class SamplePicker(QWidget):
             y = np.asarray(ds.y[i]).reshape(-1)
             values = ", ".join(f"{v:.3g}" for v in y[:3]) + (" …" if y.size > 3 else "")
             self.label.setText(tr("target {values}").format(values=values))
+        self.label.setToolTip(self.label.text())

@@ -83,6 +83,18 @@ class WeightsView(QWidget):
         self._make_lines()  # now, not in the middle of the run
         self.sigRequestChanged.emit()
 
+    def reset(self) -> None:
+        """Another network: no weights, histograms or norms until its model is prepared."""
+        self.weight.blockSignals(True)
+        self.weight.clear()
+        self.weight.blockSignals(False)
+        self.order, self.norms = [], {}
+        for name in list(self.lines):
+            self._drop_lines(name)
+        self.h_w.setData([], [])
+        self.h_g.setData([], [])
+        self.legend.clear()
+
     def set_span(self, end: float) -> None:
         self.p_norm.setXRange(0, max(end, 1), padding=0.02)
 

@@ -436,6 +436,10 @@ behind this layer</source>
       <translation>时间从左到右，每行一个单元。&lt;br&gt;门 i、f、o：深色 = 关闭 (0)，黄色 = 打开 (1)。&lt;br&gt;g、c、h：蓝色小于 0，红色大于 0，白色为 0。&lt;br&gt;f 接近 1 时保留细胞状态 c；i 让 g 进入；&lt;br&gt;o 让 tanh(c) 作为 h 输出。</translation>
     </message>
     <message>
+      <source>Start training to see the gates and states of an LSTM or RNN layer.</source>
+      <translation>开始训练以查看 LSTM 或 RNN 层的门和状态。</translation>
+    </message>
+    <message>
       <source>The recurrent layer to look inside</source>
       <translation>要查看内部的循环层</translation>
     </message>
@@ -944,6 +948,10 @@ Build one (e.g. Input 28×28 → LSTM → Dense) and train it on sequences such 
     <message>
       <source>Feature maps for this input</source>
       <translation>此输入的特征图</translation>
+    </message>
+    <message>
+      <source>Cannot predict: {problem}</source>
+      <translation>无法预测：{problem}</translation>
     </message>
     <message>
       <source>Drawing works for networks that take images of one or three channels</source>
