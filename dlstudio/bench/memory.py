@@ -1,6 +1,7 @@
 """Peak memory of a training run, measured in a fresh interpreter (`dlstudio bench --memory`).
 
-The child generates random float32 images and integer labels, builds a preset's model and a
+The child generates random 8-bit images and integer labels, held as the image loaders hold
+them (uint8 pixels in a ScaledImages, divided by 255 batch by batch), builds a preset's model and a
 Trainer (the engine's data path: no validation split, Adam), trains a fixed number of batches,
 evaluates a fifth of the set as an epoch's end does with a validation split, and prints one JSON
 line: its peak resident set (VmHWM of /proc/self/status, or ru_maxrss
@@ -46,10 +47,11 @@ def child(preset: str, shape: tuple, n: int, batch: int, batches: int) -> dict:
     import numpy as np
     from ..engine.model import Model
     from ..engine.trainer import TrainConfig, Trainer, evaluate_metrics
+    from ..data.scaled import ScaledImages
     from ..zoo import build_preset
     stages["imports"] = _status_mb("VmRSS")
     rng = np.random.default_rng(0)
-    x = rng.random((n, *shape), dtype=np.float32)
+    x = ScaledImages(rng.integers(0, 256, (n, *shape), dtype=np.uint8), 255)
     y = rng.integers(0, 10, n)
     stages["data"] = _status_mb("VmRSS")
     model = Model(build_preset(preset, shape, 10)[0], seed=0)
@@ -66,9 +68,10 @@ def child(preset: str, shape: tuple, n: int, batch: int, batches: int) -> dict:
     trainer.callbacks.append(stop_after)
     trainer.run(1)
     stages["trained"] = _status_mb("VmRSS")
-    evaluate_metrics(model, x[:n // 5 or 1], y[:n // 5 or 1], "cross_entropy")
+    evaluate_metrics(model, x.select(slice(0, n // 5 or 1)), y[:n // 5 or 1], "cross_entropy")
     stages["evaluated"] = _status_mb("VmRSS")
     return {"peak_mb": round(_peak_mb(), 1), "batches": done[0], "data_mb": round(x.nbytes / 2**20, 1),
+            "data_dtype": str(x.raw.dtype),
             "stages_mb": {k: (round(v, 1) if v is not None else None) for k, v in stages.items()},
             "torch_loaded": "torch" in sys.modules}
 

@@ -16,6 +16,7 @@ from ..i18n import message, tr
 from .budget import check_budget
 from .dataset import DataError
 from .files import check_labels
+from .scaled import ScaledImages
 
 TRAILING_SHOWN = 4096  # trailing bytes read (and counted exactly) past the declared shape
 
@@ -106,7 +107,8 @@ def read_idx(path: str | Path) -> np.ndarray:
 def images_to_float(images: np.ndarray, where: str) -> tuple[np.ndarray, dict]:
     """(N, H, W) or (N, 1, H, W) idx images -> float32 (N, 1, H, W) and preprocessing.
 
-    uint8 images are divided by 255 into [0, 1]; other types keep their values.
+    uint8 images are divided by 255 into [0, 1], batch by batch: they stay uint8 in a
+    ScaledImages (a quarter of the memory); other types keep their values.
     """
     if images.ndim == 3:
         images = images[:, None]
@@ -114,7 +116,7 @@ def images_to_float(images: np.ndarray, where: str) -> tuple[np.ndarray, dict]:
         raise DataError(tr("{where} holds an array of shape {shape}; image files must have 3 dimensions "
                            "(N, rows, columns)").format(where=where, shape=images.shape))
     if images.dtype == np.uint8:
-        return images.astype(np.float32) / np.float32(255), {"scale": 1 / 255}
+        return ScaledImages(images, 255), {"scale": 1 / 255}
     x = images.astype(np.float32)
     if not np.isfinite(x).all():
         raise DataError(tr("{where} contains NaN or infinite values").format(where=where))

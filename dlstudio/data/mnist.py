@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import numpy as np
-
 from ..i18n import QT_TR_NOOP, message, tr
 from . import download
 from .dataset import DataError
@@ -96,7 +94,8 @@ def _local(name: str, file: str, progress) -> Path:
 
 
 def load_mnist(name: str = "mnist", split: str = "train", progress=None):
-    """x float32 (N, 1, 28, 28) in [0, 1], y int64 (N,), class names, preprocessing."""
+    """x (N, 1, 28, 28) in [0, 1] (uint8 read as float32: ScaledImages), y int64 (N,), class
+    names, preprocessing."""
     if name not in MIRRORS:
         raise DataError(tr("unknown MNIST-style dataset {name!r}; known: {known}").format(
                             name=name, known=', '.join(MIRRORS)))
@@ -115,4 +114,4 @@ def load_mnist(name: str = "mnist", split: str = "train", progress=None):
     if len(y) and (y.min() < 0 or y.max() > 9):
         raise DataError(tr("{labels_path} has labels outside 0..9; delete it so it is downloaded again").format(
                             labels_path=labels_path))
-    return np.ascontiguousarray(x), y, list(CLASSES[name]), prep
+    return x, y, list(CLASSES[name]), prep

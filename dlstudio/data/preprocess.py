@@ -18,6 +18,7 @@ from ..i18n import tr
 from .dataset import DataError
 from .digits import resize_bilinear
 from .options import choice_option, int_option
+from .scaled import ScaledImages
 
 OPTIONS = ("resize", "normalize")
 NORMALIZE_CHOICES = ("standard", "none")
@@ -136,8 +137,11 @@ def apply(x: np.ndarray, prep: dict, resize: int | None, normalize: str | None,
         mean, std = channel_stats(x)
     else:
         return x, prep
-    x = x - mean[None, :, None, None]
-    x /= std[None, :, None, None]
+    if isinstance(x, ScaledImages):   # kept 8-bit: the same arithmetic, applied batch by batch
+        x = x.normalised(mean, std)
+    else:
+        x = x - mean[None, :, None, None]
+        x /= std[None, :, None, None]
     prep["normalize"] = {"mean": [float(v) for v in mean], "std": [float(v) for v in std]}
     if not all(math.isfinite(v) for v in prep["normalize"]["mean"]):
         raise DataError(tr("the images contain values that are not finite numbers"))

@@ -81,7 +81,11 @@ class Trainer:
         self.model, self.config = model, config
         # A numeric set stays in its own dtype: converting a float64 or uint8 set whole would
         # add a second copy of it; each batch is converted to the model's dtype as it is drawn.
-        self.x = np.ascontiguousarray(x, dtype=None if x.dtype.kind in "biuf" else model.dtype)
+        # An array-like that is not an ndarray (the data package's 8-bit ScaledImages) makes its
+        # float values only for the indexed batch: it is kept as it is.
+        if isinstance(x, np.ndarray):
+            x = np.ascontiguousarray(x, dtype=None if x.dtype.kind in "biuf" else model.dtype)
+        self.x = x
         self.y = y
         self.val = val if val is not None and len(val[0]) else None
         self.loss = L.get_loss(config.loss)
@@ -138,11 +142,15 @@ class Trainer:
         if len(self.y) != len(self.x):
             raise TrainingError(tr("{n_x} samples but {n_y} targets").format(
                                     n_x=len(self.x), n_y=len(self.y)))
-        try:  # one tiny batch through the loss: wrong target kinds fail here, before any training
+        # One training-sized batch through the loss: wrong target kinds fail here, before any
+        # training. A batch of the run's size (not one sample) so that the check calls the same
+        # kernels as training does and compiles no serial variants that training never uses.
+        b = self.batch
+        try:
             with np.errstate(all="ignore"):
-                out = self.model.forward(self.x[:1])
+                out = self.model.forward(self.x[:b].astype(self.model.dtype, copy=False))
                 start = self.model.fused_start(self.loss)
-                self.loss(self.model.values[start] if start else out, self.y[:1], fused=start is not None)
+                self.loss(self.model.values[start] if start else out, self.y[:b], fused=start is not None)
         except ValueError as e:
             raise TrainingError(tr("loss '{loss}': {error}").format(
                 loss=self.config.loss, error=message(e))) from None

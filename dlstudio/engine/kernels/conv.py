@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
-from numba import njit, prange
+from numba import int64, njit, prange
 
 from ..config import JIT, PJIT, RJIT  # RJIT: the weight gradient's dot products may be summed
 # in any order, which lets LLVM vectorise them (about 10× faster); results change only by rounding
@@ -313,8 +313,8 @@ def conv2d_forward(x, w2, bias, offs, geo, keep, xph, yw, y):
     pass), else one row per chunk; yw (chunks, F, ≥ L) is scratch; chunks = yw.shape[0].
     """
     chunks = yw.shape[0]
-    for k in prange(chunks):
-        conv2d_forward_chunk(k, chunks, x, w2, bias, offs, geo, keep, xph, yw, y)
+    for k in prange(chunks):   # prange's index is unsigned: int64 as the serial call, one signature
+        conv2d_forward_chunk(int64(k), chunks, x, w2, bias, offs, geo, keep, xph, yw, y)
 
 
 @njit(**PJIT)
@@ -328,6 +328,6 @@ def conv2d_backward(dy, xph, wt, offs, dy_offs, geo, need_dx, dyw, dxph, dw_part
     """
     chunks = dyw.shape[0]
     for k in prange(chunks):
-        conv2d_backward_chunk(k, chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
+        conv2d_backward_chunk(int64(k), chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
                               dyw, dxph, dw_parts, db_parts, dx)
     _sum_parts(dw_parts, db_parts, dw, db)
