@@ -38,3 +38,24 @@ def test_pack_pads_filters_with_zeros_tap_major():
     assert wp.shape == (2, 5, conv_tiled.FB)
     assert wp[0, 3, 2] == w2[2, 3] and wp[1, 4, 0] == w2[6, 4]
     assert (wp[1, :, 1:] == 0).all()
+
+
+@pytest.mark.slow
+def test_micro_kernel_is_vectorized(tmp_path):
+    """`ready()` compiles the micro-kernel with the SLP vectorizer: its assembly holds packed FMAs
+    (two 8-wide ones per filter and tap), not scalar ones. In a fresh interpreter with an empty
+    cache, as Numba shows no assembly for a function loaded from its cache."""
+    import json
+    import os
+    import subprocess
+    import sys
+    code = ("import json, re, numpy as np\n"
+            "from dlstudio.engine import conv_tiling as T\n"
+            "T.ready(np.float32)\n"
+            "asm = T.micro.inspect_asm(T.micro.signatures[0])\n"
+            "print(json.dumps({'packed': len(re.findall(r'vfmadd\\w*ps', asm)),"
+            " 'scalar': len(re.findall(r'vfmadd\\w*ss', asm))}))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True,
+                         env={**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)})
+    counts = json.loads(out.stdout.strip().splitlines()[-1])
+    assert counts["packed"] >= 2 * conv_tiled.FB and counts["scalar"] == 0, counts
