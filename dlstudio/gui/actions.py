@@ -68,6 +68,12 @@ def create_actions(win) -> SimpleNamespace:
     a.delete = act(tr("&Delete"), win.delete_selection, [QKeySequence(KS.Delete), QKeySequence("Backspace")],
                    tr("Delete the selected layers and connections"), context=_CANVAS)
     a.select_all = act(tr("Select &All"), win.select_all, QKeySequence(KS.SelectAll), context=_CANVAS)
+    # wiring by keyboard (keyboard_wiring.py): the pending wire's keys are the canvas's own
+    a.wire_connect = act(tr("Co&nnect Output To…"), win.wiring.start_connect, QKeySequence("C"),
+                         tr("Connect the selected layer's output to another layer: arrow keys or Tab choose "
+                            "the layer, Enter connects, Esc cancels"), context=_CANVAS)
+    a.wire_disconnect = act(tr("Di&sconnect…"), win.wiring.disconnect_menu, QKeySequence("Shift+C"),
+                            tr("Remove one of the selected layer's connections"), context=_CANVAS)
 
     a.fit = act(tr("&Fit to View"), win.view.fit_to_view, QKeySequence("F"), tr("Show the whole network (F)"))
     a.zoom_in = act(tr("Zoom &In"), win.view.zoom_in, QKeySequence(KS.ZoomIn))
@@ -115,6 +121,8 @@ def build_menus(win, a: SimpleNamespace) -> None:
     m.addSeparator()
     m.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete])
     m.addSeparator()
+    m.addActions([a.wire_connect, a.wire_disconnect])
+    m.addSeparator()
     m.addAction(a.select_all)
 
     m = bar.addMenu(tr("&View"))
@@ -137,7 +145,8 @@ def build_menus(win, a: SimpleNamespace) -> None:
     m.addActions([a.shortcuts, a.about])
 
     # canvas-only shortcuts (so Ctrl+C in the summary table copies the table, not layers)
-    win.view.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete, a.select_all])
+    win.view.addActions([a.cut, a.copy, a.paste, a.duplicate, a.delete, a.select_all, a.wire_connect,
+                         a.wire_disconnect])
 
 
 def _short_labels(actions) -> None:

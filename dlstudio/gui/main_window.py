@@ -2,7 +2,9 @@
 (bottom), toolbar, menus and a status bar with the network's totals and the engine state."""
 from __future__ import annotations
 
+import atexit
 import os
+import weakref
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -14,7 +16,7 @@ from dlstudio import __version__
 from dlstudio.spec import Network
 
 from . import format as fmt
-from . import gallery, theme
+from . import focus_return, gallery, theme
 from .actions import apply_icons, build_menus, build_toolbar, create_actions
 from .canvas.scene import NetworkScene
 from .canvas.view import CanvasView
@@ -23,6 +25,7 @@ from .i18n import QT_TR_NOOP, tr
 from .editor import Editor
 from .files import FileController
 from .inspector import Inspector
+from .keyboard_wiring import KeyboardWiring
 from .palette import Palette
 from .problems_panel import ProblemsPanel
 from .summary_panel import SummaryPanel
@@ -34,7 +37,12 @@ SHORTCUTS = [("Ctrl+N", QT_TR_NOOP("New network (empty or preset)")), ("Ctrl+O",
              ("Ctrl+Shift+Z / Ctrl+Y", QT_TR_NOOP("Redo")),
              (QT_TR_NOOP("Delete / Backspace"), QT_TR_NOOP("Delete selected layers and connections")),
              ("Ctrl+C / X / V", QT_TR_NOOP("Copy / cut / paste")), ("Ctrl+D", QT_TR_NOOP("Duplicate")),
-             ("Ctrl+A", QT_TR_NOOP("Select all")), ("F", QT_TR_NOOP("Fit the network in the view")),
+             ("Ctrl+A", QT_TR_NOOP("Select all")),
+             (QT_TR_NOOP("Arrow keys (on the canvas)"), QT_TR_NOOP("Select the nearest layer in that direction")),
+             ("C", QT_TR_NOOP("Connect the selected layer's output: arrow keys or Tab choose the layer, "
+                              "Enter connects, Esc cancels")),
+             ("Shift+C", QT_TR_NOOP("Remove a connection of the selected layer")),
+             ("F", QT_TR_NOOP("Fit the network in the view")),
              ("L", QT_TR_NOOP("Automatic layout")), ("Ctrl+= / Ctrl+- / Ctrl+0", QT_TR_NOOP("Zoom in / out / 100 %")),
              (QT_TR_NOOP("Wheel"), QT_TR_NOOP("Zoom around the cursor")),
              (QT_TR_NOOP("Middle drag, Space + drag"), QT_TR_NOOP("Pan")),
@@ -43,6 +51,18 @@ SHORTCUTS = [("Ctrl+N", QT_TR_NOOP("New network (empty or preset)")), ("Ctrl+O",
              ("Ctrl+Return", QT_TR_NOOP("Start / continue training")),
              ("Ctrl+P", QT_TR_NOOP("Pause / resume")), ("Ctrl+.", QT_TR_NOOP("Stop training")),
              ("Ctrl+Shift+L", QT_TR_NOOP("Open the Lab"))]
+
+
+_WINDOWS: weakref.WeakSet = weakref.WeakSet()  # the main windows made in this process
+
+
+@atexit.register  # registered after PySide's own clean-up, so it runs before it
+def _delete_windows_at_exit() -> None:
+    """Delete the windows still alive at exit while Python is whole: deleted later, by PySide's
+    clean-up, a plot's Python code that runs as the window goes can crash the interpreter."""
+    for win in list(_WINDOWS):
+        if shiboken6.isValid(win):
+            shiboken6.delete(win)
 
 
 def app_settings() -> QSettings:
@@ -58,6 +78,8 @@ class MainWindow(QMainWindow):
         if recovery_dir is None:
             recovery_dir = os.path.join(os.path.dirname(self.settings.fileName()), "recovery")
         self.setObjectName("dlstudioMainWindow")
+        focus_return.install()  # the keyboard comes back here when a message box closes
+        _WINDOWS.add(self)
         self.lab = None  # the Lab window, made when first opened
         self.doc = Document(parent=self)
         self.stack = QUndoStack(self)
@@ -84,6 +106,7 @@ class MainWindow(QMainWindow):
         self.training_dock.hide()
         self.files = FileController(self, self.doc, self.stack, self.settings, recovery_dir)
         self.summary.files = self.files
+        self.wiring = KeyboardWiring(self.view, self.scene, self.editor, self)  # arrow keys, C, Shift+C
         self.acts = create_actions(self)
         build_menus(self, self.acts)
         self.toolbar = build_toolbar(self, self.acts)
@@ -318,6 +341,7 @@ class MainWindow(QMainWindow):
         if not self._fitted:
             self._fitted = True
             QTimer.singleShot(0, self.view.show_start)
+            QTimer.singleShot(0, self.activateWindow)  # where no window manager does it (X11 without one)
 
     def closeEvent(self, event):
         if not self.files.maybe_save():

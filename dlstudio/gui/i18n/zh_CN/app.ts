@@ -108,6 +108,22 @@
       <translation>全选(&amp;A)</translation>
     </message>
     <message>
+      <source>Co&amp;nnect Output To…</source>
+      <translation>连接输出到(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Connect the selected layer's output to another layer: arrow keys or Tab choose the layer, Enter connects, Esc cancels</source>
+      <translation>将选中层的输出连接到另一层：用方向键或 Tab 选择目标层，Enter 连接，Esc 取消</translation>
+    </message>
+    <message>
+      <source>Di&amp;sconnect…</source>
+      <translation>断开连线(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Remove one of the selected layer's connections</source>
+      <translation>断开选中层的一条连线</translation>
+    </message>
+    <message>
       <source>&amp;Fit to View</source>
       <translation>适应视图(&amp;F)</translation>
     </message>
@@ -942,6 +958,22 @@
       <translation>全选</translation>
     </message>
     <message>
+      <source>Arrow keys (on the canvas)</source>
+      <translation>方向键（在画布上）</translation>
+    </message>
+    <message>
+      <source>Select the nearest layer in that direction</source>
+      <translation>选中该方向上最近的层</translation>
+    </message>
+    <message>
+      <source>Connect the selected layer's output: arrow keys or Tab choose the layer, Enter connects, Esc cancels</source>
+      <translation>连接选中层的输出：用方向键或 Tab 选择目标层，Enter 连接，Esc 取消</translation>
+    </message>
+    <message>
+      <source>Remove a connection of the selected layer</source>
+      <translation>断开选中层的一条连线</translation>
+    </message>
+    <message>
       <source>Fit the network in the view</source>
       <translation>使网络适应视图</translation>
     </message>
@@ -1168,6 +1200,30 @@
     <message>
       <source>CSV files</source>
       <translation>CSV 文件</translation>
+    </message>
+    <message>
+      <source>Select one layer first: arrow keys move between layers</source>
+      <translation>请先选中一个层：方向键可在各层之间移动</translation>
+    </message>
+    <message>
+      <source>There is no other layer to connect {id} to</source>
+      <translation>没有其他层可供 {id} 连接</translation>
+    </message>
+    <message>
+      <source>Connect {src} → {dst}: Enter connects · Tab: next layer that fits · arrow keys: any layer · Esc: cancel</source>
+      <translation>连接 {src} → {dst}：Enter 连接 · Tab：下一个可连接的层 · 方向键：任意层 · Esc：取消</translation>
+    </message>
+    <message>
+      <source>{src} → {dst} cannot be connected: {problem} · Tab: next layer that fits · Esc: cancel</source>
+      <translation>{src} → {dst} 无法连接：{problem} · Tab：下一个可连接的层 · Esc：取消</translation>
+    </message>
+    <message>
+      <source>No layer can take {id}'s output now</source>
+      <translation>目前没有层可以接收 {id} 的输出</translation>
+    </message>
+    <message>
+      <source>{id} has no connections to remove</source>
+      <translation>{id} 没有可断开的连线</translation>
     </message>
   </context>
 </TS>
