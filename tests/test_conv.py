@@ -116,10 +116,14 @@ def test_keeps_dtype(dtype):
     assert model32.layers["conv"].forward([np.ones((1, 2, 6, 6))], False).dtype == np.float32
 
 
-def test_serial_and_parallel_kernels_agree(monkeypatch):
-    # three uneven chunks over five samples, however many cores this machine has
+@pytest.mark.parametrize("params", [
+    {"filters": 5, "kernel_size": [3, 2], "strides": [2, 1], "padding": "same"},   # the strided backward kernel
+    {"filters": 7, "kernel_size": 3, "padding": "same"},                          # the tiled stride-1 one
+], ids=["strided", "stride1"])
+def test_serial_and_parallel_kernels_agree(monkeypatch, params):
+    # three uneven chunks over five samples (on three threads), however many cores this machine has
     monkeypatch.setattr(conv_layer.numba, "get_num_threads", lambda: 3)
-    shape, params = (3, 9, 10), {"filters": 5, "kernel_size": [3, 2], "strides": [2, 1], "padding": "same"}
+    shape = (3, 9, 10)
     x = np.random.default_rng(2).standard_normal((5, *shape)).astype(np.float32)
     results = {}
     for parallel in (False, True):

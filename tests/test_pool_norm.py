@@ -9,6 +9,7 @@ import pytest
 
 import naive_pool as R
 from dlstudio.engine.kernels import norm as KN
+from dlstudio.engine.chunks import run_chunks
 from dlstudio.engine.kernels import pool as KP
 from dlstudio.engine.model import Model
 from dlstudio.spec import Network
@@ -54,16 +55,15 @@ def test_maxpool_kernels_match_reference(shape, pool, strides, padding, dtype):
     dy = rng.standard_normal(out).astype(dtype)
     dx_ref = R.maxpool_backward(dy, shape, pool, strides, pads, arg_ref)
     args = (*pool, *strides, pads[0][0], pads[1][0])
-    for fwd, bwd in [(KP.maxpool2d_forward, KP.maxpool2d_backward),
-                     (KP.maxpool2d_forward_serial, KP.maxpool2d_backward_serial)]:
+    for chunks in (3, 1):   # three threads over uneven runs of planes, and the serial call
         y = np.full(out, np.nan, dtype)
         arg = np.full(out, -7, np.int64)
-        fwd(x, *args, y, arg)
+        run_chunks(KP.maxpool2d_forward, chunks, x, *args, y, arg)
         assert y.dtype == dtype
         np.testing.assert_array_equal(y, y_ref)
         np.testing.assert_array_equal(arg, arg_ref)
         dx = np.full((shape[0], shape[1], shape[2] * shape[3]), np.nan, dtype)
-        bwd(dy, arg, dx)
+        run_chunks(KP.maxpool2d_backward, chunks, dy, arg, dx)
         assert dx.dtype == dtype
         np.testing.assert_allclose(dx.reshape(shape), dx_ref, **TOL[dtype])
 
@@ -79,17 +79,16 @@ def test_avgpool_kernels_match_reference(shape, pool, strides, padding, dtype):
     dx_ref = R.avgpool_backward(dy, shape, pool, strides, pads)
     args = (*pool, *strides, pads[0][0], pads[1][0])
     results = []
-    for fwd, bwd in [(KP.avgpool2d_forward, KP.avgpool2d_backward),
-                     (KP.avgpool2d_forward_serial, KP.avgpool2d_backward_serial)]:
+    for chunks in (3, 1):
         y = np.full(out, np.nan, dtype)
-        fwd(x, *args, y)
+        run_chunks(KP.avgpool2d_forward, chunks, x, *args, y)
         dx = np.full((shape[0], shape[1], shape[2] * shape[3]), np.nan, dtype)
-        bwd(dy, shape[3], *args, dx)
+        run_chunks(KP.avgpool2d_backward, chunks, dy, shape[3], *args, dx)
         assert y.dtype == dtype and dx.dtype == dtype
         np.testing.assert_allclose(y, y_ref, **TOL[dtype])
         np.testing.assert_allclose(dx.reshape(shape), dx_ref, **TOL[dtype])
         results.append((y, dx))
-    # the parallel and the serial variant run the same per-plane code: identical bits
+    # the parallel and the serial call run the same per-plane code: identical bits
     np.testing.assert_array_equal(results[0][0], results[1][0])
     np.testing.assert_array_equal(results[0][1], results[1][1])
 
@@ -99,17 +98,17 @@ def test_maxpool_ties_go_to_the_first_element_and_padding_never_wins():
     x[0, 0, 1, 1] = x[0, 0, 1, 0] = 5          # a tie in the top-left window
     out = (1, 1, 2, 2)
     y, arg = np.empty(out, np.float32), np.empty(out, np.int64)
-    KP.maxpool2d_forward(x, 2, 2, 2, 2, 0, 0, y, arg)
+    KP.maxpool2d_forward(0, 1, x, 2, 2, 2, 2, 0, 0, y, arg)
     assert arg[0, 0, 0, 0] == 1 * 4 + 0     # (1, 0) comes before (1, 1) in row-major order
     assert arg[0, 0, 0, 1] == 2             # all zeros: the first one, (0, 2)
     # a window that is mostly padding over negative values still returns the real maximum
     x = -np.arange(1, 10, dtype=np.float64).reshape(1, 1, 3, 3)
     y, arg = np.empty((1, 1, 2, 2)), np.empty((1, 1, 2, 2), np.int64)
-    KP.maxpool2d_forward(x, 2, 2, 2, 2, 1, 1, y, arg)   # pad 1 on top / left
+    KP.maxpool2d_forward(0, 1, x, 2, 2, 2, 2, 1, 1, y, arg)   # pad 1 on top / left
     np.testing.assert_array_equal(y[0, 0], [[-1, -2], [-4, -5]])
     # its gradient goes to the real element only; overlapping windows add up
     dx = np.empty((1, 1, 9))
-    KP.maxpool2d_backward(np.ones((1, 1, 2, 2)), arg, dx)
+    KP.maxpool2d_backward(0, 1, np.ones((1, 1, 2, 2)), arg, dx)
     np.testing.assert_array_equal(dx.reshape(3, 3), [[1, 1, 0], [1, 1, 0], [0, 0, 0]])
 
 
@@ -175,7 +174,8 @@ def test_pool_layers_match_reference_on_both_paths(dtype, monkeypatch):
             net = Network().add("in", "Input", {"shape": list(shape)}).add(
                 "p", type_, {"pool_size": 2, "padding": padding}, after="in")
             m = Model(net, dtype=dtype)
-            assert m.layers["p"]._parallel(n) == (n == 64)
+            monkeypatch.setattr("dlstudio.engine.layers.pool.numba.get_num_threads", lambda: 3)
+            assert m.layers["p"]._chunks(n) == (3 if n == 64 else 1)
             y = m.forward(x, training=True)
             np.testing.assert_allclose(y, ref(x, ((0, 0), (0, 0))), **TOL[dtype])
 

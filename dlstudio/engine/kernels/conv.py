@@ -9,23 +9,24 @@ computed "wide": position q = oy·wq + ox for q < L = (oh − 1)·wq + ow, where
 ox ≥ ow are junk that is cropped away (forward) or held at zero (backward). Every tap is then
 one contiguous run `src[off + q]`, and the inner loops are long, unit-stride and vectorized:
 
-- forward   yw[f, q]  = bias[f] + Σ_t w[f, t] · xph[off_t + q]
+- forward   yw[f, q]  = bias[f] + Σ_t w[f, t] · xph[off_t + q]       (kernels/conv_tiled.py)
 - input grad dxph[plane_t, off_t + q] += Σ_f w[f, t] · dyw[f, q]      (then un-phased into dx)
 - weight grad dw[f, t] = Σ_q dyw[f, q] · xph[off_t + q]
 
-Parallel kernels split the batch into `chunks` contiguous runs of samples (one per thread);
-each `prange` iteration writes only its own samples' outputs and its own scratch / partial-sum
-rows, and weight and bias gradients are summed over the per-chunk partials after the loop.
-The `*_chunk` kernels run one chunk; called as chunk 0 of 1 they are the serial kernels for
-small work, where a thread-pool launch costs more than it saves.
+This module holds the layout moves and the backward pass of strided layers; the forward pass and
+the stride-1 backward pass are register-tiled in kernels/conv_tiled.py. The batch is split into
+`chunks` contiguous runs of samples (one per thread, `engine.chunks.run_chunks`); a chunk writes
+only its own samples' outputs and its own scratch / partial-sum rows, and weight and bias
+gradients are summed over the per-chunk partials afterwards (`_sum_parts`). Chunk 0 of 1 is the
+serial kernel for small work, where starting threads costs more than it saves.
 """
 from __future__ import annotations
 
 from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
-from numba import int64, njit, prange
+from numba import njit
 
-from ..config import JIT, PJIT, RJIT  # RJIT: the weight gradient's dot products may be summed
+from ..config import JIT, RJIT  # RJIT: the weight gradient's dot products may be summed
 # in any order, which lets LLVM vectorise them (about 10× faster); results change only by rounding
 
 
@@ -195,41 +196,6 @@ def _chunk(k, chunks, n_):
 
 
 @njit(**JIT)
-def conv2d_forward_chunk(k, chunks, x, w2, bias, offs, geo, keep, xph, yw, y):
-    """Chunk k of `chunks` of conv2d_forward; (0, 1, …) is the serial kernel for the whole batch."""
-    sh, sw, pt, pl, hq, wq, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[6], geo[7]
-    ah, aw = geo[10], geo[11]
-    length = (oh - 1) * wq + ow
-    f_ = w2.shape[0]
-    out = yw[k]
-    n0, n1 = _chunk(k, chunks, x.shape[0])
-    for n in range(n0, n1):
-        xs = xph[n] if keep else xph[k]
-        _to_phases(x, n, sh, sw, pt, pl, hq, wq, ah, aw, xs)
-        f = 0
-        while f < f_:
-            o0 = out[f]
-            b0 = bias[f]
-            for q in range(length):
-                o0[q] = b0
-            if f + 1 < f_:
-                o1 = out[f + 1]
-                b1 = bias[f + 1]
-                for q in range(length):
-                    o1[q] = b1
-                _mac2(o0, o1, xs, offs, w2[f], w2[f + 1], length)
-            else:
-                _mac1(o0, xs, offs, w2[f], length)
-            f += 2
-        for f in range(f_):
-            src = out[f]
-            for oy in range(oh):
-                dst = y[n, f, oy]
-                for ox in range(ow):
-                    dst[ox] = src[oy * wq + ox]
-
-
-@njit(**JIT)
 def conv2d_backward_chunk(k, chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
                           dyw, dxph, dw_parts, db_parts, dx):
     """Chunk k of conv2d_backward: its samples' dx, and its partial sums dw_parts[k], db_parts[k].
@@ -300,34 +266,3 @@ def _sum_parts(dw_parts, db_parts, dw, db):
         for k in range(db_parts.shape[0]):
             s += db_parts[k, f]
         db[f] = s
-
-
-# ---- entry points ---------------------------------------------------------------------------
-
-@njit(**PJIT)
-def conv2d_forward(x, w2, bias, offs, geo, keep, xph, yw, y):
-    """y (N, F, OH, OW) = conv(x (N, C, H, W), w2 (F, C·kh·kw)) + bias (F,), in parallel chunks.
-
-    geo = [sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw]; offs (C·kh·kw,) are the tap offsets
-    into a sample's phase planes. xph holds the phase planes: (N, ·) when keep (for the backward
-    pass), else one row per chunk; yw (chunks, F, ≥ L) is scratch; chunks = yw.shape[0].
-    """
-    chunks = yw.shape[0]
-    for k in prange(chunks):   # prange's index is unsigned: int64 as the serial call, one signature
-        conv2d_forward_chunk(int64(k), chunks, x, w2, bias, offs, geo, keep, xph, yw, y)
-
-
-@njit(**PJIT)
-def conv2d_backward(dy, xph, wt, offs, dy_offs, geo, need_dx, dyw, dxph, dw_parts, db_parts,
-                    dw, db, dx):
-    """Gradients of conv2d_forward (kept phase planes xph) for dy (N, F, OH, OW), in parallel chunks.
-
-    wt (kh·kw, C, F) is the kernel with taps first; dy_offs = arange(F)·L. Writes dw (F, C·kh·kw),
-    db (F,) and, when need_dx, dx (N, C, H, W). Scratch per chunk: dyw (chunks, F·L),
-    dxph (chunks, C·ah·aw·hq·wq), dw_parts (chunks, F, C·kh·kw), db_parts (chunks, F) float64.
-    """
-    chunks = dyw.shape[0]
-    for k in prange(chunks):
-        conv2d_backward_chunk(int64(k), chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
-                              dyw, dxph, dw_parts, db_parts, dx)
-    _sum_parts(dw_parts, db_parts, dw, db)

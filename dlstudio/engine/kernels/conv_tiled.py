@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
-import numpy as np
-from numba import njit, prange
+from numba import njit
 
-from ..config import JIT, PJIT, RJIT
-from .conv import _chunk, _sum_parts, _to_phases
+from ..config import JIT, RJIT
+from .conv import _chunk, _to_phases
 from .conv_micro import dots_4x4 as dots_block
 from .conv_micro import micro_6x16 as micro
 
@@ -59,14 +58,6 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, keep, xph, yw, y):
                 row = src[oy * wq:]
                 for ox in range(ow):
                     dst[ox] = row[ox] + b0
-
-
-@njit(**PJIT)
-def forward_tiled(x, wpk, bias, offs, geo, keep, xph, yw, y):
-    """forward_tiled_chunk over chunks = yw.shape[0] threads."""
-    chunks = yw.shape[0]
-    for k in prange(chunks):   # prange's index is unsigned: int64 as the serial call, one signature
-        forward_tiled_chunk(np.int64(k), chunks, x, wpk, bias, offs, geo, keep, xph, yw, y)
 
 
 @njit(**JIT)
@@ -140,13 +131,3 @@ def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, d
                     line = src[(yy + pt) * wq + pl:]
                     for xx in range(dx.shape[3]):
                         dst[xx] = line[xx]
-
-
-@njit(**PJIT)
-def backward_tiled(dy, xph, wpx, offs, dx_offs, geo, need_dx, dyp, dxw, dw_parts, db_parts, dw, db, dx):
-    """backward_tiled_chunk over chunks = dyp.shape[0] threads, then the partial sums added up."""
-    chunks = dyp.shape[0]
-    for k in prange(chunks):
-        backward_tiled_chunk(np.int64(k), chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx,
-                             dyp, dxw, dw_parts, db_parts, dx)
-    _sum_parts(dw_parts, db_parts, dw, db)

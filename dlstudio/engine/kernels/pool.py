@@ -15,18 +15,25 @@ Conventions shared by every kernel here:
   its plane (−1 for an all-padding window). Ties go to the first element in row-major order.
 - The backward kernels take dx as (N, C, H·W), a reshaped view of the (N, C, H, W) gradient,
   and overwrite it completely.
-- Every kernel comes in two variants: `*_forward` / `*_backward` run a `prange` over the N·C
-  planes (each iteration writes only its own plane), `*_serial` run the same plane function in
-  a plain loop for work too small to be worth a parallel launch (config.PARALLEL_MIN_WORK).
+- Every kernel is a chunk kernel: `kernel(k, chunks, …)` does the k-th of `chunks` equal runs of
+  the N·C planes (each plane written by one chunk only). `engine.chunks.run_chunks` runs the
+  chunks on parallel threads; chunk 0 of 1 is the serial call for work too small to be worth
+  threads (config.PARALLEL_MIN_WORK). Either way the same plane function computes each plane.
 - Arithmetic stays in the array's dtype (float32 in training, float64 in gradient checks).
 """
 from __future__ import annotations
 
 from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
-from numba import njit, prange
+from numba import njit
 
-from ..config import JIT, PJIT
+from ..config import JIT
+
+
+@njit(**JIT)
+def _planes(k, chunks, n_planes):
+    """The planes [p0, p1) of chunk k."""
+    return k * n_planes // chunks, (k + 1) * n_planes // chunks
 
 
 # ---- max pool ----------------------------------------------------------------------------------
@@ -61,18 +68,12 @@ def _max_plane(x, y, arg, n, c, kh, kw, sh, sw, pt, pl):
             ap[i, j] = bi
 
 
-@njit(**PJIT)
-def maxpool2d_forward(x, kh, kw, sh, sw, pt, pl, y, arg):
-    """y ← max over each window of x; arg ← the winner's flat index in its plane."""
-    n_, c_ = x.shape[0], x.shape[1]
-    for p in prange(n_ * c_):
-        _max_plane(x, y, arg, p // c_, p % c_, kh, kw, sh, sw, pt, pl)
-
-
 @njit(**JIT)
-def maxpool2d_forward_serial(x, kh, kw, sh, sw, pt, pl, y, arg):
+def maxpool2d_forward(k, chunks, x, kh, kw, sh, sw, pt, pl, y, arg):
+    """y ← max over each window of x; arg ← the winner's flat index in its plane (chunk k)."""
     n_, c_ = x.shape[0], x.shape[1]
-    for p in range(n_ * c_):
+    p0, p1 = _planes(k, chunks, n_ * c_)
+    for p in range(p0, p1):
         _max_plane(x, y, arg, p // c_, p % c_, kh, kw, sh, sw, pt, pl)
 
 
@@ -91,18 +92,12 @@ def _max_back_plane(dy, arg, dx, n, c):
                 dxp[k] += dyp[i, j]
 
 
-@njit(**PJIT)
-def maxpool2d_backward(dy, arg, dx):
+@njit(**JIT)
+def maxpool2d_backward(k, chunks, dy, arg, dx):
     """dx (N, C, H·W) ← each output gradient routed to its window's argmax (summed on overlap)."""
     n_, c_ = dy.shape[0], dy.shape[1]
-    for p in prange(n_ * c_):
-        _max_back_plane(dy, arg, dx, p // c_, p % c_)
-
-
-@njit(**JIT)
-def maxpool2d_backward_serial(dy, arg, dx):
-    n_, c_ = dy.shape[0], dy.shape[1]
-    for p in range(n_ * c_):
+    p0, p1 = _planes(k, chunks, n_ * c_)
+    for p in range(p0, p1):
         _max_back_plane(dy, arg, dx, p // c_, p % c_)
 
 
@@ -131,18 +126,12 @@ def _avg_plane(x, y, n, c, kh, kw, sh, sw, pt, pl):
             yp[i, j] = s / x.dtype.type((hb - ha) * (wb - wa))
 
 
-@njit(**PJIT)
-def avgpool2d_forward(x, kh, kw, sh, sw, pt, pl, y):
-    """y ← mean of the real (non-padding) elements of each window of x."""
-    n_, c_ = x.shape[0], x.shape[1]
-    for p in prange(n_ * c_):
-        _avg_plane(x, y, p // c_, p % c_, kh, kw, sh, sw, pt, pl)
-
-
 @njit(**JIT)
-def avgpool2d_forward_serial(x, kh, kw, sh, sw, pt, pl, y):
+def avgpool2d_forward(k, chunks, x, kh, kw, sh, sw, pt, pl, y):
+    """y ← mean of the real (non-padding) elements of each window of x (chunk k)."""
     n_, c_ = x.shape[0], x.shape[1]
-    for p in range(n_ * c_):
+    p0, p1 = _planes(k, chunks, n_ * c_)
+    for p in range(p0, p1):
         _avg_plane(x, y, p // c_, p % c_, kh, kw, sh, sw, pt, pl)
 
 
@@ -170,18 +159,12 @@ def _avg_back_plane(dy, dx, n, c, w_in, kh, kw, sh, sw, pt, pl):
                     dxp[h * w_in + w] += g
 
 
-@njit(**PJIT)
-def avgpool2d_backward(dy, w_in, kh, kw, sh, sw, pt, pl, dx):
+@njit(**JIT)
+def avgpool2d_backward(k, chunks, dy, w_in, kh, kw, sh, sw, pt, pl, dx):
     """dx (N, C, H·W) ← each output gradient shared equally by its window's real elements.
 
-    w_in is the input width W (dx's last axis is H·W)."""
+    w_in is the input width W (dx's last axis is H·W); chunk k of `chunks`."""
     n_, c_ = dy.shape[0], dy.shape[1]
-    for p in prange(n_ * c_):
-        _avg_back_plane(dy, dx, p // c_, p % c_, w_in, kh, kw, sh, sw, pt, pl)
-
-
-@njit(**JIT)
-def avgpool2d_backward_serial(dy, w_in, kh, kw, sh, sw, pt, pl, dx):
-    n_, c_ = dy.shape[0], dy.shape[1]
-    for p in range(n_ * c_):
+    p0, p1 = _planes(k, chunks, n_ * c_)
+    for p in range(p0, p1):
         _avg_back_plane(dy, dx, p // c_, p % c_, w_in, kh, kw, sh, sw, pt, pl)

@@ -18,6 +18,7 @@ from .. import config
 from ..init import bias_init, kernel_init
 from ..kernels import conv as K
 from .. import conv_tiling as KT
+from ..chunks import run_chunks
 from ..conv_winograd import winograd_conv3x3_forward
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
@@ -129,10 +130,7 @@ class Conv2D(Layer):
             xph = self._rows("xph_eval", chunks)
         yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.length)))
         KT.ready(self.dtype)
-        if chunks > 1:
-            KT.forward_tiled(x, wpk, self._bias(), self.offs, self.geo, keep, xph, yw, y)
-        else:
-            KT.forward_tiled_chunk(0, 1, x, wpk, self._bias(), self.offs, self.geo, keep, xph, yw, y)
+        run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, self._bias(), self.offs, self.geo, keep, xph, yw, y)
         return y
 
     def backward(self, dout):
@@ -167,8 +165,9 @@ class Conv2D(Layer):
         db_parts = self._scratch("db_parts", (chunks, f), np.float64)
         if chunks > 1:
             dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
-            K.conv2d_backward(dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx, dyw, dxph,
-                              dw_parts, db_parts, gw, gb, dx)
+            run_chunks(K.conv2d_backward_chunk, chunks, dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx,
+                       dyw, dxph, dw_parts, db_parts, dx)
+            K._sum_parts(dw_parts, db_parts, gw, gb)
         else:   # one chunk: its partial sums are the gradients
             K.conv2d_backward_chunk(0, 1, dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx,
                                     dyw, dxph, gw.reshape(1, f, c * kh * kw), db_parts, dx)
@@ -192,8 +191,9 @@ class Conv2D(Layer):
         KT.ready(self.dtype)
         if chunks > 1:
             dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
-            KT.backward_tiled(dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx, dyp, dxw,
-                              dw_parts, db_parts, gw, gb, dx)
+            run_chunks(KT.backward_tiled_chunk, chunks, dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx,
+                       dyp, dxw, dw_parts, db_parts, dx)
+            K._sum_parts(dw_parts, db_parts, gw, gb)
         else:   # one chunk: its partial sums are the gradients
             KT.backward_tiled_chunk(0, 1, dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx, dyp,
                                     dxw, gw.reshape(1, f, c * kh * kw), db_parts, dx)

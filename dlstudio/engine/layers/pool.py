@@ -9,9 +9,11 @@ the input. AvgPool2D's count_include_pad rescales the real-element average per o
 """
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from .. import config
+from ..chunks import run_chunks
 from ..kernels import pool as K
 from ...spec.layers.conv import resolve_padding
 from ...spec.layers.pool import pool_strides
@@ -47,9 +49,12 @@ class _Pool2D(Layer):
         rw, ww = counts(w, self.kw, self.sw, self.pl, pr, ow)
         return np.outer(rh, rw) / np.outer(wh, ww)
 
-    def _parallel(self, n: int) -> bool:
+    def _chunks(self, n: int) -> int:
+        """Threads for a batch of n: 1 (serial) when the work is too small to be worth them."""
         c, oh, ow = self.out_shape
-        return n * c * oh * ow * self.kh * self.kw >= config.PARALLEL_MIN_WORK
+        if n * c * oh * ow * self.kh * self.kw < config.PARALLEL_MIN_WORK:
+            return 1
+        return max(1, min(n * c, numba.get_num_threads()))
 
     def _window(self):
         return self.kh, self.kw, self.sh, self.sw, self.pt, self.pl
@@ -68,8 +73,7 @@ class MaxPool2D(_Pool2D):
         n = x.shape[0]
         y = np.empty((n, *self.out_shape), x.dtype)
         arg = np.empty((n, *self.out_shape), np.int64)
-        fn = K.maxpool2d_forward if self._parallel(n) else K.maxpool2d_forward_serial
-        fn(x, *self._window(), y, arg)
+        run_chunks(K.maxpool2d_forward, self._chunks(n), x, *self._window(), y, arg)
         self._arg = arg
         return y
 
@@ -77,8 +81,7 @@ class MaxPool2D(_Pool2D):
         if not self.need_dx:
             return [None]
         dy, dx = self._grad_buffers(dout)
-        fn = K.maxpool2d_backward if self._parallel(len(dy)) else K.maxpool2d_backward_serial
-        fn(dy, self._arg, dx)
+        run_chunks(K.maxpool2d_backward, self._chunks(len(dy)), dy, self._arg, dx)
         return [dx.reshape(len(dy), dy.shape[1], *self.in_hw)]
 
 
@@ -88,8 +91,7 @@ class AvgPool2D(_Pool2D):
         x = np.ascontiguousarray(inputs[0])
         n = x.shape[0]
         y = np.empty((n, *self.out_shape), x.dtype)
-        fn = K.avgpool2d_forward if self._parallel(n) else K.avgpool2d_forward_serial
-        fn(x, *self._window(), y)
+        run_chunks(K.avgpool2d_forward, self._chunks(n), x, *self._window(), y)
         if self.scale is not None:
             y *= self.scale
         return y
@@ -98,8 +100,7 @@ class AvgPool2D(_Pool2D):
         if not self.need_dx:
             return [None]
         dy, dx = self._grad_buffers(dout if self.scale is None else dout * self.scale)
-        fn = K.avgpool2d_backward if self._parallel(len(dy)) else K.avgpool2d_backward_serial
-        fn(dy, self.in_hw[1], *self._window(), dx)
+        run_chunks(K.avgpool2d_backward, self._chunks(len(dy)), dy, self.in_hw[1], *self._window(), dx)
         return [dx.reshape(len(dy), dy.shape[1], *self.in_hw)]
 
 
