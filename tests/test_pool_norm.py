@@ -215,7 +215,12 @@ def test_batchnorm_kernels_match_reference(shape, dtype):
     mm = rng.standard_normal(c)
     tol = dict(rtol=1e-4, atol=1e-4) if dtype == np.float32 else dict(rtol=1e-10, atol=1e-11)
     outs = []
-    for fwd, back in [(KN.bn_forward, KN.bn_backward), (KN.bn_forward_serial, KN.bn_backward_serial)]:
+    for chunks in (2, 1):   # two threads over the channels, and the serial call
+        def fwd(*args):
+            run_chunks(KN.bn_forward, chunks, *args)
+
+        def back(*args):
+            run_chunks(KN.bn_backward, chunks, *args)
         mean, var, istd = (np.full(c, np.nan, dtype) for _ in range(3))
         y = np.full_like(x, np.nan)
         fwd(x3, eps, True, mean, var, istd, gamma, beta, y.reshape(x3.shape))

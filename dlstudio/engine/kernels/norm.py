@@ -13,8 +13,10 @@ with the statistics given) and `bn_backward` (dgamma, dbeta and optionally dx, f
 - The variance is the biased one (divided by M) — the one batch norm normalises with.
 - inv_std = 1 / sqrt(var + eps); a channel with var + eps == 0 (a constant channel and
   epsilon 0) gets inv_std 0, so it normalises to 0 instead of NaN.
-- Every kernel has a `prange` over channels (each iteration reads and writes its own channel)
-  and a `_serial` twin for small batches (config.PARALLEL_MIN_WORK).
+- Every kernel is a chunk kernel over channels: `kernel(k, chunks, …)` does the k-th of `chunks`
+  runs of channels (each channel read and written by one chunk only); `engine.chunks.run_chunks`
+  runs the chunks on parallel threads, and chunk 0 of 1 is the serial call for small batches
+  (config.PARALLEL_MIN_WORK).
 """
 from __future__ import annotations
 
@@ -22,9 +24,9 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
 import math
 
-from numba import njit, prange
+from numba import njit
 
-from ..config import JIT, PJIT
+from ..config import JIT
 
 
 @njit(**JIT)
@@ -60,20 +62,15 @@ def _forward_channel(x, c, eps, training, mean, var, inv_std, gamma, beta, y):
             y[a, c, b] = (x[a, c, b] - mu) * sc + sh
 
 
-@njit(**PJIT)
-def bn_forward(x, eps, training, mean, var, inv_std, gamma, beta, y):
+@njit(**JIT)
+def bn_forward(k, chunks, x, eps, training, mean, var, inv_std, gamma, beta, y):
     """y ← (x − mean) · inv_std · gamma + beta per channel of x (A, C, B).
 
     training: first mean, var (biased) and inv_std ← the batch statistics of x (written out
     for the caller: the moving averages and the backward pass need them). Otherwise mean and
-    inv_std are inputs (from the moving statistics) and var is not touched."""
-    for c in prange(x.shape[1]):
-        _forward_channel(x, c, eps, training, mean, var, inv_std, gamma, beta, y)
-
-
-@njit(**JIT)
-def bn_forward_serial(x, eps, training, mean, var, inv_std, gamma, beta, y):
-    for c in range(x.shape[1]):
+    inv_std are inputs (from the moving statistics) and var is not touched. Chunk k of `chunks`."""
+    c_ = x.shape[1]
+    for c in range(k * c_ // chunks, (k + 1) * c_ // chunks):
         _forward_channel(x, c, eps, training, mean, var, inv_std, gamma, beta, y)
 
 
@@ -108,18 +105,13 @@ def _backward_channel(dy, x, c, mean, inv_std, gamma, training, want_dx, dx, dga
                 dx[a, c, b] = k * dy[a, c, b]
 
 
-@njit(**PJIT)
-def bn_backward(dy, x, mean, inv_std, gamma, training, want_dx, dx, dgamma, dbeta):
+@njit(**JIT)
+def bn_backward(k, chunks, dy, x, mean, inv_std, gamma, training, want_dx, dx, dgamma, dbeta):
     """dgamma ← Σ dy·x̂, dbeta ← Σ dy per channel; dx (if want_dx) ←
 
     training (batch statistics):  gamma·inv_std · (dy − mean(dy) − x̂·mean(dy·x̂))
     inference (fixed statistics): gamma·inv_std · dy
-    where x̂ = (x − mean) · inv_std and the means run over the channel's M values."""
-    for c in prange(x.shape[1]):
-        _backward_channel(dy, x, c, mean, inv_std, gamma, training, want_dx, dx, dgamma, dbeta)
-
-
-@njit(**JIT)
-def bn_backward_serial(dy, x, mean, inv_std, gamma, training, want_dx, dx, dgamma, dbeta):
-    for c in range(x.shape[1]):
+    where x̂ = (x − mean) · inv_std and the means run over the channel's M values. Chunk k."""
+    c_ = x.shape[1]
+    for c in range(k * c_ // chunks, (k + 1) * c_ // chunks):
         _backward_channel(dy, x, c, mean, inv_std, gamma, training, want_dx, dx, dgamma, dbeta)

@@ -29,9 +29,11 @@ non-trainable, in the model's `state` buffer.
 """
 from __future__ import annotations
 
+import numba
 import numpy as np
 
 from .. import config
+from ..chunks import run_chunks
 from ..kernels import norm as K
 from .base import Layer, engine_layer
 
@@ -44,6 +46,13 @@ class BatchNorm(Layer):
         self.w["moving_mean"][...] = 0
         self.w["moving_var"][...] = 1
 
+    @staticmethod
+    def _chunks(size: int, channels: int) -> int:
+        """Threads for `size` values over `channels`: 1 (serial) below config.PARALLEL_MIN_WORK."""
+        if size < config.PARALLEL_MIN_WORK:
+            return 1
+        return max(1, min(channels, numba.get_num_threads()))
+
     def _as3d(self, a: np.ndarray) -> np.ndarray:
         if len(self.in_shapes[0]) == 3:
             return a.reshape(a.shape[0], a.shape[1], -1)
@@ -55,7 +64,7 @@ class BatchNorm(Layer):
         dt = x.dtype
         c = x3.shape[1]
         eps = float(self.params["epsilon"])
-        parallel = x.size >= config.PARALLEL_MIN_WORK
+        chunks = self._chunks(x.size, c)
         y = np.empty_like(x)
         if training:
             mean, var, inv_std = np.empty(c, dt), np.empty(c, dt), np.empty(c, dt)
@@ -63,8 +72,8 @@ class BatchNorm(Layer):
             mean, var = np.array(self.w["moving_mean"], dt), np.array(self.w["moving_var"], dt)
             t = var.astype(np.float64) + eps
             inv_std = np.where(t > 0, 1.0 / np.sqrt(np.maximum(t, 1e-300)), 0.0).astype(dt)
-        (K.bn_forward if parallel else K.bn_forward_serial)(
-            x3, eps, training, mean, var, inv_std, self.w["gamma"], self.w["beta"], self._as3d(y))
+        run_chunks(K.bn_forward, chunks, x3, eps, training, mean, var, inv_std, self.w["gamma"], self.w["beta"],
+                   self._as3d(y))
         if training:
             m = x3.shape[0] * x3.shape[2]
             mom = dt.type(self.params["momentum"])
@@ -82,8 +91,6 @@ class BatchNorm(Layer):
         want_dx = self.need_dx
         dx = np.empty_like(dy) if want_dx else np.empty((0, 0, 0), dy.dtype)
         dx3 = self._as3d(dx) if want_dx else dx
-        parallel = dy.size >= config.PARALLEL_MIN_WORK
-        (K.bn_backward if parallel else K.bn_backward_serial)(
-            dy3, x3, self._mean, self._inv_std, self.w["gamma"], self._training, want_dx, dx3,
-            self.g["gamma"], self.g["beta"])
+        run_chunks(K.bn_backward, self._chunks(dy.size, x3.shape[1]), dy3, x3, self._mean, self._inv_std,
+                   self.w["gamma"], self._training, want_dx, dx3, self.g["gamma"], self.g["beta"])
         return [dx if want_dx else None]
