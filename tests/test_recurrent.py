@@ -1,8 +1,10 @@
 """SimpleRNN and LSTM: forward against a step-by-step reference, BPTT against finite
 differences, initialisation, probes, and the parallel kernels against their serial twins."""
+import numba
 import numpy as np
 import pytest
 
+from dlstudio.engine.chunks import run_chunks
 from dlstudio.engine.kernels import recurrent as K
 from dlstudio.engine.model import Model
 from dlstudio.spec import Network
@@ -144,7 +146,7 @@ def test_probe_before_forward_is_an_error():
 
 
 def test_parallel_kernels_equal_serial_ones(dtype=np.float32):
-    # float32 only: the float64 parallel kernels would double the compile time of this file
+    # three chunks (threads) against the serial call (chunk 0 of 1): the same bits
     rng = np.random.default_rng(0)
     n, t, u = 9, 6, 5
     for kind in KINDS:
@@ -153,8 +155,13 @@ def test_parallel_kernels_equal_serial_ones(dtype=np.float32):
         uk = (rng.standard_normal((u, g)) * 0.4).astype(dtype)
         ut = np.ascontiguousarray(uk.T)
         outs = []
-        for fwd, bwd in ((K.lstm_forward, K.lstm_backward), (K.lstm_forward_serial, K.lstm_backward_serial)) \
-                if kind == "LSTM" else ((K.rnn_forward, K.rnn_backward), (K.rnn_forward_serial, K.rnn_backward_serial)):
+        kernels = (K.lstm_forward, K.lstm_backward) if kind == "LSTM" else (K.rnn_forward, K.rnn_backward)
+        for chunks in (3, 1):
+            def fwd(*args):
+                run_chunks(kernels[0], chunks, *args)
+
+            def bwd(*args):
+                run_chunks(kernels[1], chunks, *args)
             z = z0.copy()
             h = np.empty((n, t, u), dtype)
             dh = rng.standard_normal((n, t, u)).astype(dtype) if not outs else outs[0][-1]
@@ -180,7 +187,7 @@ def test_a_batch_large_enough_for_the_parallel_path_matches_the_reference(kind, 
     layer = m.layers["r"]
     layer.need_dx = True
     x = np.random.default_rng(9).standard_normal((n, 12, 4)).astype(np.float32)
-    assert not layer._serial(n, 12)
+    assert layer._chunks(n, 12) > 1 or numba.get_num_threads() == 1
     y = m.forward(x, training=True)
     ref = naive.run(kind, x, *weights(layer), False)
     np.testing.assert_allclose(y, ref, rtol=1e-4, atol=1e-5)
@@ -221,10 +228,10 @@ def test_matmul_kernel_matches_numpy(m, k, j, groups):
     b = rng.standard_normal((k, j)).astype(np.float32)
     bias = rng.standard_normal(j).astype(np.float32)
     out = np.full((m, j), np.nan, np.float32)
-    K.matmul(a, b, out, bias, groups)
+    run_chunks(K.matmul, groups, a, b, out, bias)
     ref = a.astype(np.float64) @ b + bias
     np.testing.assert_allclose(out, ref, rtol=1e-4, atol=1e-4 * np.sqrt(k))
-    K.matmul(a, b, out, np.zeros(0, np.float32), groups)
+    run_chunks(K.matmul, groups, a, b, out, np.zeros(0, np.float32))
     np.testing.assert_allclose(out, ref - bias, rtol=1e-4, atol=1e-4 * np.sqrt(k))
 
 

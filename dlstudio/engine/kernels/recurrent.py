@@ -3,12 +3,13 @@
 The layer computes the input projection x_t W + b of every time step as one large matrix
 product before these kernels run, and the weight gradients as large products after (with
 `matmul` below when they are big); what is left is the part that is truly sequential in time —
-h_{t-1} U and the gate arithmetic — which is independent across samples. The drivers run
-`prange` over tiles of four samples; each iteration writes only its own samples' slices (and
-its own scratch rows). h_{t-1} U is hand-written (no BLAS inside `prange`, DESIGN §6) as a
-four-sample product, so each element of U loaded from cache serves four samples
-(`_vecmat_acc4`, ~3x the rate of one vector × matrix at a time). Each driver has a serial twin
-with the same body for batches too small to pay for a parallel launch.
+h_{t-1} U and the gate arithmetic — which is independent across samples. The drivers are chunk
+kernels `driver(k, chunks, …)` over tiles of four samples (`engine.chunks.run_chunks` runs the
+chunks on parallel threads; chunk 0 of 1 is the serial call for batches too small to pay for
+threads); a chunk writes only its own samples' slices and its own scratch rows. h_{t-1} U is
+hand-written (no BLAS in the kernels, DESIGN §6) as a four-sample product, so each element of U
+loaded from cache serves four samples (`_vecmat_acc4`, ~3x the rate of one vector × matrix at a
+time).
 
 Layouts (N samples, T steps, U units, G = gates · U):
   Z   (N, T, G)  in: x_t W + b.  LSTM: overwritten with the activated gates i, f, g, o.
@@ -34,9 +35,9 @@ import math
 import numpy as np
 
 from .. import config  # noqa: F401  (before numba)
-from numba import njit, prange
+from numba import njit
 
-from ..config import JIT, PJIT
+from ..config import JIT
 
 
 @njit(**JIT)
@@ -245,22 +246,19 @@ def _matmul_rows(A, B, out, bias, t0, t1, spare):
                          out[i + 2] if r > 2 else spare[1], out[i + 3] if r > 3 else spare[2])
 
 
-@njit(**PJIT)
-def matmul(A, B, out, bias, groups):
+@njit(**JIT)
+def matmul(k, chunks, A, B, out, bias):
     """out = A @ B (+ bias when bias has B.shape[1] entries; pass an empty array for none).
 
-    A (M, K), B (K, J), out (M, J), all C-contiguous; `groups`: the number of threads. Parallel
-    over blocks of output rows, one block per thread, so every iteration writes only its own
-    rows; the multiply-adds are the four-row product of the recurrence (~60-100 GMAC/s per
-    core here, OpenBLAS sgemm ~55). It runs in Numba's thread pool: the layers use it for their
-    large products instead of BLAS, whose own thread pool keeps spinning after each call and
-    fights Numba's for the cores (measured on 2 cores: LSTM training 8-15x slower).
+    A (M, K), B (K, J), out (M, J), all C-contiguous; chunk k of `chunks` blocks of output rows
+    (one per thread), so every chunk writes only its own rows; the multiply-adds are the
+    four-row product of the recurrence (~60-100 GMAC/s per core here, OpenBLAS sgemm ~55). It runs on the engine's thread pool: the layers use it for
+    their large products instead of BLAS, whose own thread pool keeps spinning after each call
+    and fights the engine's threads for the cores (measured on 2 cores: LSTM training 8-15x slower).
     """
     tiles = (A.shape[0] + 3) // 4
-    groups = max(1, min(groups, tiles))
-    for g in prange(groups):
-        spare = np.empty((3, B.shape[1]), out.dtype)
-        _matmul_rows(A, B, out, bias, tiles * g // groups, tiles * (g + 1) // groups, spare)
+    spare = np.empty((3, B.shape[1]), out.dtype)
+    _matmul_rows(A, B, out, bias, tiles * k // chunks, tiles * (k + 1) // chunks, spare)
 
 
 # ---- SimpleRNN ------------------------------------------------------------------------------
@@ -277,16 +275,12 @@ def _rnn_forward_tile(p, Z, Uk, H):
             _tanh_into(Z[n, t], H[n, t])
 
 
-@njit(**PJIT)
-def rnn_forward(Z, Uk, H):
-    """h_t = tanh(z_t + h_{t-1} U), h_0 = 0, samples in parallel (Z gets h_{t-1} U added)."""
-    for p in prange(_tiles(Z.shape[0])):
-        _rnn_forward_tile(p, Z, Uk, H)
-
-
 @njit(**JIT)
-def rnn_forward_serial(Z, Uk, H):
-    for p in range(_tiles(Z.shape[0])):
+def rnn_forward(k, chunks, Z, Uk, H):
+    """h_t = tanh(z_t + h_{t-1} U), h_0 = 0, samples in parallel (Z gets h_{t-1} U added)
+    (chunk k of `chunks` runs of sample tiles)."""
+    tiles = _tiles(Z.shape[0])
+    for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         _rnn_forward_tile(p, Z, Uk, H)
 
 
@@ -321,16 +315,12 @@ def _rnn_backward_tile(p, H, UT, DH, DZ, WH):
             _back4(n0, r, t, DZ, UT, WH, spare)
 
 
-@njit(**PJIT)
-def rnn_backward(H, UT, DH, DZ, WH):
-    """Back-propagation through time: DZ = d(loss)/d(pre-activation) of every step."""
-    for p in prange(_tiles(H.shape[0])):
-        _rnn_backward_tile(p, H, UT, DH, DZ, WH)
-
-
 @njit(**JIT)
-def rnn_backward_serial(H, UT, DH, DZ, WH):
-    for p in range(_tiles(H.shape[0])):
+def rnn_backward(k, chunks, H, UT, DH, DZ, WH):
+    """Back-propagation through time: DZ = d(loss)/d(pre-activation) of every step
+    (chunk k of `chunks` runs of sample tiles)."""
+    tiles = _tiles(H.shape[0])
+    for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         _rnn_backward_tile(p, H, UT, DH, DZ, WH)
 
 
@@ -377,16 +367,12 @@ def _lstm_forward_tile(p, Z, Uk, C, TC, H):
             _lstm_cell(n, t, Z, C, TC, H)
 
 
-@njit(**PJIT)
-def lstm_forward(Z, Uk, C, TC, H):
-    """LSTM over whole sequences, samples in parallel; Z (x W + b) becomes the gates i, f, g, o."""
-    for p in prange(_tiles(Z.shape[0])):
-        _lstm_forward_tile(p, Z, Uk, C, TC, H)
-
-
 @njit(**JIT)
-def lstm_forward_serial(Z, Uk, C, TC, H):
-    for p in range(_tiles(Z.shape[0])):
+def lstm_forward(k, chunks, Z, Uk, C, TC, H):
+    """LSTM over whole sequences, samples in parallel; Z (x W + b) becomes the gates i, f, g, o
+    (chunk k of `chunks` runs of sample tiles)."""
+    tiles = _tiles(Z.shape[0])
+    for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         _lstm_forward_tile(p, Z, Uk, C, TC, H)
 
 
@@ -448,14 +434,10 @@ def _lstm_backward_tile(p, A, C, TC, UT, DH, DZ, WH, WC):
             _back4(n0, r, t, DZ, UT, WH, spare)
 
 
-@njit(**PJIT)
-def lstm_backward(A, C, TC, UT, DH, DZ, WH, WC):
-    """Back-propagation through time: DZ = d(loss)/d(gate pre-activations) of every step."""
-    for p in prange(_tiles(A.shape[0])):
-        _lstm_backward_tile(p, A, C, TC, UT, DH, DZ, WH, WC)
-
-
 @njit(**JIT)
-def lstm_backward_serial(A, C, TC, UT, DH, DZ, WH, WC):
-    for p in range(_tiles(A.shape[0])):
+def lstm_backward(k, chunks, A, C, TC, UT, DH, DZ, WH, WC):
+    """Back-propagation through time: DZ = d(loss)/d(gate pre-activations) of every step
+    (chunk k of `chunks` runs of sample tiles)."""
+    tiles = _tiles(A.shape[0])
+    for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         _lstm_backward_tile(p, A, C, TC, UT, DH, DZ, WH, WC)

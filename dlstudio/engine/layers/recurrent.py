@@ -12,11 +12,11 @@ How the work is split (DESIGN §6):
 - backward: the kernel runs back-propagation through time per sample (parallel) and yields
   dZ (N, T, G) for every step; then [dW; dU] = [Xᵀ; H_prevᵀ] dZ (H_prev: the hidden states
   shifted one step, h_{-1} = 0) is one matrix product, db = Σ dZ a sum, dx = dZ Wᵀ one product.
-- the matrix products go to BLAS while small and to `kernels.recurrent.matmul` (Numba's thread
-  pool) when large: a multi-threaded OpenBLAS call leaves its threads spinning, and on few
-  cores they starve the parallel kernels that follow (`_matmul`);
-- a batch too small to pay for a parallel launch (one tile, or little work) runs the serial
-  twin of each kernel.
+- the matrix products go to BLAS while small and to `kernels.recurrent.matmul` (the engine's
+  thread pool, engine/chunks.py) when large: a multi-threaded OpenBLAS call leaves its threads
+  spinning, and on few cores they starve the parallel kernels that follow (`_matmul`);
+- a batch too small to pay for threads (one tile, or little work) runs each kernel as chunk 0
+  of 1 on the calling thread.
 
 Initialisation: kernel Glorot uniform (fan_in F, fan_out gates·U); recurrent_kernel small
 uniform ±1/√U (`init.small_uniform`: cheap, keeps h_{t-1} U at the scale of x_t W at the start);
@@ -34,6 +34,7 @@ import numpy as np
 from .. import config  # before numba
 import numba  # noqa: E402
 
+from ..chunks import run_chunks
 from ..init import glorot_uniform, small_uniform
 from ..kernels import recurrent as K
 from .base import Layer, engine_layer
@@ -72,10 +73,13 @@ class _Recurrent(Layer):
             b = self._buf[name] = np.empty(shape, self.dtype)
         return b
 
-    def _serial(self, n: int, t: int) -> bool:
-        """One tile of samples (≤ 4, see kernels.recurrent) or little work: no parallel launch."""
+    def _chunks(self, n: int, t: int) -> int:
+        """Threads for the recurrence: 1 (serial) for one tile of samples (≤ 4, see
+        kernels.recurrent) or little work, else one per thread, at most one per tile."""
         u = self.units
-        return n <= 4 or n * t * self.gates * u * (u + 1) < config.PARALLEL_MIN_WORK
+        if n <= 4 or n * t * self.gates * u * (u + 1) < config.PARALLEL_MIN_WORK:
+            return 1
+        return max(1, min((n + 3) // 4, numba.get_num_threads()))
 
     def _matmul(self, a: np.ndarray, b: np.ndarray, out: np.ndarray, bias: np.ndarray | None = None) -> None:
         """out = a @ b (+ bias), all C-contiguous: BLAS when small, else `kernels.recurrent.matmul`.
@@ -89,7 +93,8 @@ class _Recurrent(Layer):
             if bias is not None:
                 out += bias
         else:
-            K.matmul(a, b, out, self._no_bias if bias is None else bias, numba.get_num_threads())
+            chunks = max(1, min((a.shape[0] + 3) // 4, numba.get_num_threads()))
+            run_chunks(K.matmul, chunks, a, b, out, self._no_bias if bias is None else bias)
 
     def _project(self, x: np.ndarray) -> np.ndarray:
         """Z = x W + b for every step at once: (N·T, F) @ (F, G) → (N, T, G)."""
@@ -151,7 +156,7 @@ class SimpleRNN(_Recurrent):
         z = self._project(inputs[0])
         n, t, u = z.shape
         h = np.empty((n, t, u), self.dtype)
-        (K.rnn_forward_serial if self._serial(n, t) else K.rnn_forward)(z, self.w["recurrent_kernel"], h)
+        run_chunks(K.rnn_forward, self._chunks(n, t), z, self.w["recurrent_kernel"], h)
         self._h = h
         return self._output(h)
 
@@ -161,7 +166,7 @@ class SimpleRNN(_Recurrent):
         dz = self._buffer("dz", h.shape)
         ut = np.ascontiguousarray(self.w["recurrent_kernel"].T)
         wh = self._buffer("wh", (n, u))
-        (K.rnn_backward_serial if self._serial(n, t) else K.rnn_backward)(h, ut, self._dout(dout), dz, wh)
+        run_chunks(K.rnn_backward, self._chunks(n, t), h, ut, self._dout(dout), dz, wh)
         return self._weight_grads(dz)
 
     def probe(self, sample: int) -> dict:
@@ -185,7 +190,7 @@ class LSTM(_Recurrent):
         c = self._buffer("c", (n, t, u))
         tc = self._buffer("tanh_c", (n, t, u))
         h = np.empty((n, t, u), self.dtype)
-        (K.lstm_forward_serial if self._serial(n, t) else K.lstm_forward)(a, self.w["recurrent_kernel"], c, tc, h)
+        run_chunks(K.lstm_forward, self._chunks(n, t), a, self.w["recurrent_kernel"], c, tc, h)
         self._h = h
         return self._output(h)
 
@@ -197,8 +202,8 @@ class LSTM(_Recurrent):
         ut = np.ascontiguousarray(self.w["recurrent_kernel"].T)
         wh = self._buffer("wh", (n, u))
         wc = self._buffer("wc", (n, u))
-        (K.lstm_backward_serial if self._serial(n, t) else K.lstm_backward)(
-            a, self._buf["c"], self._buf["tanh_c"], ut, self._dout(dout), dz, wh, wc)
+        run_chunks(K.lstm_backward, self._chunks(n, t), a, self._buf["c"], self._buf["tanh_c"], ut,
+                   self._dout(dout), dz, wh, wc)
         return self._weight_grads(dz)
 
     def probe(self, sample: int) -> dict:
