@@ -41,3 +41,29 @@ def test_an_error_in_another_chunk_is_raised_after_all_finish():
     with pytest.raises(ValueError, match="chunk 2"):
         run_chunks(kernel, 3)
     assert sorted(done) == [0, 1]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="os.fork is POSIX only")
+def test_a_forked_child_gets_its_own_threads():
+    """A child forked after the pool started would wait forever on the parent's (absent) threads."""
+    import os
+    run_chunks(lambda k, chunks: None, 2)   # the pool exists in this process
+    pid = os.fork()
+    if pid == 0:   # the child: exit 0 only if both chunks ran
+        try:
+            done = []
+            run_chunks(lambda k, chunks: done.append(k), 2)
+            os._exit(0 if sorted(done) == [0, 1] else 1)
+        except BaseException:
+            os._exit(2)
+    deadline = __import__("time").monotonic() + 30
+    while True:
+        wpid, status = os.waitpid(pid, os.WNOHANG)
+        if wpid:
+            break
+        if __import__("time").monotonic() > deadline:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            pytest.fail("the forked child hung in run_chunks")
+        __import__("time").sleep(0.05)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0

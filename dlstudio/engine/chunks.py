@@ -10,6 +10,7 @@ threads as Numba's own parallel kernels do.
 """
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -29,6 +30,16 @@ def _workers(n: int) -> ThreadPoolExecutor:
             _size = max(n, numba.get_num_threads() - 1, 1)
             _pool = ThreadPoolExecutor(max_workers=_size, thread_name_prefix="dlstudio-chunk")
         return _pool
+
+
+def _forget_pool() -> None:
+    """In a forked child the pool's threads do not exist: start a new pool there when needed."""
+    global _pool, _size, _lock
+    _pool, _size, _lock = None, 0, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
 
 
 def run_chunks(kernel, chunks: int, *args) -> None:
