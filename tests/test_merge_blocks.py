@@ -172,10 +172,11 @@ def test_a_network_with_every_new_layer_trains_in_float32():
     assert pred.dtype == np.float32 and np.isfinite(pred).all()
 
 
-def test_parallel_threshold_is_the_config_value():
-    # the layers pick the parallel kernels from config.PARALLEL_MIN_WORK (multiply-adds per call)
+def test_parallel_threshold_is_the_config_value(monkeypatch):
+    # the layers split a call over threads from config.PARALLEL_MIN_WORK (multiply-adds per call)
+    monkeypatch.setattr("dlstudio.engine.layers.pool.numba.get_num_threads", lambda: 2)
     net = Network().add("in", "Input", {"shape": [16, 10, 10]}).add("p", "MaxPool2D", after="in")
     layer = Model(net).layers["p"]
     work_per_sample = 16 * 5 * 5 * 4
     n_min = -(-config.PARALLEL_MIN_WORK // work_per_sample)
-    assert not layer._parallel(n_min - 1) and layer._parallel(n_min)
+    assert layer._chunks(n_min - 1) == 1 and layer._chunks(n_min) == 2
