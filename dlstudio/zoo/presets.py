@@ -80,7 +80,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
            default_data=SMALL_CNN_DATA),
     Preset("resnet", tr("Small ResNet-8: conv stem, three stages of residual blocks (16-32-64), global "
                         "average pool."),
-           resnet, {"epochs": 12, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.002}},
+           resnet, {"epochs": 12, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.001}},
            default_data=SMALL_CNN_DATA),
     Preset("rnn", tr("Plain recurrent network: SimpleRNN(64) over the sequence, then a dense output."), rnn,
            RECURRENT, default_data="adding:50"),
