@@ -72,7 +72,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in [
            default_data="digits:28"),
     Preset("alexnet", tr("Small AlexNet: five conv layers with three overlapping max pools, two dropout "
                          "dense layers."),
-           alexnet, {"epochs": 15, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.001}},
+           alexnet, {"epochs": 15, "batch_size": 64, "optimizer": "adam", "hyper": {"lr": 0.0005}},
            default_data=SMALL_CNN_DATA),
     Preset("inception", tr("Small Inception: conv stem, two four-branch Inception modules, global "
                            "average pool."),
