@@ -191,6 +191,25 @@ def _dots(dyw, xph, offs, length, dw):
 # ---- one chunk of samples (the serial kernels) --------------------------------------------
 
 @njit(**JIT)
+def wide_row(dy, n, f, wq, row):
+    """row[oy·wq + ox] = dy[n, f, oy, ox], the junk columns between output rows 0; returns the
+    float64 sum of the values (the bias gradient sums N·P of them)."""
+    oh, ow = dy.shape[2], dy.shape[3]
+    acc = 0.0
+    for oy in range(oh):
+        src = dy[n, f, oy]
+        base = oy * wq
+        for ox in range(ow):
+            v = src[ox]
+            row[base + ox] = v
+            acc += v
+        if oy + 1 < oh:
+            for ox in range(ow, wq):
+                row[base + ox] = 0
+    return acc
+
+
+@njit(**JIT)
 def _chunk(k, chunks, n_):
     return k * n_ // chunks, (k + 1) * n_ // chunks
 
@@ -218,19 +237,7 @@ def conv2d_backward_chunk(k, chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
         for f in range(f_):
-            row = dyk[f * length:]
-            acc = 0.0                # float64: the bias gradient sums N·P values
-            for oy in range(oh):
-                src = dy[n, f, oy]
-                base = oy * wq
-                for ox in range(ow):
-                    v = src[ox]
-                    row[base + ox] = v
-                    acc += v
-                if oy + 1 < oh:
-                    for ox in range(ow, wq):
-                        row[base + ox] = 0
-            dbk[f] += acc
+            dbk[f] += wide_row(dy, n, f, wq, dyk[f * length:])
         xs = xph[n]
         _dots(dyk, xs, offs, length, dwk)
         if need_dx:

@@ -23,7 +23,7 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 from numba import njit
 
 from ..config import JIT, RJIT
-from .conv import _chunk, _to_phases
+from .conv import _chunk, _to_phases, wide_row
 from .conv_micro import dots_4x4 as dots_block
 from .conv_micro import micro_6x16 as micro
 
@@ -103,20 +103,8 @@ def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, d
     lp = out.shape[2]
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
-        for f in range(f_):          # dy's wide row, junk columns zero, between zero margins
-            r = rows[f * row + m:]
-            acc = 0.0                # float64: the bias gradient sums N·P values
-            for oy in range(oh):
-                src = dy[n, f, oy]
-                base = oy * wq
-                for ox in range(ow):
-                    v = src[ox]
-                    r[base + ox] = v
-                    acc += v
-                if oy + 1 < oh:
-                    for ox in range(ow, wq):
-                        r[base + ox] = 0
-            dbk[f] += acc
+        for f in range(f_):          # dy's wide rows, between zero margins
+            dbk[f] += wide_row(dy, n, f, wq, rows[f * row + m:])
         _dots_tiled(rows[m:], row, xph[n], offs, length, dwk)
         if need_dx:
             for b in range(wpx.shape[0]):
