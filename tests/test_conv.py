@@ -1,8 +1,8 @@
 """Conv2D on the engine: the slow reference, finite differences, both kernel paths, the known number."""
+import numba
 import numpy as np
 import pytest
 
-from dlstudio.engine.layers import conv as conv_layer
 from dlstudio.engine.model import Model
 from dlstudio.spec import Network
 from gradcheck import check_layer
@@ -122,7 +122,7 @@ def test_keeps_dtype(dtype):
 ], ids=["strided", "stride1"])
 def test_serial_and_parallel_kernels_agree(monkeypatch, params):
     # three uneven chunks over five samples (on three threads), however many cores this machine has
-    monkeypatch.setattr(conv_layer.numba, "get_num_threads", lambda: 3)
+    monkeypatch.setattr("dlstudio.engine.chunks.numba.get_num_threads", lambda: 3)
     shape = (3, 9, 10)
     x = np.random.default_rng(2).standard_normal((5, *shape)).astype(np.float32)
     results = {}
@@ -141,7 +141,7 @@ def test_serial_and_parallel_kernels_agree(monkeypatch, params):
 def test_auto_dispatch_runs_small_work_serially():
     lenet_c3 = conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5}).layers["conv"]
     assert lenet_c3._chunks(1) == 1
-    assert lenet_c3._chunks(64) == min(64, conv_layer.numba.get_num_threads())
+    assert lenet_c3._chunks(64) == min(64, numba.get_num_threads())
     tiny = conv_model((1, 4, 4), {"filters": 1, "kernel_size": 3}).layers["conv"]
     assert tiny._chunks(64) == 1
 

@@ -174,7 +174,7 @@ def test_a_network_with_every_new_layer_trains_in_float32():
 
 def test_parallel_threshold_is_the_config_value(monkeypatch):
     # the layers split a call over threads from config.PARALLEL_MIN_WORK (multiply-adds per call)
-    monkeypatch.setattr("dlstudio.engine.layers.pool.numba.get_num_threads", lambda: 2)
+    monkeypatch.setattr("dlstudio.engine.chunks.numba.get_num_threads", lambda: 2)
     net = Network().add("in", "Input", {"shape": [16, 10, 10]}).add("p", "MaxPool2D", after="in")
     layer = Model(net).layers["p"]
     work_per_sample = 16 * 5 * 5 * 4

@@ -174,7 +174,7 @@ def test_pool_layers_match_reference_on_both_paths(dtype, monkeypatch):
             net = Network().add("in", "Input", {"shape": list(shape)}).add(
                 "p", type_, {"pool_size": 2, "padding": padding}, after="in")
             m = Model(net, dtype=dtype)
-            monkeypatch.setattr("dlstudio.engine.layers.pool.numba.get_num_threads", lambda: 3)
+            monkeypatch.setattr("dlstudio.engine.chunks.numba.get_num_threads", lambda: 3)
             assert m.layers["p"]._chunks(n) == (3 if n == 64 else 1)
             y = m.forward(x, training=True)
             np.testing.assert_allclose(y, ref(x, ((0, 0), (0, 0))), **TOL[dtype])

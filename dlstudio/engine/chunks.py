@@ -14,7 +14,9 @@ import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import numba
+from . import config  # before numba: sets the cache dir
+
+import numba  # noqa: E402
 
 _lock = threading.Lock()
 _pool: ThreadPoolExecutor | None = None
@@ -40,6 +42,15 @@ def _forget_pool() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_pool)
+
+
+def threads_for(work: int, parts: int, least: int | None = None) -> int:
+    """How many chunks to split a call into: 1 (the serial call) below `least` multiply-adds
+    (config.PARALLEL_MIN_WORK) or with fewer than 2 independent parts, else one per thread, at
+    most one per part."""
+    if parts < 2 or work < (config.PARALLEL_MIN_WORK if least is None else least):
+        return 1
+    return min(parts, numba.get_num_threads())
 
 
 def run_chunks(kernel, chunks: int, *args) -> None:

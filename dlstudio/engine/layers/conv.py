@@ -11,14 +11,13 @@ weight gradient; those and the other scratch arrays are reused while the batch s
 """
 from __future__ import annotations
 
-import numba
 import numpy as np
 
 from .. import config
 from ..init import bias_init, kernel_init
 from ..kernels import conv as K
 from .. import conv_tiling as KT
-from ..chunks import run_chunks
+from ..chunks import run_chunks, threads_for
 from ..conv_winograd import winograd_conv3x3_forward
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
@@ -98,10 +97,9 @@ class Conv2D(Layer):
 
     def _chunks(self, n: int) -> int:
         """1 for the serial kernels, else the number of threads (at most one per sample)."""
-        par = self.parallel
-        if par is None:
-            par = n >= 2 and n * self.macs >= self.min_parallel_work
-        return min(n, numba.get_num_threads()) if par and n >= 2 else 1
+        if self.parallel is None:
+            return threads_for(n * self.macs, n, self.min_parallel_work)
+        return threads_for(1, n, 0) if self.parallel else 1
 
     def _bias(self) -> np.ndarray:
         b = self.w.get("bias")

@@ -29,11 +29,9 @@ non-trainable, in the model's `state` buffer.
 """
 from __future__ import annotations
 
-import numba
 import numpy as np
 
-from .. import config
-from ..chunks import run_chunks
+from ..chunks import run_chunks, threads_for
 from ..kernels import norm as K
 from .base import Layer, engine_layer
 
@@ -49,9 +47,7 @@ class BatchNorm(Layer):
     @staticmethod
     def _chunks(size: int, channels: int) -> int:
         """Threads for `size` values over `channels`: 1 (serial) below config.PARALLEL_MIN_WORK."""
-        if size < config.PARALLEL_MIN_WORK:
-            return 1
-        return max(1, min(channels, numba.get_num_threads()))
+        return threads_for(size, channels)
 
     def _as3d(self, a: np.ndarray) -> np.ndarray:
         if len(self.in_shapes[0]) == 3:

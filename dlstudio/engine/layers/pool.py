@@ -9,11 +9,9 @@ the input. AvgPool2D's count_include_pad rescales the real-element average per o
 """
 from __future__ import annotations
 
-import numba
 import numpy as np
 
-from .. import config
-from ..chunks import run_chunks
+from ..chunks import run_chunks, threads_for
 from ..kernels import pool as K
 from ...spec.layers.conv import resolve_padding
 from ...spec.layers.pool import pool_strides
@@ -52,9 +50,7 @@ class _Pool2D(Layer):
     def _chunks(self, n: int) -> int:
         """Threads for a batch of n: 1 (serial) when the work is too small to be worth them."""
         c, oh, ow = self.out_shape
-        if n * c * oh * ow * self.kh * self.kw < config.PARALLEL_MIN_WORK:
-            return 1
-        return max(1, min(n * c, numba.get_num_threads()))
+        return threads_for(n * c * oh * ow * self.kh * self.kw, n * c)
 
     def _window(self):
         return self.kh, self.kw, self.sh, self.sw, self.pt, self.pl

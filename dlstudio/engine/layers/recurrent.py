@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import config  # before numba
+from .. import config  # noqa: F401  (before numba: sets the cache dir)
 import numba  # noqa: E402
 
-from ..chunks import run_chunks
+from ..chunks import run_chunks, threads_for
 from ..init import glorot_uniform, small_uniform
 from ..kernels import recurrent as K
 from .base import Layer, engine_layer
@@ -77,9 +77,7 @@ class _Recurrent(Layer):
         """Threads for the recurrence: 1 (serial) for one tile of samples (≤ 4, see
         kernels.recurrent) or little work, else one per thread, at most one per tile."""
         u = self.units
-        if n <= 4 or n * t * self.gates * u * (u + 1) < config.PARALLEL_MIN_WORK:
-            return 1
-        return max(1, min((n + 3) // 4, numba.get_num_threads()))
+        return threads_for(n * t * self.gates * u * (u + 1), (n + 3) // 4)
 
     def _matmul(self, a: np.ndarray, b: np.ndarray, out: np.ndarray, bias: np.ndarray | None = None) -> None:
         """out = a @ b (+ bias), all C-contiguous: BLAS when small, else `kernels.recurrent.matmul`.
