@@ -10,7 +10,7 @@ are fixed (white background) so the picture does not depend on the app's theme.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
@@ -59,11 +59,7 @@ class Diagram:
     edges: list
     title: str
     size: tuple
-    band_of_level: list = field(default_factory=list)
     top: float = 0.0      # where the bands' first row starts
-
-    def __getitem__(self, key):  # d["size"], d["blocks"]: the dict-like view older callers use
-        return getattr(self, key)
 
 
 def _width(items, metrics) -> float:
@@ -118,7 +114,9 @@ def layout(net: Network) -> Diagram:
     levels = sorted({round(y) for _, y in pos.values()})
     index = {lv: k for k, lv in enumerate(levels)}
     level_of = {i: index[round(pos[i][1])] for i in ids}
-    level_h = [max(heights[i] for i in ids if level_of[i] == k) for k in range(len(levels))]
+    level_h = [0.0] * len(levels)
+    for i in ids:
+        level_h[level_of[i]] = max(level_h[level_of[i]], heights[i])
     left = min((x for x, _ in pos.values()), default=0.0)
     strip_w = max((x for x, _ in pos.values()), default=0.0) - left + w
     band_of_level = bands(level_h, _cuts(ids, edges, level_of, len(levels)), strip_w)
@@ -147,7 +145,7 @@ def layout(net: Network) -> Diagram:
     right = max((blk.rect.right() for blk in blocks.values()), default=w + MARGIN)
     title = tr("{name} · {n} parameters").format(name=net.name, n=f"{a.total.params:,}")
     height = max(bottom.values()) - GAP_Y + MARGIN if ids else 100.0
-    return Diagram(blocks, edges, title, (max(right + MARGIN, 320.0), height), band_of_level, top)
+    return Diagram(blocks, edges, title, (max(right + MARGIN, 320.0), height), top)
 
 
 def _cuts(ids, edges, level_of, n_levels) -> set[int]:

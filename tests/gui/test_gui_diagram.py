@@ -16,7 +16,7 @@ def test_three_formats(qapp, tmp_path):
     net = network_for_summary("lenet5", None)
     png, svg, pdf = (save_diagram(net, tmp_path / f"d.{e}") for e in ("png", "svg", "pdf"))
     img = QImage(str(png))
-    w, h = layout(net)["size"]
+    w, h = layout(net).size
     assert (img.width(), img.height()) == (int(2 * w), int(2 * h))
     assert len({img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}) > 10
     text = svg.read_text()
