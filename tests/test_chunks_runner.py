@@ -67,3 +67,66 @@ def test_a_forked_child_gets_its_own_threads():
             pytest.fail("the forked child hung in run_chunks")
         __import__("time").sleep(0.05)
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def test_spin_wait_sees_a_store_times_out_and_stops_for_a_sleeper():
+    import numpy as np
+    from dlstudio.engine import spin
+    st = np.zeros(spin.words(1), np.int64)
+    st[spin.GO] = 7
+    assert spin.store_then_wait(st, -1, 0, spin.GO, 6, 10, 0, -1) == 7     # changed: the new value
+    assert spin.store_then_wait(st, -1, 0, spin.GO, 7, 1000, 0, -1) == 7   # unchanged: old, after the spins
+    at = spin.done_word(1)
+    assert spin.store_then_wait(st, at, 5, spin.GO, 7, 10, 0, spin.MAIN_ASLEEP) == 7
+    assert st[at] == 5                                                    # the store happened first
+    st[spin.MAIN_ASLEEP] = 1                                              # the other side sleeps:
+    assert spin.store_then_wait(st, at, 6, spin.GO, 0, 10, 0, spin.MAIN_ASLEEP) == -1   # wake it
+    assert st[at] == 6
+    assert spin.store_then_load(st, spin.GO, 9, at) == 6 and st[spin.GO] == 9
+
+
+def test_jobs_finish_whether_the_helpers_spin_or_sleep():
+    """Gaps shorter and longer than the spin time, so the helpers are found spinning, asleep and
+    falling asleep: every job still runs all its chunks (a lost wake-up would hang: the timeout)."""
+    import random
+    import time
+    from dlstudio.engine import chunks
+    rng = random.Random(1)
+    failures = []
+
+    def job():
+        for i in range(300):
+            done = []
+            run_chunks(lambda k, n: done.append(k), 2)
+            if sorted(done) != [0, 1]:
+                failures.append(i)
+            gap = rng.choice([0, 0, 1e-5, chunks.SPIN_US * 0.8e-6, chunks.SPIN_US * 1.5e-6, 2e-3])
+            if gap:
+                time.sleep(gap)
+
+    worker = threading.Thread(target=job, daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "run_chunks hung: a helper or the caller slept through its wake-up"
+    assert failures == []
+
+
+def test_two_callers_at_once_both_get_every_chunk():
+    """Only one job runs on the helpers at a time; a second caller meanwhile runs its chunks itself."""
+    results, barrier = {}, threading.Barrier(2, timeout=30)
+
+    def caller(name):
+        barrier.wait()
+        out = []
+        for _ in range(200):
+            done = []
+            run_chunks(lambda k, n: done.append(k), 3)
+            out.append(sorted(done))
+        results[name] = out
+
+    threads = [threading.Thread(target=caller, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert all(results[i] == [[0, 1, 2]] * 200 for i in range(2))

@@ -31,6 +31,8 @@ POOL_CASES = [
     ((2, 1, 6, 6), (2, 2), None, [[3, 0], [0, 3]]),          # padding > pool: all-padding windows
     ((1, 1, 1, 1), (1, 1), (1, 1), "valid"),                 # the smallest image
     ((4, 6, 28, 28), (2, 2), None, "valid"),                 # LeNet-5 sizes: big enough to go parallel
+    ((2, 3, 7, 9), (2, 2), None, "valid"),                   # the 2×2 fast path, odd sizes (last row / column unused)
+    ((2, 3, 7, 9), (2, 2), None, "same"),                    # 2×2 with bottom / right padding: the general path
 ]
 
 
@@ -91,6 +93,21 @@ def test_avgpool_kernels_match_reference(shape, pool, strides, padding, dtype):
     # the parallel and the serial call run the same per-plane code: identical bits
     np.testing.assert_array_equal(results[0][0], results[1][0])
     np.testing.assert_array_equal(results[0][1], results[1][1])
+
+
+def test_maxpool_2x2_fast_path_matches_the_general_plane_code():
+    """2×2 / stride 2 windows inside the image take their own loop; with many ties (values 0–2)
+    it picks the same maximum and the same winner as the general per-plane code."""
+    x = np.random.default_rng(3).integers(0, 3, (3, 4, 9, 11)).astype(np.float32)
+    out = (3, 4, 4, 5)
+    y, arg = np.empty(out, np.float32), np.empty(out, np.int64)
+    KP.maxpool2d_forward(0, 1, x, 2, 2, 2, 2, 0, 0, y, arg)
+    y_ref, arg_ref = np.empty_like(y), np.empty_like(arg)
+    for n in range(3):
+        for c in range(4):
+            KP._max_plane(x, y_ref, arg_ref, n, c, 2, 2, 2, 2, 0, 0)
+    np.testing.assert_array_equal(y, y_ref)
+    np.testing.assert_array_equal(arg, arg_ref)
 
 
 def test_maxpool_ties_go_to_the_first_element_and_padding_never_wins():

@@ -1,47 +1,159 @@
 """Running a compiled chunk kernel on several threads from Python, instead of a `prange` wrapper.
 
 A chunk kernel `kernel(k, chunks, *args)` does part k of `chunks` of the work and releases the GIL
-(`nogil=True`). `run_chunks` runs chunk 0 on the calling thread and the others on a small pool of
+(`nogil=True`). `run_chunks` runs chunk 0 on the calling thread and the others on a team of helper
 threads, and returns when all are done. Compared with a `parallel=True` wrapper around the same
 kernel, nothing more is compiled than the serial call already needs (Numba compiled each wrapper
-with the whole kernel inlined again: about half of a cold start's compile time, docs/speed.md),
-and a call starts faster. The pool has `numba.get_num_threads() − 1` threads, so a run uses as many
-threads as Numba's own parallel kernels do.
+with the whole kernel inlined again: about half of a cold start's compile time, docs/speed.md).
+The team has `numba.get_num_threads() − 1` helpers, so a run uses as many threads as Numba's own
+parallel kernels do.
+
+The helpers wait for work by spinning (engine/spin.py) for SPIN_US before they sleep: a thread
+woken from a lock took 20–60 µs here, and a thread-pool hand-over cost ~50 µs a call, which made
+LeNet-5 at batch 16 slower than on one thread. Spinning, a call costs ~5–10 µs more than its
+longest chunk.
 """
 from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
+
+import numpy as np
 
 from . import config  # before numba: sets the cache dir
+from . import spin
 
 import numba  # noqa: E402
 
+# How long a thread spins before it sleeps: longer than the gaps between the kernels of a
+# training step (the NumPy work between layers), short enough not to matter to anything else.
+SPIN_US = 250.0
+# After a helper sees a new job it waits this long before taking the GIL, so that it does not find
+# the caller still holding it on the way into chunk 0 (a wait on the GIL is a sleep, 20–60 µs).
+SETTLE_US = 1.5
+
+
+class _Team:
+    """`helpers` threads that run chunks 1, 2, … of each job while the caller runs chunk 0.
+
+    The caller posts a job number in `state[GO]`; each helper spins on it (spin.store_then_wait),
+    runs its chunk, and posts the number back in its own word. A thread that spun for SPIN_US
+    without news sleeps on its semaphore; before sleeping it sets its asleep word and reads the
+    other side's word once more, and the other side, after posting, reads the asleep word, so one of
+    the two always sees the other (no lost wake-up)."""
+
+    def __init__(self, helpers: int):
+        self.helpers = helpers
+        self.state = np.zeros(spin.words(helpers), np.int64)
+        self.lock = threading.Lock()
+        self.seq = 0
+        self.job = None
+        self.errors: list[BaseException] = []
+        self.closed = False
+        self.main_sem = threading.Semaphore(0)
+        self.sems = [threading.Semaphore(0) for _ in range(helpers + 1)]
+        per_us = _reads_per_us()
+        self.spins = max(1000, int(SPIN_US * per_us))
+        self.settle = int(SETTLE_US * per_us)
+        for i in range(1, helpers + 1):
+            threading.Thread(target=self._serve, args=(i,), name=f"dlstudio-chunk-{i}",
+                             daemon=True).start()
+
+    def _serve(self, i: int) -> None:
+        st, sem = self.state, self.sems[i]
+        seen, store_at, done_at, asleep_at = 0, -1, spin.done_word(i), spin.asleep_word(i)
+        while True:
+            v = spin.store_then_wait(st, store_at, seen, spin.GO, seen, self.spins, self.settle,
+                                     spin.MAIN_ASLEEP)
+            store_at = -1
+            if v == -1:                       # the caller sleeps waiting for the helpers
+                self.main_sem.release()
+                continue
+            if v == seen:                     # nothing new for SPIN_US: sleep
+                if spin.store_then_load(st, asleep_at, 1, spin.GO) == seen:
+                    sem.acquire()
+                spin.store_then_load(st, asleep_at, 0, spin.GO)
+                continue
+            seen = v
+            if self.closed:
+                return
+            kernel, chunks, args = self.job
+            if i < chunks:
+                try:
+                    kernel(i, chunks, *args)
+                except BaseException as e:    # raised by the caller once every chunk is done
+                    self.errors.append(e)
+            store_at = done_at
+
+    def _post(self, seq: int) -> None:
+        for i in range(1, self.helpers + 1):
+            if spin.store_then_load(self.state, spin.GO, seq, spin.asleep_word(i)):
+                self.sems[i].release()
+
+    def run(self, kernel, chunks: int, args: tuple) -> None:
+        st = self.state
+        self.seq += 1
+        seq = self.seq
+        self.job, self.errors = (kernel, chunks, args), []
+        self._post(seq)
+        try:
+            kernel(0, chunks, *args)
+        finally:
+            for i in range(1, self.helpers + 1):
+                at = spin.done_word(i)
+                while spin.store_then_wait(st, -1, 0, at, seq - 1, self.spins, 0, -1) != seq:
+                    if spin.store_then_load(st, spin.MAIN_ASLEEP, 1, at) != seq:
+                        self.main_sem.acquire()
+                    spin.store_then_load(st, spin.MAIN_ASLEEP, 0, at)
+        if self.errors:
+            raise self.errors[0]
+
+    def close(self) -> None:
+        """Let the helpers end (they are daemons; this is for a team replaced by a larger one)."""
+        with self.lock:
+            self.closed = True
+            self.seq += 1
+            self._post(self.seq)
+
+
+def _reads_per_us() -> float:
+    """How many spin-loop reads take a microsecond on this machine (a one-off 2 ms measurement)."""
+    probe = np.zeros(spin.LINE, np.int64)
+    spin.store_then_wait(probe, -1, 0, 0, 0, 10, 0, -1)        # compile / load from the cache
+    n = 1 << 14
+    while True:
+        t = time.perf_counter()
+        spin.store_then_wait(probe, -1, 0, 0, 0, n, 0, -1)
+        t = time.perf_counter() - t
+        if t > 0.002 or n > 1 << 30:
+            return n / (t * 1e6)
+        n *= 4
+
+
 _lock = threading.Lock()
-_pool: ThreadPoolExecutor | None = None
-_size = 0
+_team: _Team | None = None
 
 
-def _workers(n: int) -> ThreadPoolExecutor:
-    global _pool, _size
+def _team_of(helpers: int) -> _Team:
+    global _team
     with _lock:
-        if _pool is None or _size < n:
-            if _pool is not None:
-                _pool.shutdown(wait=False)
-            _size = max(n, numba.get_num_threads() - 1, 1)
-            _pool = ThreadPoolExecutor(max_workers=_size, thread_name_prefix="dlstudio-chunk")
-        return _pool
+        if _team is None or _team.helpers < helpers:
+            old = _team
+            _team = _Team(max(helpers, numba.get_num_threads() - 1, 1))
+            if old is not None:
+                old.close()
+        return _team
 
 
-def _forget_pool() -> None:
-    """In a forked child the pool's threads do not exist: start a new pool there when needed."""
-    global _pool, _size, _lock
-    _pool, _size, _lock = None, 0, threading.Lock()
+def _forget_team() -> None:
+    """In a forked child the helpers do not exist: start a new team there when needed."""
+    global _team, _lock
+    _team, _lock = None, threading.Lock()
 
 
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_pool)
+    os.register_at_fork(after_in_child=_forget_team)
 
 
 def threads_for(work: int, parts: int, least: int | None = None) -> int:
@@ -59,12 +171,12 @@ def run_chunks(kernel, chunks: int, *args) -> None:
     if chunks <= 1:
         kernel(0, 1, *args)
         return
-    pool = _workers(chunks - 1)
-    futures = [pool.submit(kernel, k, chunks, *args) for k in range(1, chunks)]
+    team = _team_of(chunks - 1)
+    if not team.lock.acquire(blocking=False):   # another thread's job is running: do it all here
+        for k in range(chunks):
+            kernel(k, chunks, *args)
+        return
     try:
-        kernel(0, chunks, *args)
+        team.run(kernel, chunks, args)
     finally:
-        errors = [f.exception() for f in futures]   # waits for each
-    for e in errors:
-        if e is not None:
-            raise e
+        team.lock.release()

