@@ -4,6 +4,8 @@ Kernels against the slow references in naive_pool.py (odd shapes, every padding 
 dtypes, serial and parallel variants), layers against finite differences, and BatchNorm's
 statistics and moving averages against arithmetic done by hand.
 """
+import itertools
+
 import numpy as np
 import pytest
 
@@ -57,10 +59,13 @@ def test_maxpool_kernels_match_reference(shape, pool, strides, padding, dtype):
     dy = rng.standard_normal(out).astype(dtype)
     dx_ref = R.maxpool_backward(dy, shape, pool, strides, pads, arg_ref)
     args = (*pool, *strides, pads[0][0], pads[1][0])
-    for chunks in (3, 1):   # three threads over uneven runs of planes, and the serial call
+    paths = [(KP.maxpool2d_forward, args)]
+    if args == (2, 2, 2, 2, 0, 0) and 2 * out[2] <= shape[2] and 2 * out[3] <= shape[3]:
+        paths.append((KP.maxpool2d_forward_2x2, ()))   # every window inside: the 2×2 kernel too
+    for (forward, fargs), chunks in itertools.product(paths, (3, 1)):   # 3 threads, and serial
         y = np.full(out, np.nan, dtype)
         arg = np.full(out, -7, np.int64)
-        run_chunks(KP.maxpool2d_forward, chunks, x, *args, y, arg)
+        run_chunks(forward, chunks, x, *fargs, y, arg)
         assert y.dtype == dtype
         np.testing.assert_array_equal(y, y_ref)
         np.testing.assert_array_equal(arg, arg_ref)
@@ -101,7 +106,7 @@ def test_maxpool_2x2_fast_path_matches_the_general_plane_code():
     x = np.random.default_rng(3).integers(0, 3, (3, 4, 9, 11)).astype(np.float32)
     out = (3, 4, 4, 5)
     y, arg = np.empty(out, np.float32), np.empty(out, np.int64)
-    KP.maxpool2d_forward(0, 1, x, 2, 2, 2, 2, 0, 0, y, arg)
+    KP.maxpool2d_forward_2x2(0, 1, x, y, arg)
     y_ref, arg_ref = np.empty_like(y), np.empty_like(arg)
     for n in range(3):
         for c in range(4):

@@ -98,13 +98,19 @@ def maxpool2d_forward(k, chunks, x, kh, kw, sh, sw, pt, pl, y, arg):
     """y ← max over each window of x; arg ← the winner's flat index in its plane (chunk k)."""
     n_, c_ = x.shape[0], x.shape[1]
     p0, p1 = _planes(k, chunks, n_ * c_)
-    if (kh == 2 and kw == 2 and sh == 2 and sw == 2 and pt == 0 and pl == 0
-            and 2 * y.shape[2] <= x.shape[2] and 2 * y.shape[3] <= x.shape[3]):   # no window in padding
-        for p in range(p0, p1):
-            _max_plane_2x2(x, y, arg, p // c_, p % c_)
-        return
     for p in range(p0, p1):
         _max_plane(x, y, arg, p // c_, p % c_, kh, kw, sh, sw, pt, pl)
+
+
+@njit(**JIT)
+def maxpool2d_forward_2x2(k, chunks, x, y, arg):
+    """maxpool2d_forward for 2×2 windows at stride 2 that all lie inside x (no padding; y at most
+    half of x's height and width), chunk k: its own kernel, so that a network that only has these
+    does not compile the general one."""
+    n_, c_ = x.shape[0], x.shape[1]
+    p0, p1 = _planes(k, chunks, n_ * c_)
+    for p in range(p0, p1):
+        _max_plane_2x2(x, y, arg, p // c_, p % c_)
 
 
 @njit(**JIT)
