@@ -10,8 +10,7 @@ from numba import types
 from numba.core import config as numba_config
 from numba.core.compiler_lock import global_compiler_lock
 
-from .kernels.conv_micro import micro_6x16 as micro
-from .kernels.conv_tiled import FB, QB, backward_tiled_chunk, forward_tiled_chunk  # noqa: F401
+from .kernels.conv_tiled import FB, QB, backward_tiled_chunk, forward_tiled_chunk, micro  # noqa: F401
 
 _lock = threading.Lock()
 _ready: set = set()

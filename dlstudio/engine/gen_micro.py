@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import os
 
-#: (filters, positions) per tile: 6 × 16 keeps 12 vectors of 8 floats (24 of doubles) as
-#: accumulators plus 2 loads and a broadcast, within the 32 AVX-512 / 16 AVX2 vector registers
-TILES = ((6, 16),)
+#: (filters, positions) per tile (engine/vector_width.py chooses one per machine): 6 × 16 keeps 12
+#: vectors of 8 floats as sums plus 2 loads and a broadcast, within AVX2's 16 vector registers;
+#: 8 × 48 keeps 24 vectors of 16 floats plus 3 loads and a broadcast within AVX-512's 32, and
+#: asks LLVM for 512-bit vectors (wide_vectors)
+TILES = ((6, 16), (8, 48))
+WIDE = {(8, 48)}
 #: (filters, taps) per block of the weight gradient's dot products: 16 running sums, 8 loads
 DOTS = (4, 4)
 
@@ -36,12 +39,15 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 from numba import njit
 
 from ..config import MJIT, RJIT
+from ..vector_width import wide_vectors
 '''
 
 
 def micro_source(fb: int, qb: int) -> str:
     acc = [[f"a{f}_{j}" for j in range(qb)] for f in range(fb)]
     lines = ["", "", "@njit(**MJIT)", f"def micro_{fb}x{qb}(xs, offs, wp, q0, out):"]
+    if (fb, qb) in WIDE:
+        lines.append("    wide_vectors()")
     lines.append("    r = xs[offs[0] + q0:]")
     lines.append("    w = wp[0]")
     lines += [f"    s{j} = r[{j}]" for j in range(qb)]
@@ -77,9 +83,9 @@ def dots_source(df: int, dt: int) -> str:
 
 
 def source() -> str:
-    (fb, qb), = TILES
     df, dt = DOTS
-    return (HEADER.format(name=f"micro_{fb}x{qb}", fb=fb, qb=qb, dots=f"dots_{df}x{dt}", df=df, dt=dt)
+    names = " / ".join(f"micro_{fb}x{qb}" for fb, qb in TILES)
+    return (HEADER.format(name=names, fb="FB", qb="QB", dots=f"dots_{df}x{dt}", df=df, dt=dt)
             + "".join(micro_source(f, q) for f, q in TILES) + dots_source(df, dt))
 
 

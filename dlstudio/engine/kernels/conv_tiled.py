@@ -23,11 +23,15 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 from numba import njit
 
 from ..config import JIT, RJIT
+from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _to_phases, wide_row
 from .conv_micro import dots_4x4 as dots_block
-from .conv_micro import micro_6x16 as micro
+from .conv_micro import micro_6x16, micro_8x48
 
-FB, QB = 6, 16   # the micro-kernel's tile: filters × positions (engine/conv_tiling.py packs for it)
+# The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in
+# 512-bit vectors where the CPU has AVX-512, else 6 × 16. The drivers below compile with it.
+FB, QB = conv_tile()
+micro = micro_8x48 if (FB, QB) == WIDE_TILE else micro_6x16
 
 
 @njit(**JIT)
@@ -48,10 +52,10 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, keep, xph, yw, y):
         for b in range(wpk.shape[0]):
             ob = out[b]
             wb = wpk[b]
-            for q0 in range(0, lp, 16):
+            for q0 in range(0, lp, QB):
                 micro(xs, offs, wb, q0, ob)
         for f in range(f_):
-            src = out[f // 6, f % 6]
+            src = out[f // FB, f % FB]
             b0 = bias[f]
             for oy in range(oh):
                 dst = y[n, f, oy]
@@ -105,15 +109,18 @@ def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, d
     for n in range(n0, n1):
         for f in range(f_):          # dy's wide rows, between zero margins
             dbk[f] += wide_row(dy, n, f, wq, rows[f * row + m:])
-        _dots_tiled(rows[m:], row, xph[n], offs, length, dwk)
+        # dot products over a multiple of 16 positions: the vectorized loop then needs no scalar
+        # remainder (which cost as much as the vector part). The extra positions add 0: dy's rows
+        # are zero up to dx_len ≥ padded(length), and xph's tail holds padded(length) − length.
+        _dots_tiled(rows[m:], row, xph[n], offs, (length + 15) // 16 * 16, dwk)
         if need_dx:
             for b in range(wpx.shape[0]):
                 ob = out[b]
                 wb = wpx[b]
-                for q0 in range(0, lp, 16):
+                for q0 in range(0, lp, QB):
                     micro(rows, dx_offs, wb, q0, ob)
             for c in range(c_):
-                src = out[c // 6, c % 6]
+                src = out[c // FB, c % FB]
                 for yy in range(dx.shape[2]):
                     dst = dx[n, c, yy]
                     line = src[(yy + pt) * wq + pl:]
