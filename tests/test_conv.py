@@ -131,6 +131,8 @@ def test_serial_and_parallel_kernels_agree(monkeypatch, params):
         layer = model.layers["conv"]
         layer.parallel = parallel
         assert layer._chunks(5) == (3 if parallel else 1)
+        # the 3-wide stride-1 layer's weight gradient runs in GEMM form (rows padded to whole blocks)
+        assert (layer.dw_rows is not None) == (params.get("strides") is None)
         results[parallel] = run_layer(model, x)
         y_eval = model.forward(x, training=False)
         np.testing.assert_array_equal(y_eval, results[parallel][0])

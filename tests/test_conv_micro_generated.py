@@ -5,6 +5,7 @@ import pytest
 
 from dlstudio.engine import conv_tiling as conv_tiled
 from dlstudio.engine import gen_micro
+from dlstudio.engine.kernels import conv_micro
 from dlstudio.engine.kernels.conv_micro import micro_6x16, micro_8x48
 
 
@@ -32,6 +33,32 @@ def test_micro_kernel_matches_the_sum_over_taps(dtype, taps, micro, fb, qb):
     tol = 1e-5 if dtype == np.float32 else 1e-12
     np.testing.assert_allclose(out[:, q0:q0 + qb], ref, rtol=tol, atol=tol * np.abs(ref).max())
     assert np.isnan(out[:, :q0]).all() and np.isnan(out[:, q0 + qb:]).all()  # nothing else written
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("rb,kw,v", gen_micro.DW, ids=[f"dwt_{rb}x{kw}_{v}" for rb, kw, v in gen_micro.DW])
+def test_weight_gradient_micro_kernels_match_the_sum_over_positions(dtype, rb, kw, v):
+    """Every GEMM-form weight-gradient kernel (both tiles' ones, whichever this machine uses):
+    o[(r0 + r)·kw + j, l] += Σ_q xs[rowoffs[r0 + r] + j + q] · dv[q, l], on odd row offsets and 37 positions,
+    adding to what o held and writing nothing else."""
+    if np.dtype(dtype) == np.float32:
+        conv_tiled.ready(dtype, kw)   # compiled as the layers compile it (SLP on) where it is this tile's
+    kernel = getattr(conv_micro, f"dwt_{rb}x{kw}_{v}")
+    rng = np.random.default_rng(rb * 10 + kw)
+    length, r0 = 37, 2
+    xs = rng.standard_normal(400).astype(dtype)
+    rowoffs = rng.integers(0, 300, r0 + rb + 1).astype(np.int64)
+    dv = rng.standard_normal((length, v)).astype(dtype)
+    o = np.full(((r0 + rb + 1) * kw, v), np.nan, dtype)
+    o[r0 * kw:(r0 + rb) * kw] = 1.0
+    kernel(dv, xs, rowoffs, r0, o)
+    for r in range(r0, r0 + rb):
+        for j in range(kw):
+            x = xs[rowoffs[r] + j: rowoffs[r] + j + length].astype(np.float64)
+            ref = 1.0 + x @ dv.astype(np.float64)
+            tol = 1e-5 if dtype == np.float32 else 1e-12
+            np.testing.assert_allclose(o[r * kw + j], ref, rtol=tol, atol=tol * np.abs(ref).max())
+    assert np.isnan(o[:r0 * kw]).all() and np.isnan(o[(r0 + rb) * kw:]).all()   # nothing else written
 
 
 def test_pack_pads_filters_with_zeros_tap_major():
@@ -68,3 +95,28 @@ def test_micro_kernel_is_vectorized(tmp_path):
     if has_avx512():
         assert (conv_tiled.FB, conv_tiled.QB) == WIDE_TILE
         assert counts["zmm"] >= conv_tiled.FB * conv_tiled.QB // 16, counts   # every FMA 16 wide
+
+
+def test_avx512_is_read_from_the_features_numba_compiles_for():
+    from dlstudio.engine.vector_width import has_avx512
+    assert has_avx512("+sse2,+avx2,+avx512f,+avx512bw")
+    assert not has_avx512("+sse2,+avx2,-avx512f,+fma")
+    assert not has_avx512("")
+
+
+@pytest.mark.slow
+def test_the_other_tile_passes_the_convolution_reference_tests(tmp_path):
+    """This machine's drivers use one tile; the convolution tests again, in a fresh interpreter,
+    with the other (AVX2's 6 × 16 where the CPU has AVX-512; on other CPUs the same tile twice)."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "DLSTUDIO_CONV_TILE": "narrow", "NUMBA_CACHE_DIR": str(tmp_path / "numba")}
+    check = ("from dlstudio.engine.kernels import conv_tiled as K; "
+             "assert (K.FB, K.QB) == (6, 16) and K.micro.__name__ == 'micro_6x16'")
+    subprocess.run([sys.executable, "-c", check], env=env, check=True, timeout=120)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+                          os.path.join(os.path.dirname(__file__), "test_conv.py")],
+                         env=env, capture_output=True, text=True, timeout=1200)
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert " passed" in run.stdout and " failed" not in run.stdout

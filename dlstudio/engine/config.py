@@ -17,7 +17,10 @@ def _user_cache_dir() -> Path:
 
 if "NUMBA_CACHE_DIR" not in os.environ:
     pkg = Path(__file__).resolve().parent
-    if not os.access(pkg, os.W_OK):
+    if os.environ.get("DLSTUDIO_CONV_TILE") == "narrow":
+        # the convolution drivers compiled for the other tile must not be loaded (vector_width.py)
+        os.environ["NUMBA_CACHE_DIR"] = str(_user_cache_dir() / "narrow-tile")
+    elif not os.access(pkg, os.W_OK):
         os.environ["NUMBA_CACHE_DIR"] = str(_user_cache_dir())
 
 

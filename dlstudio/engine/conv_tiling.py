@@ -10,7 +10,11 @@ from numba import types
 from numba.core import config as numba_config
 from numba.core.compiler_lock import global_compiler_lock
 
-from .kernels.conv_tiled import FB, QB, backward_tiled_chunk, forward_tiled_chunk, micro  # noqa: F401
+from .kernels.conv_tiled import (DW3, DW5, FB, QB, RB3, RB5, V, backward_tiled_chunk,  # noqa: F401
+                                 forward_tiled_chunk, micro, weight_grad_3, weight_grad_5)
+
+#: the GEMM-form weight-gradient micro-kernel and its rows per block, by kernel width
+DW_KERNELS = {3: (DW3, RB3), 5: (DW5, RB5)}
 
 _lock = threading.Lock()
 _ready: set = set()
@@ -35,28 +39,48 @@ def pack(w2: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(wp.reshape(blocks, FB, t).transpose(0, 2, 1))
 
 
-def ready(dtype) -> None:
-    """Compile the micro-kernel for `dtype` with the SLP vectorizer (once per process; a cached
-    compile is only loaded). Numba keeps SLP off by default after miscompilations in integer
-    code (numba#8705); the micro-kernel is straight-line float arithmetic, and its results are
-    checked against NumPy references (tests/test_conv_micro_generated.py, tests/test_conv.py)."""
-    key = np.dtype(dtype).name
-    if key in _ready:
-        return
-    with _lock:
+def ready(dtype, kw: int | None = None) -> None:
+    """Compile the micro-kernel for `dtype` — and the weight gradient's for kernels `kw` wide, if
+    given — with the SLP vectorizer (once per process; a cached compile is only loaded). Numba
+    keeps SLP off by default after miscompilations in integer code (numba#8705); the
+    micro-kernels are straight-line float arithmetic, and their results are checked against NumPy
+    references (tests/test_conv_micro_generated.py, tests/test_conv.py)."""
+    f = types.float32 if np.dtype(dtype) == np.float32 else types.float64
+    arr = (lambda nd: types.Array(f, nd, "C"))
+    ints = types.Array(types.int64, 1, "C")
+    todo = [(micro, (arr(1), ints, arr(2), types.int64, arr(2)))]
+    if kw in DW_KERNELS:
+        todo.append((DW_KERNELS[kw][0], (arr(2), arr(1), ints, types.int64, arr(2))))
+    for fn, sig in todo:
+        key = (fn.__name__, str(f))
         if key in _ready:
-            return
-        f = types.float32 if key == "float32" else types.float64
-        sig = (types.Array(f, 1, "C"), types.Array(types.int64, 1, "C"), types.Array(f, 2, "C"),
-               types.int64, types.Array(f, 2, "C"))
-        with global_compiler_lock:   # no other thread compiles while SLP is on
-            old = numba_config.SLP_VECTORIZE
-            numba_config.SLP_VECTORIZE = 1
-            try:
-                micro.compile(sig)
-            finally:
-                numba_config.SLP_VECTORIZE = old
-        _ready.add(key)
+            continue
+        with _lock:
+            if key in _ready:
+                continue
+            with global_compiler_lock:   # no other thread compiles while SLP is on
+                old = numba_config.SLP_VECTORIZE
+                numba_config.SLP_VECTORIZE = 1
+                try:
+                    fn.compile(sig)
+                finally:
+                    numba_config.SLP_VECTORIZE = old
+            _ready.add(key)
+
+
+def weight_grad_rows(offs: np.ndarray, kw: int) -> np.ndarray | None:
+    """The offset of each kernel row (c, i) when the taps (c, i, j) read offs = row offset + j — a
+    stride-1 layer — and there is a GEMM-form weight-gradient kernel for `kw`; else None. Padded
+    with offset-0 rows to whole blocks (they read real inputs; their sums are dropped)."""
+    if kw not in DW_KERNELS:
+        return None
+    rows = offs.reshape(-1, kw)
+    if not np.array_equal(rows, rows[:, :1] + np.arange(kw)):
+        return None
+    rb = DW_KERNELS[kw][1]
+    padded = np.zeros(-(-len(rows) // rb) * rb, np.int64)
+    padded[:len(rows)] = rows[:, 0]
+    return padded
 
 
 def margin(kh: int, kw: int, wq: int) -> int:

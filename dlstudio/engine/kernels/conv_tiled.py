@@ -26,12 +26,18 @@ from ..config import JIT, RJIT
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _to_phases, wide_row
 from .conv_micro import dots_4x4 as dots_block
-from .conv_micro import micro_6x16, micro_8x48
+from .conv_micro import dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x3_16, micro_6x16, micro_8x48
 
 # The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in
 # 512-bit vectors where the CPU has AVX-512, else 6 × 16. The drivers below compile with it.
 FB, QB = conv_tile()
-micro = micro_8x48 if (FB, QB) == WIDE_TILE else micro_6x16
+WIDE = (FB, QB) == WIDE_TILE
+micro = micro_8x48 if WIDE else micro_6x16
+# The weight gradient's GEMM-form micro-kernels for 3- and 5-wide kernels: filters per vector (V),
+# kernel rows per block (RB3, RB5) and the block kernels.
+V = 16 if WIDE else 8
+RB3, DW3 = (8, dwt_8x3_16) if WIDE else (4, dwt_4x3_8)
+RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
 
 
 @njit(**JIT)
@@ -86,11 +92,77 @@ def _dot(a, b, length, acc):
 
 
 @njit(**JIT)
+def _fill_dyt(dy, n, wq, dyt, db):
+    """dyt[f // V, oy·wq + ox, f % V] = dy[n, f, oy, ox]: dy's wide rows, position-major in blocks of V
+    filters (the junk columns and the padding filters are never written: they stay zero); db[f] +=
+    the sum of dy[n, f] in float64 (the bias gradient)."""
+    v = dyt.shape[2]
+    for f in range(dy.shape[1]):
+        blk = dyt[f // v]
+        lane = f % v
+        acc = 0.0
+        for oy in range(dy.shape[2]):
+            src = dy[n, f, oy]
+            base = oy * wq
+            for ox in range(dy.shape[3]):
+                val = src[ox]
+                blk[base + ox, lane] = val
+                acc += val
+        db[f] += acc
+
+
+@njit(**JIT)
+def weight_grad_3(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
+    """Chunk k of the weight gradient of a stride-1 convolution with 3-wide kernels, transposed:
+    dwt_parts[k][f // V, r·3 + j, f % V] = Σ over the chunk's samples and positions q of
+    xph[n][rowoffs[r] + j + q] · dy's wide row of filter f at q (kernel row r = c·kh + i), and the
+    bias gradient's partial sums db_parts[k].
+
+    rowoffs holds whole blocks of RB3 rows (padding rows read offset 0; their sums are dropped);
+    dyt (chunks, F_padded / V, length, V) is scratch whose unwritten entries are zero."""
+    out = dwt_parts[k]
+    out[...] = 0
+    dbk = db_parts[k]
+    dbk[...] = 0
+    dyk = dyt[k]
+    rows = rowoffs.shape[0]
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        _fill_dyt(dy, n, wq, dyk, dbk)
+        xs = xph[n]
+        for fb in range(dyk.shape[0]):
+            dv, o = dyk[fb], out[fb]
+            for r in range(0, rows, RB3):
+                DW3(dv, xs, rowoffs, r, o)
+
+
+@njit(**JIT)
+def weight_grad_5(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
+    """weight_grad_3 for 5-wide kernels (the same code but for the micro-kernel: Numba cannot take
+    it as an argument without compiling both for every network)."""
+    out = dwt_parts[k]
+    out[...] = 0
+    dbk = db_parts[k]
+    dbk[...] = 0
+    dyk = dyt[k]
+    rows = rowoffs.shape[0]
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        _fill_dyt(dy, n, wq, dyk, dbk)
+        xs = xph[n]
+        for fb in range(dyk.shape[0]):
+            dv, o = dyk[fb], out[fb]
+            for r in range(0, rows, RB5):
+                DW5(dv, xs, rowoffs, r, o)
+
+
+@njit(**JIT)
 def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, dyp, dxw, dw_parts, db_parts, dx):
     """Chunk k of the stride-1 backward pass: its samples' dx and partial sums dw_parts[k], db_parts[k].
 
     dyp (chunks, F·R) holds dy's wide rows at `margin` in rows of R (margins stay zero); wpx from
-    `pack_dx`; dxw (chunks, blocks, FB, R − margin) is scratch for dx's padded planes."""
+    `pack_dx`; dxw (chunks, blocks, FB, R − margin) is scratch for dx's padded planes. A dw_parts
+    with no taps (shape (chunks, F, 0)) skips the weight gradient (weight_grad_3 / _5 do it)."""
     pt, pl, wq, oh, ow, kh, kw = geo[2], geo[3], geo[5], geo[6], geo[7], geo[8], geo[9]
     length = (oh - 1) * wq + ow
     f_, c_ = dy.shape[1], dx.shape[1]
@@ -112,7 +184,8 @@ def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, d
         # dot products over a multiple of 16 positions: the vectorized loop then needs no scalar
         # remainder (which cost as much as the vector part). The extra positions add 0: dy's rows
         # are zero up to dx_len ≥ padded(length), and xph's tail holds padded(length) − length.
-        _dots_tiled(rows[m:], row, xph[n], offs, (length + 15) // 16 * 16, dwk)
+        if dwk.shape[1] > 0:
+            _dots_tiled(rows[m:], row, xph[n], offs, (length + 15) // 16 * 16, dwk)
         if need_dx:
             for b in range(wpx.shape[0]):
                 ob = out[b]

@@ -66,6 +66,8 @@ class Conv2D(Layer):
         self.dx_len = KT.padded(ps)
         self.dy_row = KT.margin(kh, kw, wq) + self.dx_len
         self.dx_offs = KT.dx_offsets(f, kh, kw, wq, self.dy_row)
+        # the weight gradient in GEMM form (kernels 3 or 5 wide): one offset per kernel row c·kh + i
+        self.dw_rows = KT.weight_grad_rows(self.offs, kw) if self.tiled_backward else None
         self.macs = f * oh * ow * c * kh * kw         # multiply-adds per sample
         self._buf: dict[str, np.ndarray] = {}
         self._xph: np.ndarray | None = None
@@ -186,8 +188,13 @@ class Conv2D(Layer):
             dx = self._scratch("unused_dx", (1, 1, 1, 1))
             dxw = self._scratch("unused_dxw", (chunks, 1, KT.FB, KT.QB))
         db_parts = self._scratch("db_parts", (chunks, f), np.float64)
-        KT.ready(self.dtype)
-        if chunks > 1:
+        KT.ready(self.dtype, kw if self.dw_rows is not None else None)
+        if self.dw_rows is not None:   # the weight and bias gradients in GEMM form, dx (if needed) here
+            self._weight_grad(dy, xph, chunks, gw, gb, db_parts)
+            if need_dx:
+                run_chunks(KT.backward_tiled_chunk, chunks, dy, xph, wpx, self.offs, self.dx_offs, self.geo,
+                           need_dx, dyp, dxw, self._scratch("no_taps", (chunks, f, 0)), db_parts, dx)
+        elif chunks > 1:
             dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
             run_chunks(KT.backward_tiled_chunk, chunks, dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx,
                        dyp, dxw, dw_parts, db_parts, dx)
@@ -197,3 +204,20 @@ class Conv2D(Layer):
                                     dxw, gw.reshape(1, f, c * kh * kw), db_parts, dx)
             gb[...] = db_parts[0]
         return [dx if need_dx else None]
+
+    def _weight_grad(self, dy, xph, chunks, gw, gb, db_parts):
+        """gw (F, T), gb ← the weight and bias gradients by the GEMM-form kernels (kernels/conv_tiled.py):
+        each chunk sums its samples into dWᵀ in blocks of V filters; the blocks are added and turned here."""
+        c, _, _, f, _, _, kh, kw = self.shapes
+        v = KT.V
+        blocks, taps = -(-f // v), c * kh * kw
+        dyt = self._buf.get("dyt")
+        if dyt is None or dyt.shape != (chunks, blocks, self.length, v) or dyt.dtype != self.dtype:
+            # the junk columns and padding filters are never written: they must start (and stay) zero
+            dyt = self._buf["dyt"] = np.zeros((chunks, blocks, self.length, v), self.dtype)
+        parts = self._scratch("dwt_parts", (chunks, blocks, len(self.dw_rows) * kw, v))   # padded rows too
+        kernel = KT.weight_grad_3 if kw == 3 else KT.weight_grad_5
+        run_chunks(kernel, chunks, dy, xph, self.dw_rows, int(self.geo[5]), dyt, parts, db_parts)
+        gb[...] = db_parts.sum(axis=0)
+        total = parts[0, :, :taps] if chunks == 1 else parts[:, :, :taps].sum(axis=0)
+        gw.reshape(f, taps)[...] = total.transpose(0, 2, 1).reshape(blocks * v, taps)[:f]
