@@ -1,5 +1,5 @@
-"""The register-tiled micro-kernels: the committed conv_micro.py is what gen_micro.py writes, and
-each kernel equals the obvious sum over taps (float64 reference) on a tile with odd offsets."""
+"""The convolution micro-kernels (LLVM vector tiles, kernels/conv_micro.py) against the obvious sums
+(float64 reference) on tiles with odd offsets, their assembly, and the generated dot-product file."""
 import numpy as np
 import pytest
 
@@ -7,6 +7,8 @@ from dlstudio.engine import conv_tiling as conv_tiled
 from dlstudio.engine import gen_micro
 from dlstudio.engine.kernels import conv_micro
 from dlstudio.engine.kernels.conv_micro import micro_6x16, micro_8x48
+
+DW = [(8, 3, 16), (5, 5, 16), (4, 3, 8), (2, 5, 8)]   # every weight-gradient tile in conv_micro.py
 
 
 def test_committed_file_is_generated():
@@ -19,7 +21,6 @@ def test_committed_file_is_generated():
 @pytest.mark.parametrize("micro,fb,qb", [(micro_6x16, 6, 16), (micro_8x48, 8, 48)], ids=["6x16", "8x48"])
 def test_micro_kernel_matches_the_sum_over_taps(dtype, taps, micro, fb, qb):
     """Both tiles, whichever this machine's drivers use (the other is called directly here)."""
-    conv_tiled.ready(dtype)
     rng = np.random.default_rng(taps)
     xs = rng.standard_normal(600).astype(dtype)
     offs = rng.integers(0, 400, taps).astype(np.int64)
@@ -36,13 +37,11 @@ def test_micro_kernel_matches_the_sum_over_taps(dtype, taps, micro, fb, qb):
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-@pytest.mark.parametrize("rb,kw,v", gen_micro.DW, ids=[f"dwt_{rb}x{kw}_{v}" for rb, kw, v in gen_micro.DW])
+@pytest.mark.parametrize("rb,kw,v", DW, ids=[f"dwt_{rb}x{kw}_{v}" for rb, kw, v in DW])
 def test_weight_gradient_micro_kernels_match_the_sum_over_positions(dtype, rb, kw, v):
     """Every GEMM-form weight-gradient kernel (both tiles' ones, whichever this machine uses):
     o[(r0 + r)·kw + j, l] += Σ_q xs[rowoffs[r0 + r] + j + q] · dv[q, l], on odd row offsets and 37 positions,
     adding to what o held and writing nothing else."""
-    if np.dtype(dtype) == np.float32:
-        conv_tiled.ready(dtype, kw)   # compiled as the layers compile it (SLP on) where it is this tile's
     kernel = getattr(conv_micro, f"dwt_{rb}x{kw}_{v}")
     rng = np.random.default_rng(rb * 10 + kw)
     length, r0 = 37, 2
@@ -71,30 +70,40 @@ def test_pack_pads_filters_with_zeros_tap_major():
 
 
 @pytest.mark.slow
-def test_micro_kernel_is_vectorized(tmp_path):
-    """`ready()` compiles the micro-kernel with the SLP vectorizer: its assembly holds packed FMAs
-    (QB / 8 or QB / 16 per filter and tap), not scalar ones, and 512-bit ones (zmm) where the CPU
-    has AVX-512. In a fresh interpreter with an empty cache, as Numba shows no assembly for a
-    function loaded from its cache."""
+def test_micro_kernels_are_vector_code(tmp_path):
+    """The forward tile and the weight-gradient tile this machine uses compile to packed FMAs only
+    (QB / W per filter and tap; one per tap), 512-bit ones (zmm) where the CPU has AVX-512, and
+    each in well under the seconds the scalar-code version took. In a fresh interpreter with an
+    empty cache, as Numba shows no assembly for a function loaded from its cache."""
     import json
     import os
     import subprocess
     import sys
-    code = ("import json, re, numpy as np\n"
-            "from dlstudio.engine import conv_tiling as T\n"
-            "T.ready(np.float32)\n"
-            "asm = T.micro.inspect_asm(T.micro.signatures[0])\n"
-            "print(json.dumps({'packed': len(re.findall(r'vfmadd\\w*ps', asm)),"
+    code = ("import json, re, time, numpy as np\n"
+            "from dlstudio.engine.kernels import conv_tiled as T\n"
+            "from numba import types as t\n"
+            "f = t.Array(t.float32, 1, 'C'); f2 = t.Array(t.float32, 2, 'C'); i = t.Array(t.int64, 1, 'C')\n"
+            "out = {}\n"
+            "for name, fn, sig in (('fwd', T.micro, (f, i, f2, t.int64, f2)), ('dw', T.DW3, (f2, f, i, t.int64, f2))):\n"
+            "    c = time.process_time(); fn.compile(sig); c = time.process_time() - c\n"
+            "    asm = fn.inspect_asm(fn.signatures[0])\n"
+            "    out[name] = {'packed': len(re.findall(r'vfmadd\\w*ps', asm)),"
             " 'scalar': len(re.findall(r'vfmadd\\w*ss', asm)),"
-            " 'zmm': len(re.findall(r'vfmadd\\w*ps[^\\n]*zmm', asm))}))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True,
+            " 'zmm': len(re.findall(r'vfmadd\\w*ps[^\\n]*zmm', asm)), 'seconds': c}\n"
+            "print(json.dumps(out))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True,
                          env={**os.environ, "NUMBA_CACHE_DIR": str(tmp_path)})
-    counts = json.loads(out.stdout.strip().splitlines()[-1])
-    assert counts["packed"] >= 2 * conv_tiled.FB and counts["scalar"] == 0, counts
+    counts = json.loads(run.stdout.strip().splitlines()[-1])
+    from dlstudio.engine.kernels import conv_tiled as T
     from dlstudio.engine.vector_width import WIDE_TILE, has_avx512
+    lanes = 16 if T.WIDE else 8
+    fwd, dw = counts["fwd"], counts["dw"]
+    assert fwd["packed"] >= T.FB * T.QB // lanes and fwd["scalar"] == 0, counts
+    assert dw["packed"] >= T.RB3 * 3 and dw["scalar"] == 0, counts
+    assert fwd["seconds"] < 3 and dw["seconds"] < 3, counts
     if has_avx512():
-        assert (conv_tiled.FB, conv_tiled.QB) == WIDE_TILE
-        assert counts["zmm"] >= conv_tiled.FB * conv_tiled.QB // 16, counts   # every FMA 16 wide
+        assert (T.FB, T.QB) == WIDE_TILE
+        assert fwd["zmm"] == fwd["packed"] and dw["zmm"] == dw["packed"], counts   # every FMA 16 wide
 
 
 def test_avx512_is_read_from_the_features_numba_compiles_for():

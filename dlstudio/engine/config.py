@@ -59,7 +59,5 @@ JIT = dict(nogil=True, cache=True, fastmath=False, error_model="numpy")
 PJIT = dict(JIT, parallel=True)
 # Reductions whose summation order may change (weight-gradient sums): lets LLVM vectorise them.
 RJIT = dict(JIT, fastmath={"reassoc", "contract"})
-# Micro-kernels (kernels/conv_micro.py): multiply-adds may fuse (contract), one rounding instead of two.
-MJIT = dict(JIT, fastmath={"contract"})
 # Below this many multiply-adds a parallel launch costs more than it saves.
 PARALLEL_MIN_WORK = 1 << 16

@@ -1,12 +1,11 @@
-"""Which register tile the convolution micro-kernel uses on this machine, and the marker that lets
-LLVM use 512-bit vectors in it.
+"""Which register tile the convolution micro-kernels use on this machine.
 
-LLVM's x86 tuning for AVX-512 Intel CPUs prefers 256-bit vectors ("prefer-256-bit"): its
-vectorizers then build at most 8-float vectors, which halves the peak of a multiply-add-bound
-kernel. A function carrying the attribute "prefer-vector-width"="512" is vectorized 16 floats
-wide. Numba has no way to set a function attribute, so `wide_vectors()` is an intrinsic that
-adds it to the function it is compiled into (the micro-kernel; drivers that inline it keep its
-512-bit instructions, as explicit vector code is not narrowed).
+With AVX-512 (32 registers of 16 floats) the tiles are 8 filters × 48 positions for the forward
+pass and 16 filters per vector for the weight gradient; with AVX2 (16 registers of 8 floats),
+6 × 16 and 8 filters. The tiles themselves are LLVM vector code (engine/vector_ir.py). LLVM's x86
+tuning for AVX-512 Intel CPUs prefers 256-bit vectors ("prefer-256-bit"), so its vectorizers never
+build 16-float vectors by themselves; vector_ir writes them out and marks the functions
+"prefer-vector-width"="512".
 """
 from __future__ import annotations
 
@@ -14,8 +13,6 @@ import os
 
 from . import config  # noqa: F401  (before numba: sets the cache dir)
 
-from numba import types  # noqa: E402
-from numba.extending import intrinsic  # noqa: E402
 
 #: (filters, positions) of the micro-kernel's tile: 8 × 48 keeps 24 vectors of 16 floats as sums
 #: (+ 3 loads and a broadcast: 28 of AVX-512's 32 registers); 6 × 16 keeps 12 vectors of 8 floats
@@ -46,15 +43,3 @@ def conv_tile() -> tuple[int, int]:
     if os.environ.get("DLSTUDIO_CONV_TILE") == "narrow":
         return NARROW_TILE
     return WIDE_TILE if has_avx512() else NARROW_TILE
-
-
-@intrinsic
-def wide_vectors(typingctx):
-    """Mark the function being compiled "prefer-vector-width"="512" (no code of its own)."""
-    sig = types.void()
-
-    def codegen(context, builder, sig, args):
-        attrs = builder.function.attributes
-        set.add(attrs, '"prefer-vector-width"="512"')   # llvmlite validates only known names
-        return context.get_dummy_value()
-    return sig, codegen

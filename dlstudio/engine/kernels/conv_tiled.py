@@ -10,11 +10,11 @@ phase planes carry a zero tail of `tail(length)` values that the last tiles read
 The backward pass of a stride-1 convolution uses the same micro-kernel for the input gradient: with
 dy's wide rows placed in zero margins (`margin`), dx's padded planes are the correlation of dy
 with the kernel turned around, a forward pass whose "filters" are the input channels and whose
-taps are (filter, i, j) at offsets f·R + margin − (i·wq + j). The weight gradient's dot products
-run in blocks of 4 filters × 4 taps (dots_4x4) and one at a time at the edges.
+taps are (filter, i, j) at offsets f·R + margin − (i·wq + j). The weight gradient of 3- and 5-wide
+kernels runs in GEMM form (weight_grad_3 / _5: rows × kw taps by V filters, sums in vectors over
+all positions); other widths run their dot products in blocks of 4 filters × 4 taps (dots_4x4).
 
-The micro-kernel must be compiled by `engine.conv_tiling.ready()` (with LLVM's SLP vectorizer on)
-before a kernel here is: numba then links that compiled version into the drivers.
+The micro-kernels are LLVM vector code (engine/vector_ir.py) wrapped in kernels/conv_micro.py.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from numba import njit
 from ..config import JIT, RJIT
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _to_phases, wide_row
-from .conv_micro import dots_4x4 as dots_block
+from .conv_dots import dots_4x4 as dots_block
 from .conv_micro import dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x3_16, micro_6x16, micro_8x48
 
 # The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in

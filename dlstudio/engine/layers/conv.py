@@ -129,7 +129,6 @@ class Conv2D(Layer):
         else:
             xph = self._rows("xph_eval", chunks)
         yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.length)))
-        KT.ready(self.dtype)
         run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, self._bias(), self.offs, self.geo, keep, xph, yw, y)
         return y
 
@@ -188,7 +187,6 @@ class Conv2D(Layer):
             dx = self._scratch("unused_dx", (1, 1, 1, 1))
             dxw = self._scratch("unused_dxw", (chunks, 1, KT.FB, KT.QB))
         db_parts = self._scratch("db_parts", (chunks, f), np.float64)
-        KT.ready(self.dtype, kw if self.dw_rows is not None else None)
         if self.dw_rows is not None:   # the weight and bias gradients in GEMM form, dx (if needed) here
             self._weight_grad(dy, xph, chunks, gw, gb, db_parts)
             if need_dx:
