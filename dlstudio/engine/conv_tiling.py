@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .kernels.conv_tiled import (DW3, DW5, FB, QB, RB3, RB5, V, backward_tiled_chunk,  # noqa: F401
-                                 forward_tiled_chunk, micro, weight_grad_3, weight_grad_5)
+                                 forward_tiled_chunk, micro, weight_grad_3, weight_grad_5, weight_grad_dots)
 
 #: the GEMM-form weight-gradient micro-kernel and its rows per block, by kernel width
 DW_KERNELS = {3: (DW3, RB3), 5: (DW5, RB5)}

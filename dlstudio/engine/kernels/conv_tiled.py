@@ -157,26 +157,19 @@ def weight_grad_5(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
 
 
 @njit(**JIT)
-def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, dyp, dxw, dw_parts, db_parts, dx):
-    """Chunk k of the stride-1 backward pass: its samples' dx and partial sums dw_parts[k], db_parts[k].
-
-    dyp (chunks, F·R) holds dy's wide rows at `margin` in rows of R (margins stay zero); wpx from
-    `pack_dx`; dxw (chunks, blocks, FB, R − margin) is scratch for dx's padded planes. A dw_parts
-    with no taps (shape (chunks, F, 0)) skips the weight gradient (weight_grad_3 / _5 do it)."""
-    pt, pl, wq, oh, ow, kh, kw = geo[2], geo[3], geo[5], geo[6], geo[7], geo[8], geo[9]
+def weight_grad_dots(k, chunks, dy, xph, offs, geo, dyp, dw_parts, db_parts):
+    """Chunk k of a stride-1 layer's weight and bias gradients for kernels without a GEMM-form tile:
+    partial sums dw_parts[k] (F, T) by blocked dot products, db_parts[k]. dyp as in backward_tiled_chunk."""
+    wq, oh, ow, kh, kw = geo[5], geo[6], geo[7], geo[8], geo[9]
     length = (oh - 1) * wq + ow
-    f_, c_ = dy.shape[1], dx.shape[1]
+    f_ = dy.shape[1]
     rows = dyp[k]
     row = rows.shape[0] // f_
     m = (kh - 1) * wq + kw - 1
     dwk = dw_parts[k]
     dbk = db_parts[k]
-    for f in range(f_):
-        dbk[f] = 0
-        for t in range(dwk.shape[1]):
-            dwk[f, t] = 0
-    out = dxw[k]
-    lp = out.shape[2]
+    dwk[...] = 0
+    dbk[...] = 0
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
         for f in range(f_):          # dy's wide rows, between zero margins
@@ -184,18 +177,36 @@ def backward_tiled_chunk(k, chunks, dy, xph, wpx, offs, dx_offs, geo, need_dx, d
         # dot products over a multiple of 16 positions: the vectorized loop then needs no scalar
         # remainder (which cost as much as the vector part). The extra positions add 0: dy's rows
         # are zero up to dx_len ≥ padded(length), and xph's tail holds padded(length) − length.
-        if dwk.shape[1] > 0:
-            _dots_tiled(rows[m:], row, xph[n], offs, (length + 15) // 16 * 16, dwk)
-        if need_dx:
-            for b in range(wpx.shape[0]):
-                ob = out[b]
-                wb = wpx[b]
-                for q0 in range(0, lp, QB):
-                    micro(rows, dx_offs, wb, q0, ob)
-            for c in range(c_):
-                src = out[c // FB, c % FB]
-                for yy in range(dx.shape[2]):
-                    dst = dx[n, c, yy]
-                    line = src[(yy + pt) * wq + pl:]
-                    for xx in range(dx.shape[3]):
-                        dst[xx] = line[xx]
+        _dots_tiled(rows[m:], row, xph[n], offs, (length + 15) // 16 * 16, dwk)
+
+
+@njit(**JIT)
+def backward_tiled_chunk(k, chunks, dy, wpx, dx_offs, geo, dyp, dxw, dx):
+    """Chunk k of a stride-1 layer's input gradient: its samples' dx, a correlation of dy's wide rows
+    with the turned-around kernel by the micro-kernel.
+
+    dyp (chunks, F·R) holds dy's wide rows at `margin` in rows of R (margins stay zero); wpx from
+    `pack_dx`; dxw (chunks, blocks, FB, R − margin) is scratch for dx's padded planes."""
+    pt, pl, wq, kh, kw = geo[2], geo[3], geo[5], geo[8], geo[9]
+    f_, c_ = dy.shape[1], dx.shape[1]
+    rows = dyp[k]
+    row = rows.shape[0] // f_
+    m = (kh - 1) * wq + kw - 1
+    out = dxw[k]
+    lp = out.shape[2]
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        for f in range(f_):          # dy's wide rows, between zero margins
+            wide_row(dy, n, f, wq, rows[f * row + m:])
+        for b in range(wpx.shape[0]):
+            ob = out[b]
+            wb = wpx[b]
+            for q0 in range(0, lp, QB):
+                micro(rows, dx_offs, wb, q0, ob)
+        for c in range(c_):
+            src = out[c // FB, c % FB]
+            for yy in range(dx.shape[2]):
+                dst = dx[n, c, yy]
+                line = src[(yy + pt) * wq + pl:]
+                for xx in range(dx.shape[3]):
+                    dst[xx] = line[xx]

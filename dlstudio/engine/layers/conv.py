@@ -178,30 +178,20 @@ class Conv2D(Layer):
         dyp = self._buf.get("dyp")
         if dyp is None or dyp.shape != (chunks, f * self.dy_row) or dyp.dtype != self.dtype:
             dyp = self._buf["dyp"] = np.zeros((chunks, f * self.dy_row), self.dtype)  # margins stay 0
-        if need_dx:
-            wpx = KT.pack_dx(self.w["kernel"])
-            dx = np.empty((n, c, h, w), self.dtype)
-            dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
-        else:         # placeholders of the right types; the kernels do not touch them
-            wpx = self._scratch("unused_wpx", (1, 1, KT.FB))
-            dx = self._scratch("unused_dx", (1, 1, 1, 1))
-            dxw = self._scratch("unused_dxw", (chunks, 1, KT.FB, KT.QB))
         db_parts = self._scratch("db_parts", (chunks, f), np.float64)
-        if self.dw_rows is not None:   # the weight and bias gradients in GEMM form, dx (if needed) here
+        if self.dw_rows is not None:   # the weight and bias gradients in GEMM form
             self._weight_grad(dy, xph, chunks, gw, gb, db_parts)
-            if need_dx:
-                run_chunks(KT.backward_tiled_chunk, chunks, dy, xph, wpx, self.offs, self.dx_offs, self.geo,
-                           need_dx, dyp, dxw, self._scratch("no_taps", (chunks, f, 0)), db_parts, dx)
-        elif chunks > 1:
+        else:                          # or by dot products
             dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
-            run_chunks(KT.backward_tiled_chunk, chunks, dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx,
-                       dyp, dxw, dw_parts, db_parts, dx)
+            run_chunks(KT.weight_grad_dots, chunks, dy, xph, self.offs, self.geo, dyp, dw_parts, db_parts)
             K._sum_parts(dw_parts, db_parts, gw, gb)
-        else:   # one chunk: its partial sums are the gradients
-            KT.backward_tiled_chunk(0, 1, dy, xph, wpx, self.offs, self.dx_offs, self.geo, need_dx, dyp,
-                                    dxw, gw.reshape(1, f, c * kh * kw), db_parts, dx)
-            gb[...] = db_parts[0]
-        return [dx if need_dx else None]
+        if not need_dx:
+            return [None]
+        wpx = KT.pack_dx(self.w["kernel"])
+        dx = np.empty((n, c, h, w), self.dtype)
+        dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
+        run_chunks(KT.backward_tiled_chunk, chunks, dy, wpx, self.dx_offs, self.geo, dyp, dxw, dx)
+        return [dx]
 
     def _weight_grad(self, dy, xph, chunks, gw, gb, db_parts):
         """gw (F, T), gb ← the weight and bias gradients by the GEMM-form kernels (kernels/conv_tiled.py):
