@@ -131,8 +131,10 @@ def test_serial_and_parallel_kernels_agree(monkeypatch, params):
         layer = model.layers["conv"]
         layer.parallel = parallel
         assert layer._chunks(5) == (3 if parallel else 1)
-        # the 3-wide stride-1 layer's weight gradient runs in GEMM form (rows padded to whole blocks)
-        assert (layer.dw_rows is not None) == (params.get("strides") is None)
+        # the weight gradient in GEMM form: rows of 3 taps for the 3-wide stride-1 layer, single
+        # taps for the strided one (rows padded to whole blocks)
+        assert layer.dw_width == (1 if params.get("strides") else 3)
+        assert len(layer.dw_rows) * layer.dw_width >= layer.w["kernel"][0].size   # C·kh·kw taps
         results[parallel] = run_layer(model, x)
         y_eval = model.forward(x, training=False)
         np.testing.assert_array_equal(y_eval, results[parallel][0])

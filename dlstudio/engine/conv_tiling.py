@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .kernels.conv_tiled import (DW3, DW5, FB, QB, RB3, RB5, V, backward_tiled_chunk,  # noqa: F401
-                                 forward_tiled_chunk, micro, weight_grad_3, weight_grad_5, weight_grad_dots)
+from .kernels.conv_tiled import (DW1, DW3, DW5, FB, QB, RB1, RB3, RB5, V, backward_tiled_chunk,  # noqa: F401
+                                 forward_tiled_chunk, micro, weight_grad_1, weight_grad_3, weight_grad_5)
 
-#: the GEMM-form weight-gradient micro-kernel and its rows per block, by kernel width
-DW_KERNELS = {3: (DW3, RB3), 5: (DW5, RB5)}
+#: the GEMM-form weight-gradient micro-kernel, its rows per block and its driver, by kernel width
+DW_KERNELS = {1: (DW1, RB1, weight_grad_1), 3: (DW3, RB3, weight_grad_3), 5: (DW5, RB5, weight_grad_5)}
 
 
 def padded(length: int) -> int:
@@ -30,19 +30,18 @@ def pack(w2: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(wp.reshape(blocks, FB, t).transpose(0, 2, 1))
 
 
-def weight_grad_rows(offs: np.ndarray, kw: int) -> np.ndarray | None:
-    """The offset of each kernel row (c, i) when the taps (c, i, j) read offs = row offset + j — a
-    stride-1 layer — and there is a GEMM-form weight-gradient kernel for `kw`; else None. Padded
-    with offset-0 rows to whole blocks (they read real inputs; their sums are dropped)."""
-    if kw not in DW_KERNELS:
-        return None
-    rows = offs.reshape(-1, kw)
-    if not np.array_equal(rows, rows[:, :1] + np.arange(kw)):
-        return None
-    rb = DW_KERNELS[kw][1]
+def weight_grad_plan(offs: np.ndarray, kw: int) -> tuple[np.ndarray, int]:
+    """How the GEMM-form weight gradient walks the taps: (row offsets, taps per row). Rows of kw
+    consecutive taps when the taps (c, i, j) read offs = row offset + j — a stride-1 layer — and
+    there is a tile for kw (3 or 5); else every tap its own row (tile width 1: any stride and
+    width). Padded with offset-0 rows to whole blocks (they read real inputs; their sums are dropped)."""
+    rows, width = offs.reshape(-1, kw), kw
+    if kw not in DW_KERNELS or not np.array_equal(rows, rows[:, :1] + np.arange(kw)):
+        rows, width = offs.reshape(-1, 1), 1
+    rb = DW_KERNELS[width][1]
     padded = np.zeros(-(-len(rows) // rb) * rb, np.int64)
     padded[:len(rows)] = rows[:, 0]
-    return padded
+    return padded, width
 
 
 def margin(kh: int, kw: int, wq: int) -> int:

@@ -11,14 +11,13 @@ one contiguous run `src[off + q]`, and the inner loops are long, unit-stride and
 
 - forward   yw[f, q]  = bias[f] + Σ_t w[f, t] · xph[off_t + q]       (kernels/conv_tiled.py)
 - input grad dxph[plane_t, off_t + q] += Σ_f w[f, t] · dyw[f, q]      (then un-phased into dx)
-- weight grad dw[f, t] = Σ_q dyw[f, q] · xph[off_t + q]
+- weight grad dw[f, t] = Σ_q dyw[f, q] · xph[off_t + q]                (kernels/conv_tiled.py)
 
-This module holds the layout moves and the backward pass of strided layers; the forward pass and
-the stride-1 backward pass are register-tiled in kernels/conv_tiled.py. The batch is split into
-`chunks` contiguous runs of samples (one per thread, `engine.chunks.run_chunks`); a chunk writes
-only its own samples' outputs and its own scratch / partial-sum rows, and weight and bias
-gradients are summed over the per-chunk partials afterwards (`_sum_parts`). Chunk 0 of 1 is the
-serial kernel for small work, where starting threads costs more than it saves.
+This module holds the layout moves and the input gradient of strided layers; the forward pass,
+the stride-1 input gradient and every weight gradient are register-tiled in kernels/conv_tiled.py.
+The batch is split into `chunks` contiguous runs of samples (one per thread,
+`engine.chunks.run_chunks`); a chunk writes only its own samples' outputs and its own scratch rows.
+Chunk 0 of 1 is the serial kernel for small work, where starting threads costs more than it saves.
 """
 from __future__ import annotations
 
@@ -26,8 +25,7 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
 from numba import njit
 
-from ..config import JIT, RJIT  # RJIT: the weight gradient's dot products may be summed
-# in any order, which lets LLVM vectorise them (about 10× faster); results change only by rounding
+from ..config import JIT
 
 
 # ---- layout moves ---------------------------------------------------------------------------
@@ -157,39 +155,6 @@ def _mac1(o0, src, offs, w0, length):
         k += 1
 
 
-@njit(**RJIT)
-def _dots(dyw, xph, offs, length, dw):
-    """dw[f, t] += Σ_{q < length} dyw[f·length + q]·xph[offs[t] + q]  (2 filters × 2 taps per pass)."""
-    f_, t_ = dw.shape
-    f = 0
-    while f < f_:
-        f1 = f + 1 if f + 1 < f_ else f
-        d0, d1 = dyw[f * length:], dyw[f1 * length:]
-        t = 0
-        while t < t_:
-            t1 = t + 1 if t + 1 < t_ else t
-            r0, r1 = xph[offs[t]:], xph[offs[t1]:]
-            # start from the current sums: a literal 0 would make float32 sums float64
-            s00, s01, s10, s11 = dw[f, t], dw[f, t1], dw[f1, t], dw[f1, t1]
-            for q in range(length):
-                a0, a1, b0, b1 = d0[q], d1[q], r0[q], r1[q]
-                s00 += a0 * b0
-                s01 += a0 * b1
-                s10 += a1 * b0
-                s11 += a1 * b1
-            dw[f, t] = s00
-            if t1 != t:
-                dw[f, t1] = s01
-            if f1 != f:
-                dw[f1, t] = s10
-                if t1 != t:
-                    dw[f1, t1] = s11
-            t += 2
-        f += 2
-
-
-# ---- one chunk of samples (the serial kernels) --------------------------------------------
-
 @njit(**JIT)
 def wide_row(dy, n, f, wq, row):
     """row[oy·wq + ox] = dy[n, f, oy, ox], the junk columns between output rows 0; returns the
@@ -215,61 +180,34 @@ def _chunk(k, chunks, n_):
 
 
 @njit(**JIT)
-def conv2d_backward_chunk(k, chunks, dy, xph, wt, offs, dy_offs, geo, need_dx,
-                          dyw, dxph, dw_parts, db_parts, dx):
-    """Chunk k of conv2d_backward: its samples' dx, and its partial sums dw_parts[k], db_parts[k].
-
-    (0, 1, …) is the serial kernel: dw_parts[0] may then be the weight gradient itself."""
+def conv2d_backward_chunk(k, chunks, dy, wt, dy_offs, geo, dyw, dxph, dx):
+    """Chunk k of a strided layer's input gradient: its samples' dx (the weight and bias gradients
+    run in GEMM form, kernels/conv_tiled.py)."""
     sh, sw, pt, pl, hq, wq, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[6], geo[7]
     kh, kw, ah, aw = geo[8], geo[9], geo[10], geo[11]
     length = (oh - 1) * wq + ow
     ps = hq * wq
     f_, c_ = dy.shape[1], wt.shape[1]
     dyk = dyw[k]                     # F rows of `length`: wide dy, junk columns zero
-    dwk = dw_parts[k]
-    for f in range(f_):
-        for t in range(dwk.shape[1]):
-            dwk[f, t] = 0
-    dbk = db_parts[k]
-    for f in range(f_):
-        dbk[f] = 0
     dxk = dxph[k]
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
         for f in range(f_):
-            dbk[f] += wide_row(dy, n, f, wq, dyk[f * length:])
-        xs = xph[n]
-        _dots(dyk, xs, offs, length, dwk)
-        if need_dx:
-            for p in range(dxk.shape[0]):
-                dxk[p] = 0
-            for i in range(kh):
-                for j in range(kw):
-                    t = i * kw + j
-                    shift = (i // sh) * wq + j // sw
-                    phase = (i % sh) * aw + j % sw
-                    c = 0
-                    while c < c_:
-                        o0 = dxk[(c * ah * aw + phase) * ps + shift:]
-                        if c + 1 < c_:
-                            o1 = dxk[((c + 1) * ah * aw + phase) * ps + shift:]
-                            _mac2(o0, o1, dyk, dy_offs, wt[t, c], wt[t, c + 1], length)
-                        else:
-                            _mac1(o0, dyk, dy_offs, wt[t, c], length)
-                        c += 2
-            _from_phases(dxk, n, sh, sw, pt, pl, wq, ps, ah, aw, dx)
-
-
-@njit(**JIT)
-def _sum_parts(dw_parts, db_parts, dw, db):
-    for f in range(dw.shape[0]):
-        for t in range(dw.shape[1]):
-            s = dw_parts[0, f, t]
-            for k in range(1, dw_parts.shape[0]):
-                s += dw_parts[k, f, t]
-            dw[f, t] = s
-    for f in range(db.shape[0]):
-        s = 0.0
-        for k in range(db_parts.shape[0]):
-            s += db_parts[k, f]
-        db[f] = s
+            wide_row(dy, n, f, wq, dyk[f * length:])
+        for p in range(dxk.shape[0]):
+            dxk[p] = 0
+        for i in range(kh):
+            for j in range(kw):
+                t = i * kw + j
+                shift = (i // sh) * wq + j // sw
+                phase = (i % sh) * aw + j % sw
+                c = 0
+                while c < c_:
+                    o0 = dxk[(c * ah * aw + phase) * ps + shift:]
+                    if c + 1 < c_:
+                        o1 = dxk[((c + 1) * ah * aw + phase) * ps + shift:]
+                        _mac2(o0, o1, dyk, dy_offs, wt[t, c], wt[t, c + 1], length)
+                    else:
+                        _mac1(o0, dyk, dy_offs, wt[t, c], length)
+                    c += 2
+        _from_phases(dxk, n, sh, sw, pt, pl, wq, ps, ah, aw, dx)

@@ -30,6 +30,8 @@ _dw_8x3_16 = weight_grad_tile(8, 3, 16)
 _dw_5x5_16 = weight_grad_tile(5, 5, 16)
 _dw_4x3_8 = weight_grad_tile(4, 3, 8)
 _dw_2x5_8 = weight_grad_tile(2, 5, 8)
+_dw_12x1_16 = weight_grad_tile(12, 1, 16)
+_dw_8x1_8 = weight_grad_tile(8, 1, 8)
 
 
 @njit(**JIT)
@@ -60,3 +62,13 @@ def dwt_4x3_8(dv, xs, rowoffs, r0, o):
 @njit(**JIT)
 def dwt_2x5_8(dv, xs, rowoffs, r0, o):
     _dw_2x5_8(dv, xs, rowoffs, r0, o)
+
+
+@njit(**JIT)
+def dwt_12x1_16(dv, xs, rowoffs, r0, o):
+    _dw_12x1_16(dv, xs, rowoffs, r0, o)
+
+
+@njit(**JIT)
+def dwt_8x1_8(dv, xs, rowoffs, r0, o):
+    _dw_8x1_8(dv, xs, rowoffs, r0, o)

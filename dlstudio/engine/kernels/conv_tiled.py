@@ -10,9 +10,12 @@ phase planes carry a zero tail of `tail(length)` values that the last tiles read
 The backward pass of a stride-1 convolution uses the same micro-kernel for the input gradient: with
 dy's wide rows placed in zero margins (`margin`), dx's padded planes are the correlation of dy
 with the kernel turned around, a forward pass whose "filters" are the input channels and whose
-taps are (filter, i, j) at offsets f·R + margin − (i·wq + j). The weight gradient of 3- and 5-wide
-kernels runs in GEMM form (weight_grad_3 / _5: rows × kw taps by V filters, sums in vectors over
-all positions); other widths run their dot products in blocks of 4 filters × 4 taps (dots_4x4).
+taps are (filter, i, j) at offsets f·R + margin − (i·wq + j).
+
+Every layer's weight gradient runs in GEMM form: dWᵀ[t, f] = Σ_q xph[offs[t] + q] · dyᵀ[q, f] in
+tiles of kernel rows × kw taps by V filters, the sums vectors over filters for all positions
+(weight_grad_3 / _5 for stride-1 layers 3 or 5 wide, whose taps in a kernel row are consecutive;
+weight_grad_1 for the rest, one tap per "row", any stride and width).
 
 The micro-kernels are LLVM vector code (engine/vector_ir.py) wrapped in kernels/conv_micro.py.
 """
@@ -22,20 +25,21 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
 from numba import njit
 
-from ..config import JIT, RJIT
+from ..config import JIT
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _to_phases, wide_row
-from .conv_dots import dots_4x4 as dots_block
-from .conv_micro import dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x3_16, micro_6x16, micro_8x48
+from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x16,
+                         micro_8x48)
 
 # The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in
 # 512-bit vectors where the CPU has AVX-512, else 6 × 16. The drivers below compile with it.
 FB, QB = conv_tile()
 WIDE = (FB, QB) == WIDE_TILE
 micro = micro_8x48 if WIDE else micro_6x16
-# The weight gradient's GEMM-form micro-kernels for 3- and 5-wide kernels: filters per vector (V),
-# kernel rows per block (RB3, RB5) and the block kernels.
+# The weight gradient's GEMM-form micro-kernels for 1-, 3- and 5-wide kernels: filters per vector
+# (V), kernel rows per block (RB1, RB3, RB5) and the block kernels.
 V = 16 if WIDE else 8
+RB1, DW1 = (12, dwt_12x1_16) if WIDE else (8, dwt_8x1_8)
 RB3, DW3 = (8, dwt_8x3_16) if WIDE else (4, dwt_4x3_8)
 RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
 
@@ -68,27 +72,6 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, keep, xph, yw, y):
                 row = src[oy * wq:]
                 for ox in range(ow):
                     dst[ox] = row[ox] + b0
-
-
-@njit(**JIT)
-def _dots_tiled(dyw, row, xph, offs, length, dw):
-    """dw[f, t] += Σ_q dyw[f·row + q]·xph[offs[t] + q]: 4 × 4 blocks, then the edges one by one."""
-    f_, t_ = dw.shape
-    f4, t4 = f_ - f_ % 4, t_ - t_ % 4
-    for f in range(0, f4, 4):
-        for t in range(0, t4, 4):
-            dots_block(dyw, row, xph, offs, length, f, t, dw)
-    for f in range(f_):
-        for t in range(t4 if f < f4 else 0, t_):
-            dw[f, t] = _dot(dyw[f * row:], xph[offs[t]:], length, dw[f, t])
-
-
-@njit(**RJIT)
-def _dot(a, b, length, acc):
-    """acc + Σ_(q < length) a[q]·b[q], summed in any order (vectorized)."""
-    for q in range(length):
-        acc += a[q] * b[q]
-    return acc
 
 
 @njit(**JIT)
@@ -137,6 +120,25 @@ def weight_grad_3(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
 
 
 @njit(**JIT)
+def weight_grad_1(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
+    """weight_grad_3 for 1×1 kernels (each "kernel row" one input channel)."""
+    out = dwt_parts[k]
+    out[...] = 0
+    dbk = db_parts[k]
+    dbk[...] = 0
+    dyk = dyt[k]
+    rows = rowoffs.shape[0]
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        _fill_dyt(dy, n, wq, dyk, dbk)
+        xs = xph[n]
+        for fb in range(dyk.shape[0]):
+            dv, o = dyk[fb], out[fb]
+            for r in range(0, rows, RB1):
+                DW1(dv, xs, rowoffs, r, o)
+
+
+@njit(**JIT)
 def weight_grad_5(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
     """weight_grad_3 for 5-wide kernels (the same code but for the micro-kernel: Numba cannot take
     it as an argument without compiling both for every network)."""
@@ -154,30 +156,6 @@ def weight_grad_5(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
             dv, o = dyk[fb], out[fb]
             for r in range(0, rows, RB5):
                 DW5(dv, xs, rowoffs, r, o)
-
-
-@njit(**JIT)
-def weight_grad_dots(k, chunks, dy, xph, offs, geo, dyp, dw_parts, db_parts):
-    """Chunk k of a stride-1 layer's weight and bias gradients for kernels without a GEMM-form tile:
-    partial sums dw_parts[k] (F, T) by blocked dot products, db_parts[k]. dyp as in backward_tiled_chunk."""
-    wq, oh, ow, kh, kw = geo[5], geo[6], geo[7], geo[8], geo[9]
-    length = (oh - 1) * wq + ow
-    f_ = dy.shape[1]
-    rows = dyp[k]
-    row = rows.shape[0] // f_
-    m = (kh - 1) * wq + kw - 1
-    dwk = dw_parts[k]
-    dbk = db_parts[k]
-    dwk[...] = 0
-    dbk[...] = 0
-    n0, n1 = _chunk(k, chunks, dy.shape[0])
-    for n in range(n0, n1):
-        for f in range(f_):          # dy's wide rows, between zero margins
-            dbk[f] += wide_row(dy, n, f, wq, rows[f * row + m:])
-        # dot products over a multiple of 16 positions: the vectorized loop then needs no scalar
-        # remainder (which cost as much as the vector part). The extra positions add 0: dy's rows
-        # are zero up to dx_len ≥ padded(length), and xph's tail holds padded(length) − length.
-        _dots_tiled(rows[m:], row, xph[n], offs, (length + 15) // 16 * 16, dwk)
 
 
 @njit(**JIT)

@@ -66,8 +66,9 @@ class Conv2D(Layer):
         self.dx_len = KT.padded(ps)
         self.dy_row = KT.margin(kh, kw, wq) + self.dx_len
         self.dx_offs = KT.dx_offsets(f, kh, kw, wq, self.dy_row)
-        # the weight gradient in GEMM form (kernels 3 or 5 wide): one offset per kernel row c·kh + i
-        self.dw_rows = KT.weight_grad_rows(self.offs, kw) if self.tiled_backward else None
+        # the weight gradient in GEMM form: rows of taps (kernel rows c·kh + i of stride-1 layers
+        # 3 or 5 wide, else single taps) and the taps per row
+        self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw)
         self.macs = f * oh * ow * c * kh * kw         # multiply-adds per sample
         self._buf: dict[str, np.ndarray] = {}
         self._xph: np.ndarray | None = None
@@ -150,61 +151,46 @@ class Conv2D(Layer):
         gb = self.g.get("bias")
         if gb is None:
             gb = self._scratch("unused_db", (f,))
+        self._weight_grad(dy, xph, chunks, gw, gb)
+        if not need_dx:
+            return [None]
         if self.tiled_backward:
-            return self._backward_tiled(dy, xph, n, chunks, need_dx, gw, gb)
-        if need_dx:   # the kernel tap-major: wt[i·kw + j, c, f] = kernel[f, c, i, j]
-            wt = np.ascontiguousarray(self.w["kernel"].transpose(2, 3, 1, 0)).reshape(kh * kw, c, f)
-            dx = np.empty((n, c, h, w), self.dtype)
-            dxph = self._scratch("dxph", (chunks, self.sample_size))
-        else:         # placeholders of the right types; the kernels do not touch them
-            wt = self._scratch("unused_wt", (1, 1, 1))
-            dx = self._scratch("unused_dx", (1, 1, 1, 1))
-            dxph = self._scratch("unused_dxph", (chunks, 1))
+            return self._backward_tiled(dy, n, chunks)
+        # strided: the kernel tap-major, wt[i·kw + j, c, f] = kernel[f, c, i, j]
+        wt = np.ascontiguousarray(self.w["kernel"].transpose(2, 3, 1, 0)).reshape(kh * kw, c, f)
+        dx = np.empty((n, c, h, w), self.dtype)
+        dxph = self._scratch("dxph", (chunks, self.sample_size))
         dyw = self._scratch("dyw", (chunks, f * self.length))
-        db_parts = self._scratch("db_parts", (chunks, f), np.float64)
-        if chunks > 1:
-            dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
-            run_chunks(K.conv2d_backward_chunk, chunks, dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx,
-                       dyw, dxph, dw_parts, db_parts, dx)
-            K._sum_parts(dw_parts, db_parts, gw, gb)
-        else:   # one chunk: its partial sums are the gradients
-            K.conv2d_backward_chunk(0, 1, dy, xph, wt, self.offs, self.dy_offs, self.geo, need_dx,
-                                    dyw, dxph, gw.reshape(1, f, c * kh * kw), db_parts, dx)
-            gb[...] = db_parts[0]
-        return [dx if need_dx else None]
+        run_chunks(K.conv2d_backward_chunk, chunks, dy, wt, self.dy_offs, self.geo, dyw, dxph, dx)
+        return [dx]
 
-    def _backward_tiled(self, dy, xph, n, chunks, need_dx, gw, gb):
+    def _backward_tiled(self, dy, n, chunks):
+        """dx of a stride-1 layer: dy's wide rows between zero margins, correlated with the
+        turned-around kernel by the micro-kernel (kernels/conv_tiled.py)."""
         c, h, w, f, oh, ow, kh, kw = self.shapes
         dyp = self._buf.get("dyp")
         if dyp is None or dyp.shape != (chunks, f * self.dy_row) or dyp.dtype != self.dtype:
             dyp = self._buf["dyp"] = np.zeros((chunks, f * self.dy_row), self.dtype)  # margins stay 0
-        db_parts = self._scratch("db_parts", (chunks, f), np.float64)
-        if self.dw_rows is not None:   # the weight and bias gradients in GEMM form
-            self._weight_grad(dy, xph, chunks, gw, gb, db_parts)
-        else:                          # or by dot products
-            dw_parts = self._scratch("dw_parts", (chunks, f, c * kh * kw))
-            run_chunks(KT.weight_grad_dots, chunks, dy, xph, self.offs, self.geo, dyp, dw_parts, db_parts)
-            K._sum_parts(dw_parts, db_parts, gw, gb)
-        if not need_dx:
-            return [None]
         wpx = KT.pack_dx(self.w["kernel"])
         dx = np.empty((n, c, h, w), self.dtype)
         dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
         run_chunks(KT.backward_tiled_chunk, chunks, dy, wpx, self.dx_offs, self.geo, dyp, dxw, dx)
         return [dx]
 
-    def _weight_grad(self, dy, xph, chunks, gw, gb, db_parts):
+    def _weight_grad(self, dy, xph, chunks, gw, gb):
         """gw (F, T), gb ← the weight and bias gradients by the GEMM-form kernels (kernels/conv_tiled.py):
         each chunk sums its samples into dWᵀ in blocks of V filters; the blocks are added and turned here."""
         c, _, _, f, _, _, kh, kw = self.shapes
+        width = self.dw_width
+        db_parts = self._scratch("db_parts", (chunks, f), np.float64)
         v = KT.V
         blocks, taps = -(-f // v), c * kh * kw
         dyt = self._buf.get("dyt")
         if dyt is None or dyt.shape != (chunks, blocks, self.length, v) or dyt.dtype != self.dtype:
             # the junk columns and padding filters are never written: they must start (and stay) zero
             dyt = self._buf["dyt"] = np.zeros((chunks, blocks, self.length, v), self.dtype)
-        parts = self._scratch("dwt_parts", (chunks, blocks, len(self.dw_rows) * kw, v))   # padded rows too
-        kernel = KT.weight_grad_3 if kw == 3 else KT.weight_grad_5
+        parts = self._scratch("dwt_parts", (chunks, blocks, len(self.dw_rows) * width, v))   # padded rows too
+        kernel = KT.DW_KERNELS[width][2]
         run_chunks(kernel, chunks, dy, xph, self.dw_rows, int(self.geo[5]), dyt, parts, db_parts)
         gb[...] = db_parts.sum(axis=0)
         total = parts[0, :, :taps] if chunks == 1 else parts[:, :, :taps].sum(axis=0)
