@@ -130,3 +130,42 @@ def test_two_callers_at_once_both_get_every_chunk():
     for t in threads:
         t.join(timeout=60)
     assert all(results[i] == [[0, 1, 2]] * 200 for i in range(2))
+
+
+def test_an_interrupt_while_waiting_is_raised_only_after_the_helpers_finish(monkeypatch):
+    """Ctrl+C while the caller sleeps waiting for a helper: the helper's chunk still ends before
+    run_chunks raises, so it cannot overlap the next job on the same buffers."""
+    import time
+    from dlstudio.engine import chunks
+    run_chunks(lambda k, n: None, 2)                  # the team exists
+    team = chunks._team_of(1)
+
+    class InterruptOnce:
+        def __init__(self, sem):
+            self.sem, self.fired = sem, False
+
+        def acquire(self):
+            if not self.fired:
+                self.fired = True
+                raise KeyboardInterrupt
+            return self.sem.acquire()
+
+        def release(self):
+            self.sem.release()
+
+    fake = InterruptOnce(team.main_sem)
+    monkeypatch.setattr(team, "main_sem", fake)
+    finished = []
+
+    def kernel(k, n):
+        if k == 1:
+            time.sleep(0.2)                             # far longer than the caller's spin
+            finished.append(time.monotonic())
+
+    with pytest.raises(KeyboardInterrupt):
+        run_chunks(kernel, 2)
+    raised = time.monotonic()
+    assert fake.fired and finished and finished[0] <= raised
+    done = []
+    run_chunks(lambda k, n: done.append(k), 2)          # and the team still works
+    assert sorted(done) == [0, 1]

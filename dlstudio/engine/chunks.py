@@ -100,14 +100,27 @@ class _Team:
         try:
             kernel(0, chunks, *args)
         finally:
-            for i in range(1, self.helpers + 1):
-                at = spin.done_word(i)
-                while spin.store_then_wait(st, -1, 0, at, seq - 1, self.spins, 0, -1) != seq:
+            self._wait_all(seq)
+        if self.errors:
+            raise self.errors[0]
+
+    def _wait_all(self, seq: int) -> None:
+        """Wait until every helper has finished job `seq` — even through a KeyboardInterrupt (raised
+        once they have), since a helper still writing this job's buffers must not overlap the next."""
+        st, interrupted = self.state, None
+        for i in range(1, self.helpers + 1):
+            at = spin.done_word(i)
+            while True:
+                try:
+                    if spin.store_then_wait(st, -1, 0, at, seq - 1, self.spins, 0, -1) == seq:
+                        break
                     if spin.store_then_load(st, spin.MAIN_ASLEEP, 1, at) != seq:
                         self.main_sem.acquire()
                     spin.store_then_load(st, spin.MAIN_ASLEEP, 0, at)
-        if self.errors:
-            raise self.errors[0]
+                except KeyboardInterrupt as e:
+                    interrupted = e
+        if interrupted is not None:
+            raise interrupted
 
     def close(self) -> None:
         """Let the helpers end (they are daemons; this is for a team replaced by a larger one)."""
