@@ -92,7 +92,6 @@ class _Team:
                 self.sems[i].release()
 
     def run(self, kernel, chunks: int, args: tuple) -> None:
-        st = self.state
         self.seq += 1
         seq = self.seq
         self.job, self.errors = (kernel, chunks, args), []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .kernels.conv_tiled import (DW1, DW3, DW5, FB, QB, RB1, RB3, RB5, V, backward_tiled_chunk,  # noqa: F401
-                                 forward_tiled_chunk, micro, weight_grad_1, weight_grad_3, weight_grad_5)
+from .kernels.conv_tiled import (DW3, FB, QB, RB1, RB3, RB5, V, backward_tiled_chunk,  # noqa: F401
+                                 forward_tiled_chunk, micro, weight_grad)
 
-#: the GEMM-form weight-gradient micro-kernel, its rows per block and its driver, by kernel width
-DW_KERNELS = {1: (DW1, RB1, weight_grad_1), 3: (DW3, RB3, weight_grad_3), 5: (DW5, RB5, weight_grad_5)}
+#: the GEMM-form weight-gradient tiles' rows per block, by taps per row
+DW_ROWS = {1: RB1, 3: RB3, 5: RB5}
 
 
 def padded(length: int) -> int:
@@ -36,9 +36,9 @@ def weight_grad_plan(offs: np.ndarray, kw: int) -> tuple[np.ndarray, int]:
     there is a tile for kw (3 or 5); else every tap its own row (tile width 1: any stride and
     width). Padded with offset-0 rows to whole blocks (they read real inputs; their sums are dropped)."""
     rows, width = offs.reshape(-1, kw), kw
-    if kw not in DW_KERNELS or not np.array_equal(rows, rows[:, :1] + np.arange(kw)):
+    if kw not in DW_ROWS or not np.array_equal(rows, rows[:, :1] + np.arange(kw)):
         rows, width = offs.reshape(-1, 1), 1
-    rb = DW_KERNELS[width][1]
+    rb = DW_ROWS[width]
     padded = np.zeros(-(-len(rows) // rb) * rb, np.int64)
     padded[:len(rows)] = rows[:, 0]
     return padded, width

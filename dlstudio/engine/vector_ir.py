@@ -52,6 +52,11 @@ def _fma(builder, a, b, c):
     return builder.call(fn, [a, b, c])
 
 
+def _accumulate(builder, slot, a, b):
+    """slot ← a·b + slot (a stack-slot vector sum)."""
+    builder.store(_fma(builder, a, b, builder.load(slot)), slot)
+
+
 def _zeros(builder, vty, count):
     return [cgutils.alloca_once_value(builder, ir.Constant(vty, None)) for _ in range(count)]
 
@@ -100,8 +105,7 @@ def forward_tile(fb: int, qb: int, w: int):
                 for f in range(fb):
                     wf = _splat(builder, builder.load(builder.gep(wrow, [ir.Constant(intp, f)])), w)
                     for m in range(nv):
-                        slot = acc[f * nv + m]
-                        builder.store(_fma(builder, wf, vecs[m], builder.load(slot)), slot)
+                        _accumulate(builder, acc[f * nv + m], wf, vecs[m])
             ocols = cgutils.unpack_tuple(builder, ya.shape, 2)[1]
             for f in range(fb):
                 row = builder.gep(ya.data, [builder.add(builder.mul(ir.Constant(intp, f), ocols), q0)])
@@ -148,8 +152,7 @@ def weight_grad_tile(rb: int, kw: int, w: int):
                     xp = builder.gep(bases[r], [q])
                     for j in range(kw):
                         x = _splat(builder, builder.load(builder.gep(xp, [ir.Constant(intp, j)])), w)
-                        slot = acc[r * kw + j]
-                        builder.store(_fma(builder, x, d, builder.load(slot)), slot)
+                        _accumulate(builder, acc[r * kw + j], x, d)
             ocols = cgutils.unpack_tuple(builder, oa.shape, 2)[1]
             for r in range(rb):
                 for j in range(kw):

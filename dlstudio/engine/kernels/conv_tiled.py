@@ -14,8 +14,8 @@ taps are (filter, i, j) at offsets f·R + margin − (i·wq + j).
 
 Every layer's weight gradient runs in GEMM form: dWᵀ[t, f] = Σ_q xph[offs[t] + q] · dyᵀ[q, f] in
 tiles of kernel rows × kw taps by V filters, the sums vectors over filters for all positions
-(weight_grad_3 / _5 for stride-1 layers 3 or 5 wide, whose taps in a kernel row are consecutive;
-weight_grad_1 for the rest, one tap per "row", any stride and width).
+(weight_grad: rows of 3 or 5 taps for stride-1 layers that wide, whose taps in a kernel row are
+consecutive; one tap per "row" for the rest, any stride and width).
 
 The micro-kernels are LLVM vector code (engine/vector_ir.py) wrapped in kernels/conv_micro.py.
 """
@@ -95,14 +95,15 @@ def _fill_dyt(dy, n, wq, dyt, db):
 
 
 @njit(**JIT)
-def weight_grad_3(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
-    """Chunk k of the weight gradient of a stride-1 convolution with 3-wide kernels, transposed:
-    dwt_parts[k][f // V, r·3 + j, f % V] = Σ over the chunk's samples and positions q of
-    xph[n][rowoffs[r] + j + q] · dy's wide row of filter f at q (kernel row r = c·kh + i), and the
-    bias gradient's partial sums db_parts[k].
+def weight_grad(k, chunks, width, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
+    """Chunk k of a convolution's weight gradient, transposed, by the tile for `width` taps per row
+    (3 or 5: kernel rows r = c·kh + i of a stride-1 layer; 1: single taps, any layer):
+    dwt_parts[k][f // V, r·width + j, f % V] = Σ over the chunk's samples and positions q of
+    xph[n][rowoffs[r] + j + q] · dy's wide row of filter f at q, and the bias gradient's partial
+    sums db_parts[k].
 
-    rowoffs holds whole blocks of RB3 rows (padding rows read offset 0; their sums are dropped);
-    dyt (chunks, F_padded / V, length, V) is scratch whose unwritten entries are zero."""
+    rowoffs holds whole blocks of rows for the tile (padding rows read offset 0; their sums are
+    dropped); dyt (chunks, F_padded / V, length, V) is scratch whose unwritten entries are zero."""
     out = dwt_parts[k]
     out[...] = 0
     dbk = db_parts[k]
@@ -115,47 +116,15 @@ def weight_grad_3(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
         xs = xph[n]
         for fb in range(dyk.shape[0]):
             dv, o = dyk[fb], out[fb]
-            for r in range(0, rows, RB3):
-                DW3(dv, xs, rowoffs, r, o)
-
-
-@njit(**JIT)
-def weight_grad_1(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
-    """weight_grad_3 for 1×1 kernels (each "kernel row" one input channel)."""
-    out = dwt_parts[k]
-    out[...] = 0
-    dbk = db_parts[k]
-    dbk[...] = 0
-    dyk = dyt[k]
-    rows = rowoffs.shape[0]
-    n0, n1 = _chunk(k, chunks, dy.shape[0])
-    for n in range(n0, n1):
-        _fill_dyt(dy, n, wq, dyk, dbk)
-        xs = xph[n]
-        for fb in range(dyk.shape[0]):
-            dv, o = dyk[fb], out[fb]
-            for r in range(0, rows, RB1):
-                DW1(dv, xs, rowoffs, r, o)
-
-
-@njit(**JIT)
-def weight_grad_5(k, chunks, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
-    """weight_grad_3 for 5-wide kernels (the same code but for the micro-kernel: Numba cannot take
-    it as an argument without compiling both for every network)."""
-    out = dwt_parts[k]
-    out[...] = 0
-    dbk = db_parts[k]
-    dbk[...] = 0
-    dyk = dyt[k]
-    rows = rowoffs.shape[0]
-    n0, n1 = _chunk(k, chunks, dy.shape[0])
-    for n in range(n0, n1):
-        _fill_dyt(dy, n, wq, dyk, dbk)
-        xs = xph[n]
-        for fb in range(dyk.shape[0]):
-            dv, o = dyk[fb], out[fb]
-            for r in range(0, rows, RB5):
-                DW5(dv, xs, rowoffs, r, o)
+            if width == 3:
+                for r in range(0, rows, RB3):
+                    DW3(dv, xs, rowoffs, r, o)
+            elif width == 5:
+                for r in range(0, rows, RB5):
+                    DW5(dv, xs, rowoffs, r, o)
+            else:
+                for r in range(0, rows, RB1):
+                    DW1(dv, xs, rowoffs, r, o)
 
 
 @njit(**JIT)

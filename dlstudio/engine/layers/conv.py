@@ -190,8 +190,7 @@ class Conv2D(Layer):
             # the junk columns and padding filters are never written: they must start (and stay) zero
             dyt = self._buf["dyt"] = np.zeros((chunks, blocks, self.length, v), self.dtype)
         parts = self._scratch("dwt_parts", (chunks, blocks, len(self.dw_rows) * width, v))   # padded rows too
-        kernel = KT.DW_KERNELS[width][2]
-        run_chunks(kernel, chunks, dy, xph, self.dw_rows, int(self.geo[5]), dyt, parts, db_parts)
+        run_chunks(KT.weight_grad, chunks, width, dy, xph, self.dw_rows, int(self.geo[5]), dyt, parts, db_parts)
         gb[...] = db_parts.sum(axis=0)
         total = parts[0, :, :taps] if chunks == 1 else parts[:, :, :taps].sum(axis=0)
         gw.reshape(f, taps)[...] = total.transpose(0, 2, 1).reshape(blocks * v, taps)[:f]
