@@ -73,7 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("files", nargs="+", help="outputs of `dlstudio bench --json`")
     ap.add_argument("--json", action="store_true", help="JSON lines instead of a table")
     args = ap.parse_args(argv)
-    rows = medians(args.files)
+    try:
+        rows = medians(args.files)
+    except (OSError, ValueError) as e:    # a missing file, or a line that is not JSON
+        print(f"cannot read the benchmark runs: {e}", file=sys.stderr)
+        return 1
     if not rows:
         print("no benchmark rows in " + ", ".join(args.files), file=sys.stderr)
         return 1

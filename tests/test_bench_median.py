@@ -35,3 +35,12 @@ def test_median_per_case_matched_by_batch_and_shape(tmp_path, capsys):
 
 def test_no_rows_is_an_error(tmp_path):
     assert median.main([_run(tmp_path, "empty", [])]) == 1
+
+
+def test_a_missing_file_or_a_broken_line_is_a_message_not_a_traceback(tmp_path, capsys):
+    assert median.main([str(tmp_path / "absent.jsonl")]) == 1
+    assert "cannot read the benchmark runs" in capsys.readouterr().err
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"case": "mlp_train", "dlstudio": 1\n')
+    assert median.main([str(broken)]) == 1
+    assert "cannot read the benchmark runs" in capsys.readouterr().err
