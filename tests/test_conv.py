@@ -202,3 +202,38 @@ def test_weight_init_he_before_relu_else_glorot_and_random_bias():
     bias_limit = 1 / np.sqrt(fan_in)             # PyTorch's default bias: U(±1/√fan_in)
     assert np.abs(glorot.w["bias"]).max() <= bias_limit and np.count_nonzero(glorot.w["bias"]) == 64
     assert np.std(glorot.w["bias"]) == pytest.approx(bias_limit / np.sqrt(3), rel=0.3)
+
+
+def _phase_planes_reference(x, sh, sw, pt, pl, hq, wq, ah, aw):
+    """The phase planes of one sample by NumPy slicing: zero-pad, then take every sh-th row from a
+    and every sw-th column from b."""
+    c, h, w = x.shape
+    xp = np.zeros((c, hq * sh + sh, wq * sw + sw), x.dtype)
+    xp[:, pt:pt + h, pl:pl + w] = x
+    planes = [xp[:, a::sh][:, :hq, b::sw][:, :, :wq] for a in range(ah) for b in range(aw)]
+    return np.stack(planes, 1).reshape(-1)
+
+
+@pytest.mark.parametrize("sh, sw", [(1, 1), (2, 2), (1, 2), (2, 1), (3, 2), (2, 3)])
+def test_phase_planes_match_numpy_slicing(sh, sw):
+    """The input copy the forward pass starts from (unsigned-index fast paths for no padding and
+    for stride 2 included), on odd sizes and paddings, against the NumPy construction; nothing
+    past the planes is written."""
+    from dlstudio.engine.kernels.conv import _to_phases
+    rng = np.random.default_rng(sh * 10 + sw)
+    checked = 0
+    for c, h, w in [(1, 1, 1), (3, 5, 7), (2, 8, 19), (4, 9, 6)]:
+        for kh, kw in [(1, 1), (3, 3), (2, 5)]:
+            for pt, pb, pl, pr in [(0, 0, 0, 0), (1, 1, 1, 1), (0, 1, 0, 1), (2, 0, 1, 2)]:
+                if h + pt + pb < kh or w + pl + pr < kw:
+                    continue
+                x = rng.standard_normal((2, c, h, w)).astype(np.float32)
+                ah, aw = min(sh, kh), min(sw, kw)
+                hq, wq = -(-(h + pt + pb) // sh), -(-(w + pl + pr) // sw)
+                ref = _phase_planes_reference(x[1], sh, sw, pt, pl, hq, wq, ah, aw)
+                dst = np.full(ref.size + 7, 9, np.float32)
+                _to_phases(x, 1, sh, sw, pt, pl, hq, wq, ah, aw, dst)
+                np.testing.assert_array_equal(dst[:ref.size], ref)
+                assert (dst[ref.size:] == 9).all()
+                checked += 1
+    assert checked > 30

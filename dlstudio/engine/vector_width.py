@@ -39,7 +39,7 @@ def has_avx512(features: str | None = None) -> bool:
 def conv_tile() -> tuple[int, int]:
     """The tile for this machine; DLSTUDIO_CONV_TILE=narrow forces the AVX2 tile, for comparisons
     and tests. Compiled drivers do not record which tile they call, so with it config.py points
-    Numba at a cache folder of its own (unless NUMBA_CACHE_DIR is set: then choose a fresh one)."""
+    Numba at a cache folder of its own (config.py: "narrow-" before the sources' key)."""
     if os.environ.get("DLSTUDIO_CONV_TILE") == "narrow":
         return NARROW_TILE
     return WIDE_TILE if has_avx512() else NARROW_TILE

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from .. import config  # noqa: F401  (before numba: sets the cache dir)
 
+import numpy as np
 from numba import njit
 
 from ..config import JIT
 from ..vector_width import WIDE_TILE, conv_tile
-from .conv import _chunk, _to_phases, wide_row
+from .conv import _chunk, _copy_run, _to_phases, wide_row
 from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x16,
                          micro_8x48)
 
@@ -80,16 +81,17 @@ def _fill_dyt(dy, n, wq, dyt, db):
     filters (the junk columns and the padding filters are never written: they stay zero); db[f] +=
     the sum of dy[n, f] in float64 (the bias gradient)."""
     v = dyt.shape[2]
+    length = dyt.shape[1]
+    dtf = dyt.reshape(-1)
+    vu = np.uint64(v)
     for f in range(dy.shape[1]):
-        blk = dyt[f // v]
-        lane = f % v
         acc = 0.0
         for oy in range(dy.shape[2]):
             src = dy[n, f, oy]
-            base = oy * wq
+            base = np.uint64(((f // v) * length + oy * wq) * v + f % v)
             for ox in range(dy.shape[3]):
                 val = src[ox]
-                blk[base + ox, lane] = val
+                dtf[base + np.uint64(ox) * vu] = val
                 acc += val
         db[f] += acc
 
@@ -141,6 +143,8 @@ def backward_tiled_chunk(k, chunks, dy, wpx, dx_offs, geo, dyp, dxw, dx):
     m = (kh - 1) * wq + kw - 1
     out = dxw[k]
     lp = out.shape[2]
+    of = out.reshape(-1)
+    dxf = dx.reshape(-1)
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
         for f in range(f_):          # dy's wide rows, between zero margins
@@ -150,10 +154,7 @@ def backward_tiled_chunk(k, chunks, dy, wpx, dx_offs, geo, dyp, dxw, dx):
             wb = wpx[b]
             for q0 in range(0, lp, QB):
                 micro(rows, dx_offs, wb, q0, ob)
+        h, w = dx.shape[2], dx.shape[3]
         for c in range(c_):
-            src = out[c // FB, c % FB]
-            for yy in range(dx.shape[2]):
-                dst = dx[n, c, yy]
-                line = src[(yy + pt) * wq + pl:]
-                for xx in range(dx.shape[3]):
-                    dst[xx] = line[xx]
+            for yy in range(h):
+                _copy_run(dxf, ((n * c_ + c) * h + yy) * w, of, c * lp + (yy + pt) * wq + pl, w)
