@@ -53,6 +53,17 @@ def test_a_chosen_cache_dir_gets_a_subfolder_once_not_again_in_child_processes(t
     assert _cache_dir_in_child(env) == str(tmp_path / f"dlstudio-narrow-{key}")
 
 
+def test_the_default_cache_dir_is_kept_by_child_processes(tmp_path):
+    """A child process (the memory benchmark, the tests' subprocesses) inherits the folder its
+    parent chose and must use it, not start an empty one inside it."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DLSTUDIO_CONV_TILE", "NUMBA_CACHE_DIR")}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    parent = _cache_dir_in_child(env)
+    assert parent.endswith(config.compiled_sources_key(ENGINE))
+    env["NUMBA_CACHE_DIR"] = parent
+    assert _cache_dir_in_child(env) == parent
+
+
 def test_old_cache_folders_are_pruned_but_never_the_current_one(tmp_path):
     old, recent, current = tmp_path / "aaaa", tmp_path / "bbbb", tmp_path / "cccc"
     for d in (old, recent, current):
@@ -63,3 +74,17 @@ def test_old_cache_folders_are_pruned_but_never_the_current_one(tmp_path):
     os.utime(current, (month_ago, month_ago))
     config._prune(tmp_path, keep="cccc")
     assert not old.exists() and recent.exists() and current.exists()
+
+
+def _tuned_in_child(env) -> str:
+    code = "from dlstudio.engine import config; print(config.ALLOCATOR_TUNED)"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                          timeout=120, check=True).stdout.strip()
+
+
+def test_the_allocator_is_tuned_on_glibc_unless_asked_not_to():
+    env = {k: v for k, v in os.environ.items() if k != "DLSTUDIO_MALLOC"}
+    expected = "True" if sys.platform.startswith("linux") and os.confstr("CS_GNU_LIBC_VERSION") else "False"
+    assert _tuned_in_child(env) == expected
+    env["DLSTUDIO_MALLOC"] = "default"
+    assert _tuned_in_child(env) == "False"
