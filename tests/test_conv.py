@@ -56,6 +56,11 @@ CASES = [
     # more filters than one micro-kernel tile (6) with a remainder, and many taps
     pytest.param((7, 9, 10), {"filters": 13, "kernel_size": 3, "padding": "same"}, 3, id="13-filters-tiles"),
     pytest.param((5, 12, 11), {"filters": 8, "kernel_size": 5, "strides": 2}, 2, id="8-filters-strided-5x5"),
+    # ResNet's shortcut (1×1, stride 2: phases no tap reads) and a strided layer whose input
+    # channels fill more than one block of the tiled input gradient
+    pytest.param((3, 9, 8), {"filters": 4, "kernel_size": 1, "strides": 2}, 2, id="1x1-stride2"),
+    pytest.param((17, 9, 10), {"filters": 6, "kernel_size": 3, "strides": 2, "padding": "same"}, 2,
+                 id="17-channels-stride2"),
 ]
 
 

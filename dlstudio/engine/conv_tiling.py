@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .kernels.conv_tiled import (DW3, FB, QB, RB1, RB3, RB5, V, backward_tiled_chunk,  # noqa: F401
+from .kernels.conv_tiled import (DW3, FB, QB, RB1, RB3, RB5, V, backward_dx_chunk,  # noqa: F401
                                  forward_tiled_chunk, micro, weight_grad)
 
 #: the GEMM-form weight-gradient tiles' rows per block, by taps per row
@@ -44,18 +44,34 @@ def weight_grad_plan(offs: np.ndarray, kw: int) -> tuple[np.ndarray, int]:
     return padded, width
 
 
-def margin(kh: int, kw: int, wq: int) -> int:
-    """Zeros before dy's wide rows: the largest tap shift (i·wq + j) of a stride-1 kernel."""
-    return (kh - 1) * wq + kw - 1
+def margin(kh: int, kw: int, wq: int, sh: int = 1, sw: int = 1) -> int:
+    """Zeros before dy's wide rows: the largest tap shift ((i div sh)·wq + j div sw)."""
+    return ((kh - 1) // sh) * wq + (kw - 1) // sw
 
 
-def pack_dx(kernel: np.ndarray) -> np.ndarray:
-    """(F, C, kh, kw) kernel → packed blocks of input channels over taps (f, i, j), for dx."""
-    f, c, kh, kw = kernel.shape
-    return pack(np.ascontiguousarray(kernel.transpose(1, 0, 2, 3)).reshape(c, f * kh * kw))
+class DxPlan:
+    """The input gradient's taps (f, i, j), grouped by the phase plane (i mod sh, j mod sw) they
+    read: `phases` (P, 2), `bounds` (P + 1) the taps of each, `taps` their index into the kernel's
+    (f, i, j) order and `offs` their offsets into dy's margin-padded rows of `row` values."""
 
+    def __init__(self, f: int, kh: int, kw: int, sh: int, sw: int, wq: int, row: int):
+        fi, i, j = (a.reshape(-1) for a in np.meshgrid(np.arange(f), np.arange(kh), np.arange(kw), indexing="ij"))
+        m = margin(kh, kw, wq, sh, sw)
+        phases, taps, bounds = [], [], [0]
+        for a in range(min(sh, kh)):
+            for b in range(min(sw, kw)):
+                sel = np.flatnonzero((i % sh == a) & (j % sw == b))
+                phases.append((a, b))
+                taps.append(sel)
+                bounds.append(bounds[-1] + len(sel))
+        self.taps = np.concatenate(taps)
+        self.phases = np.array(phases, np.int64)
+        self.bounds = np.array(bounds, np.int64)
+        t = self.taps
+        self.offs = (fi[t] * row + m - ((i[t] // sh) * wq + j[t] // sw)).astype(np.int64)
 
-def dx_offsets(f: int, kh: int, kw: int, wq: int, row: int) -> np.ndarray:
-    """Offsets of the dx taps (f, i, j) into dy's margin-padded rows of `row` values."""
-    fi, i, j = np.meshgrid(np.arange(f), np.arange(kh), np.arange(kw), indexing="ij")
-    return (fi * row + margin(kh, kw, wq) - (i * wq + j)).reshape(-1).astype(np.int64)
+    def pack(self, kernel: np.ndarray) -> np.ndarray:
+        """(F, C, kh, kw) kernel → blocks of input channels over this plan's taps, for dx."""
+        f, c, kh, kw = kernel.shape
+        w2 = np.ascontiguousarray(kernel.transpose(1, 0, 2, 3)).reshape(c, f * kh * kw)
+        return pack(w2[:, self.taps])

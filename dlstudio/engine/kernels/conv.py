@@ -9,12 +9,11 @@ computed "wide": position q = oy·wq + ox for q < L = (oh − 1)·wq + ow, where
 ox ≥ ow are junk that is cropped away (forward) or held at zero (backward). Every tap is then
 one contiguous run `src[off + q]`, and the inner loops are long, unit-stride and vectorized:
 
-- forward   yw[f, q]  = bias[f] + Σ_t w[f, t] · xph[off_t + q]       (kernels/conv_tiled.py)
+- forward   yw[f, q]  = bias[f] + Σ_t w[f, t] · xph[off_t + q]
 - input grad dxph[plane_t, off_t + q] += Σ_f w[f, t] · dyw[f, q]      (then un-phased into dx)
-- weight grad dw[f, t] = Σ_q dyw[f, q] · xph[off_t + q]                (kernels/conv_tiled.py)
+- weight grad dw[f, t] = Σ_q dyw[f, q] · xph[off_t + q]
 
-This module holds the layout moves and the input gradient of strided layers; the forward pass,
-the stride-1 input gradient and every weight gradient are register-tiled in kernels/conv_tiled.py.
+This module holds the layout moves; the three passes are register-tiled in kernels/conv_tiled.py.
 The batch is split into `chunks` contiguous runs of samples (one per thread,
 `engine.chunks.run_chunks`); a chunk writes only its own samples' outputs and its own scratch rows.
 Chunk 0 of 1 is the serial kernel for small work, where starting threads costs more than it saves.
@@ -158,84 +157,6 @@ def _to_phases(x, n, sh, sw, pt, pl, hq, wq, ah, aw, dst):
 
 
 @njit(**JIT)
-def _from_phases(src, n, sh, sw, pt, pl, wq, ps, ah, aw, dx):
-    """dx[n, c, y, x] = src[(c·ah + a)·aw + b, u·wq + v] with y + pt = u·sh + a, x + pl = v·sw + b;
-    0 for the phases a ≥ ah or b ≥ aw that no tap reads."""
-    c_, h, w = dx.shape[1], dx.shape[2], dx.shape[3]
-    for c in range(c_):
-        for yy in range(h):
-            py = yy + pt
-            a, u = py % sh, py // sh
-            dst = dx[n, c, yy]
-            if a >= ah:
-                for xx in range(w):
-                    dst[xx] = 0
-            elif sw == 1:
-                row = src[(c * ah + a) * ps + u * wq + pl:]
-                for xx in range(w):
-                    dst[xx] = row[xx]
-            else:
-                for xx in range(w):
-                    px = xx + pl
-                    b = px % sw
-                    if b < aw:
-                        dst[xx] = src[((c * ah + a) * aw + b) * ps + u * wq + px // sw]
-                    else:
-                        dst[xx] = 0
-
-
-# ---- inner loops ----------------------------------------------------------------------------
-
-@njit(**JIT)
-def _mac2(o0, o1, src, offs, w0, w1, length):
-    """o0[q] += Σ_k w0[k]·src[offs[k] + q] and o1 likewise, for q < length (4 taps at a time)."""
-    k_ = offs.shape[0]
-    k = 0
-    while k + 4 <= k_:
-        r0 = src[offs[k]:]
-        r1 = src[offs[k + 1]:]
-        r2 = src[offs[k + 2]:]
-        r3 = src[offs[k + 3]:]
-        a0, a1, a2, a3 = w0[k], w0[k + 1], w0[k + 2], w0[k + 3]
-        b0, b1, b2, b3 = w1[k], w1[k + 1], w1[k + 2], w1[k + 3]
-        for q in range(length):
-            s0, s1, s2, s3 = r0[q], r1[q], r2[q], r3[q]
-            o0[q] += a0 * s0 + a1 * s1 + a2 * s2 + a3 * s3
-            o1[q] += b0 * s0 + b1 * s1 + b2 * s2 + b3 * s3
-        k += 4
-    while k < k_:
-        r0 = src[offs[k]:]
-        a0, b0 = w0[k], w1[k]
-        for q in range(length):
-            s0 = r0[q]
-            o0[q] += a0 * s0
-            o1[q] += b0 * s0
-        k += 1
-
-
-@njit(**JIT)
-def _mac1(o0, src, offs, w0, length):
-    """o0[q] += Σ_k w0[k]·src[offs[k] + q], for q < length."""
-    k_ = offs.shape[0]
-    k = 0
-    while k + 4 <= k_:
-        r0 = src[offs[k]:]
-        r1 = src[offs[k + 1]:]
-        r2 = src[offs[k + 2]:]
-        r3 = src[offs[k + 3]:]
-        a0, a1, a2, a3 = w0[k], w0[k + 1], w0[k + 2], w0[k + 3]
-        for q in range(length):
-            o0[q] += a0 * r0[q] + a1 * r1[q] + a2 * r2[q] + a3 * r3[q]
-        k += 4
-    while k < k_:
-        r0 = src[offs[k]:]
-        a0 = w0[k]
-        for q in range(length):
-            o0[q] += a0 * r0[q]
-        k += 1
-
-
-@njit(**JIT)
 def wide_row(dy, n, f, wq, row):
     """row[oy·wq + ox] = dy[n, f, oy, ox], the junk columns between output rows 0; returns the
     float64 sum of the values (the bias gradient sums N·P of them)."""
@@ -258,35 +179,3 @@ def _chunk(k, chunks, n_):
     return k * n_ // chunks, (k + 1) * n_ // chunks
 
 
-@njit(**JIT)
-def conv2d_backward_chunk(k, chunks, dy, wt, dy_offs, geo, dyw, dxph, dx):
-    """Chunk k of a strided layer's input gradient: its samples' dx (the weight and bias gradients
-    run in GEMM form, kernels/conv_tiled.py)."""
-    sh, sw, pt, pl, hq, wq, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[6], geo[7]
-    kh, kw, ah, aw = geo[8], geo[9], geo[10], geo[11]
-    length = (oh - 1) * wq + ow
-    ps = hq * wq
-    f_, c_ = dy.shape[1], wt.shape[1]
-    dyk = dyw[k]                     # F rows of `length`: wide dy, junk columns zero
-    dxk = dxph[k]
-    n0, n1 = _chunk(k, chunks, dy.shape[0])
-    for n in range(n0, n1):
-        for f in range(f_):
-            wide_row(dy, n, f, wq, dyk[f * length:])
-        for p in range(dxk.shape[0]):
-            dxk[p] = 0
-        for i in range(kh):
-            for j in range(kw):
-                t = i * kw + j
-                shift = (i // sh) * wq + j // sw
-                phase = (i % sh) * aw + j % sw
-                c = 0
-                while c < c_:
-                    o0 = dxk[(c * ah * aw + phase) * ps + shift:]
-                    if c + 1 < c_:
-                        o1 = dxk[((c + 1) * ah * aw + phase) * ps + shift:]
-                        _mac2(o0, o1, dyk, dy_offs, wt[t, c], wt[t, c + 1], length)
-                    else:
-                        _mac1(o0, dyk, dy_offs, wt[t, c], length)
-                    c += 2
-        _from_phases(dxk, n, sh, sw, pt, pl, wq, ps, ah, aw, dx)

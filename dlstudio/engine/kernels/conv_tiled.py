@@ -7,10 +7,11 @@ registers over all C·kh·kw taps and writes them once. Filters are padded to a 
 with zero weights, positions to a multiple of QB (their sums are junk and cropped away), so the
 phase planes carry a zero tail of `tail(length)` values that the last tiles read.
 
-The backward pass of a stride-1 convolution uses the same micro-kernel for the input gradient: with
-dy's wide rows placed in zero margins (`margin`), dx's padded planes are the correlation of dy
-with the kernel turned around, a forward pass whose "filters" are the input channels and whose
-taps are (filter, i, j) at offsets f·R + margin − (i·wq + j).
+The input gradient uses the same micro-kernel, for every stride: with dy's wide rows placed in
+zero margins (`margin`), each of dx's padded phase planes (a, b) is the correlation of dy with
+the kernel taps (f, i, j) that read it (i mod sh = a, j mod sw = b), turned around — a forward
+pass whose "filters" are the input channels and whose taps sit at offsets
+f·R + margin − ((i div sh)·wq + j div sw) — then scattered into dx (backward_dx_chunk).
 
 Every layer's weight gradient runs in GEMM form: dWᵀ[t, f] = Σ_q xph[offs[t] + q] · dyᵀ[q, f] in
 tiles of kernel rows × kw taps by V filters, the sums vectors over filters for all positions
@@ -28,7 +29,7 @@ from numba import njit
 
 from ..config import JIT
 from ..vector_width import WIDE_TILE, conv_tile
-from .conv import _chunk, _copy_run, _to_phases, wide_row
+from .conv import _chunk, _copy_run, _to_phases, _valid_range, _zero_run, wide_row
 from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x16,
                          micro_8x48)
 
@@ -130,17 +131,30 @@ def weight_grad(k, chunks, width, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts
 
 
 @njit(**JIT)
-def backward_tiled_chunk(k, chunks, dy, wpx, dx_offs, geo, dyp, dxw, dx):
-    """Chunk k of a stride-1 layer's input gradient: its samples' dx, a correlation of dy's wide rows
-    with the turned-around kernel by the micro-kernel.
+def _scatter_strided(dst, d, src, s, n, step):
+    """dst[d + v·step] = src[s + v] for v < n (unsigned indices, see kernels/conv.py's _copy_run)."""
+    du, su, st = np.uint64(d), np.uint64(s), np.uint64(step)
+    for v in range(n):
+        dst[du + np.uint64(v) * st] = src[su + np.uint64(v)]
 
-    dyp (chunks, F·R) holds dy's wide rows at `margin` in rows of R (margins stay zero); wpx from
-    `pack_dx`; dxw (chunks, blocks, FB, R − margin) is scratch for dx's padded planes."""
-    pt, pl, wq, kh, kw = geo[2], geo[3], geo[5], geo[8], geo[9]
+
+@njit(**JIT)
+def backward_dx_chunk(k, chunks, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw, dx):
+    """Chunk k of a layer's input gradient (any stride): its samples' dx, phase plane by phase plane,
+    each a correlation of dy's wide rows with the kernel taps that read that plane, turned around,
+    by the forward micro-kernel.
+
+    Phase p = (a, b) = phases[p] has the taps bounds[p] … bounds[p + 1] − 1 (rows of every block
+    of wpx, from `pack_dx`; offsets dx_offs). dyp (chunks, F·R) holds dy's wide rows at `margin`
+    in rows of R (margins stay zero); dxw (chunks, blocks, FB, R − margin) is scratch for one
+    plane of every input channel. Phases no tap reads (a stride larger than the kernel) get 0."""
+    sh, sw, pt, pl, hq, wq, kh, kw = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[8], geo[9]
+    ah, aw = geo[10], geo[11]
     f_, c_ = dy.shape[1], dx.shape[1]
+    h, w = dx.shape[2], dx.shape[3]
     rows = dyp[k]
     row = rows.shape[0] // f_
-    m = (kh - 1) * wq + kw - 1
+    m = ((kh - 1) // sh) * wq + (kw - 1) // sw
     out = dxw[k]
     lp = out.shape[2]
     of = out.reshape(-1)
@@ -149,12 +163,24 @@ def backward_tiled_chunk(k, chunks, dy, wpx, dx_offs, geo, dyp, dxw, dx):
     for n in range(n0, n1):
         for f in range(f_):          # dy's wide rows, between zero margins
             wide_row(dy, n, f, wq, rows[f * row + m:])
-        for b in range(wpx.shape[0]):
-            ob = out[b]
-            wb = wpx[b]
-            for q0 in range(0, lp, QB):
-                micro(rows, dx_offs, wb, q0, ob)
-        h, w = dx.shape[2], dx.shape[3]
-        for c in range(c_):
-            for yy in range(h):
-                _copy_run(dxf, ((n * c_ + c) * h + yy) * w, of, c * lp + (yy + pt) * wq + pl, w)
+        if ah < sh or aw < sw:
+            _zero_run(dxf, n * c_ * h * w, c_ * h * w)
+        for p in range(phases.shape[0]):
+            a, b = phases[p, 0], phases[p, 1]
+            t0, t1 = bounds[p], bounds[p + 1]
+            offs = dx_offs[t0:t1]
+            for blk in range(wpx.shape[0]):
+                ob = out[blk]
+                wb = wpx[blk, t0:t1]
+                for q0 in range(0, lp, QB):
+                    micro(rows, offs, wb, q0, ob)
+            ulo, uhi = _valid_range(h, a, sh, pt, hq)
+            vlo, vhi = _valid_range(w, b, sw, pl, wq)
+            for c in range(c_):
+                for u in range(ulo, uhi):
+                    d = ((n * c_ + c) * h + u * sh + a - pt) * w + vlo * sw + b - pl
+                    src = c * lp + u * wq + vlo
+                    if sw == 1:
+                        _copy_run(dxf, d, of, src, vhi - vlo)
+                    else:
+                        _scatter_strided(dxf, d, of, src, vhi - vlo, sw)

@@ -15,7 +15,6 @@ import numpy as np
 
 from .. import config
 from ..init import bias_init, kernel_init
-from ..kernels import conv as K
 from .. import conv_tiling as KT
 from ..chunks import run_chunks, threads_for
 from ..conv_winograd import winograd_conv3x3_forward
@@ -57,15 +56,14 @@ class Conv2D(Layer):
         self.offs = (((ci * ah + i % sh) * aw + j % sw) * ps
                      + (i // sh) * wq + j // sw).reshape(-1).astype(np.int64)
         self.length = (oh - 1) * wq + ow              # wide output positions per filter
-        self.dy_offs = np.arange(f, dtype=np.int64) * self.length
         self.sample_size = c * ah * aw * ps           # phase-plane values per sample
         self.row_size = self.sample_size + KT.tail(self.length)  # and the zeros the last tiles read
-        # stride 1: the backward pass runs tiled too, dx as a correlation of dy's wide rows placed
-        # between zero margins (rows of dy_row values), computed on the padded planes (ps values)
-        self.tiled_backward = (sh, sw) == (1, 1)
+        # the input gradient, tiled for every stride: dy's wide rows placed between zero margins
+        # (rows of dy_row values), correlated phase plane by phase plane (ps values each) with the
+        # kernel taps that read that plane
         self.dx_len = KT.padded(ps)
-        self.dy_row = KT.margin(kh, kw, wq) + self.dx_len
-        self.dx_offs = KT.dx_offsets(f, kh, kw, wq, self.dy_row)
+        self.dy_row = KT.margin(kh, kw, wq, sh, sw) + self.dx_len
+        self.dx_plan = KT.DxPlan(f, kh, kw, sh, sw, wq, self.dy_row)
         # the weight gradient in GEMM form: rows of taps (kernel rows c·kh + i of stride-1 layers
         # 3 or 5 wide, else single taps) and the taps per row
         self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw)
@@ -154,27 +152,14 @@ class Conv2D(Layer):
         self._weight_grad(dy, xph, chunks, gw, gb)
         if not need_dx:
             return [None]
-        if self.tiled_backward:
-            return self._backward_tiled(dy, n, chunks)
-        # strided: the kernel tap-major, wt[i·kw + j, c, f] = kernel[f, c, i, j]
-        wt = np.ascontiguousarray(self.w["kernel"].transpose(2, 3, 1, 0)).reshape(kh * kw, c, f)
-        dx = np.empty((n, c, h, w), self.dtype)
-        dxph = self._scratch("dxph", (chunks, self.sample_size))
-        dyw = self._scratch("dyw", (chunks, f * self.length))
-        run_chunks(K.conv2d_backward_chunk, chunks, dy, wt, self.dy_offs, self.geo, dyw, dxph, dx)
-        return [dx]
-
-    def _backward_tiled(self, dy, n, chunks):
-        """dx of a stride-1 layer: dy's wide rows between zero margins, correlated with the
-        turned-around kernel by the micro-kernel (kernels/conv_tiled.py)."""
-        c, h, w, f, oh, ow, kh, kw = self.shapes
         dyp = self._buf.get("dyp")
         if dyp is None or dyp.shape != (chunks, f * self.dy_row) or dyp.dtype != self.dtype:
             dyp = self._buf["dyp"] = np.zeros((chunks, f * self.dy_row), self.dtype)  # margins stay 0
-        wpx = KT.pack_dx(self.w["kernel"])
+        plan = self.dx_plan
+        wpx = plan.pack(self.w["kernel"])
         dx = np.empty((n, c, h, w), self.dtype)
         dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
-        run_chunks(KT.backward_tiled_chunk, chunks, dy, wpx, self.dx_offs, self.geo, dyp, dxw, dx)
+        run_chunks(KT.backward_dx_chunk, chunks, dy, wpx, plan.offs, plan.bounds, plan.phases, self.geo, dyp, dxw, dx)
         return [dx]
 
     def _weight_grad(self, dy, xph, chunks, gw, gb):
