@@ -61,9 +61,11 @@ def test_bad_input_is_refused(args, match):
         winograd_conv3x3_forward(np.zeros(xs, np.float32), np.zeros(ks, np.float32), None, pads)
 
 
-def test_conv2d_layer_uses_winograd_for_inference_only():
+def test_conv2d_layer_uses_winograd_for_inference_only(monkeypatch):
+    from dlstudio.engine.layers import conv as conv_layer
     from dlstudio.engine.model import Model
     from dlstudio.spec import Network
+    monkeypatch.setattr(conv_layer, "WINOGRAD_MIN_CHANNELS", 128)   # off by default (slower today)
     net = Network().add("in", "Input", {"shape": [128, 7, 9]}).add(
         "conv", "Conv2D", {"filters": 129, "kernel_size": 3, "padding": "same"}, after="in")
     model = Model(net, dtype=np.float32, seed=0)
@@ -84,6 +86,7 @@ def test_small_or_strided_layers_keep_the_direct_kernels():
     from dlstudio.spec import Network
     for shape, params in [([8, 6, 6], {"filters": 64, "kernel_size": 3}),
                           ([64, 6, 6], {"filters": 64, "kernel_size": 3}),   # the tiled direct kernels win there
+                          ([128, 6, 6], {"filters": 128, "kernel_size": 3}),  # and there: Winograd is off
                           ([32, 6, 6], {"filters": 32, "kernel_size": 3, "strides": 2}),
                           ([32, 6, 6], {"filters": 32, "kernel_size": 5})]:
         net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")

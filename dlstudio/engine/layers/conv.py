@@ -21,10 +21,12 @@ from ..conv_winograd import winograd_conv3x3_forward
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
 
-#: Winograd F(2×2, 3×3) for inference when in and out channels are both at least this: against
-#: the register-tiled direct kernels (CPU time, one thread, 2026-12-06) Winograd took 1.29× less
-#: time at 128→128 16×16 and 1.57× at 256→256 8×8, but 0.74–0.95× at 32–64 channels (docs/speed.md)
-WINOGRAD_MIN_CHANNELS = 128
+#: Winograd F(2×2, 3×3) for inference when in and out channels are both at least this; None: never.
+#: Off: since the layout moves and the allocator were fixed, the tiled direct kernels took 0.27-0.35x
+#: Winograd's wall time at every size measured (2026-12-06 on AMD EPYC Zen with AVX-512, batch 64:
+#: 32→64 16×16 1.5 vs 5.9 ms, 128→128 16×16 11.7 vs 32.9 ms; docs/speed.md). Its transforms and
+#: per-position products have not been moved to the register-tiled micro-kernel.
+WINOGRAD_MIN_CHANNELS: int | None = None
 
 
 @engine_layer("Conv2D")
@@ -46,9 +48,9 @@ class Conv2D(Layer):
         hq, wq = -(-(h + pt + pb) // sh), -(-(w + pl + pr) // sw)
         ps = hq * wq
         self.shapes = (c, h, w, f, oh, ow, kh, kw)
-        # inference of 3×3 stride-1 layers with ≥ 128 channels in and out: Winograd (faster there)
-        self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and c >= WINOGRAD_MIN_CHANNELS
-                         and f >= WINOGRAD_MIN_CHANNELS)
+        # inference of 3×3 stride-1 layers with WINOGRAD_MIN_CHANNELS channels in and out: Winograd
+        self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and WINOGRAD_MIN_CHANNELS is not None
+                         and c >= WINOGRAD_MIN_CHANNELS and f >= WINOGRAD_MIN_CHANNELS)
         self.pads = ((pt, pb), (pl, pr))
         self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw], np.int64)
         ci, i, j = np.meshgrid(np.arange(c), np.arange(kh), np.arange(kw), indexing="ij")
