@@ -104,9 +104,8 @@ def limit_blas_threads(n: int = 1) -> bool:
 # are freed) as fresh mmap'ed pages and returns freed memory at the heap's top to the system: each
 # training step then page-faults in every new activation and gradient array it allocates (a
 # 16×32×32 batch of 64 is 4 MiB, ~1,000 faults). Keeping those blocks in the heap and the heap's
-# free top resident made the small ResNet's training step 1.4-1.6x faster (docs/speed.md). One arena
-# for all threads: with one per thread (the trainer's, the engine's helpers) the blocks kept in
-# the heap fragment, and LeNet-5's peak memory on 60,000 images grew from 292 to 353 MB.
+# free top resident made the small ResNet's training step 1.4-1.6x faster (docs/speed.md). Peak memory
+# did not move (`dlstudio bench --memory`, warm compile cache: LeNet-5 291-293 MB, ResNet 485-486 MB).
 MMAP_THRESHOLD = 32 << 20        # glibc's largest allowed value on 64-bit systems
 TRIM_THRESHOLD = 64 << 20
 
@@ -122,10 +121,9 @@ def tune_allocator() -> bool:
         mallopt = libc.mallopt
     except (OSError, AttributeError):
         return False
-    m_trim_threshold, m_mmap_threshold, m_arena_max = -1, -3, -8
+    m_trim_threshold, m_mmap_threshold = -1, -3
     ok = mallopt(ctypes.c_int(m_mmap_threshold), ctypes.c_int(MMAP_THRESHOLD))
     ok &= mallopt(ctypes.c_int(m_trim_threshold), ctypes.c_int(TRIM_THRESHOLD))
-    ok &= mallopt(ctypes.c_int(m_arena_max), ctypes.c_int(1))
     return bool(ok)
 
 

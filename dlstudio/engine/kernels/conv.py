@@ -66,6 +66,14 @@ def _copy_strided(dst, d, src, s, n, step):
 
 
 @njit(**JIT)
+def _scatter_strided(dst, d, src, s, n, step):
+    """dst[d + v·step] = src[s + v] for v < n (all indices ≥ 0)."""
+    du, su, st = np.uint64(d), np.uint64(s), np.uint64(step)
+    for v in range(n):
+        dst[du + np.uint64(v) * st] = src[su + np.uint64(v)]
+
+
+@njit(**JIT)
 def _zero_run(dst, d, n):
     """dst[d:d + n] = 0."""
     du = np.uint64(d)
@@ -111,12 +119,10 @@ def _to_phases_w2(xf, sample, c_, h, w, sh, sw, pt, pl, hq, wq, ah, dst):
                 s = sample + (c * h + u * sh + a - pt) * w
                 d0 = p0 + u * wq
                 d1 = p1 + u * wq
-                for v in range(lo):              # the edges, value by value
-                    dst[d0 + v] = xf[s + 2 * v - pl] if lo0 <= v < hi0 else 0
-                    dst[d1 + v] = xf[s + 2 * v + 1 - pl] if lo1 <= v < hi1 else 0
-                for v in range(hi, wq):
-                    dst[d0 + v] = xf[s + 2 * v - pl] if lo0 <= v < hi0 else 0
-                    dst[d1 + v] = xf[s + 2 * v + 1 - pl] if lo1 <= v < hi1 else 0
+                for v0, v1 in ((0, lo), (hi, wq)):      # the edges, value by value
+                    for v in range(v0, v1):
+                        dst[d0 + v] = xf[s + 2 * v - pl] if lo0 <= v < hi0 else 0
+                        dst[d1 + v] = xf[s + 2 * v + 1 - pl] if lo1 <= v < hi1 else 0
                 _deinterleave(dst, d0 + lo, d1 + lo, xf, s + 2 * lo - pl, hi - lo)
 
 

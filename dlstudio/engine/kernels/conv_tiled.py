@@ -29,7 +29,7 @@ from numba import njit
 
 from ..config import JIT
 from ..vector_width import WIDE_TILE, conv_tile
-from .conv import _chunk, _copy_run, _to_phases, _valid_range, _zero_run, wide_row
+from .conv import _chunk, _copy_run, _scatter_strided, _to_phases, _valid_range, _zero_run, wide_row
 from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x16,
                          micro_8x48)
 
@@ -131,21 +131,13 @@ def weight_grad(k, chunks, width, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts
 
 
 @njit(**JIT)
-def _scatter_strided(dst, d, src, s, n, step):
-    """dst[d + v·step] = src[s + v] for v < n (unsigned indices, see kernels/conv.py's _copy_run)."""
-    du, su, st = np.uint64(d), np.uint64(s), np.uint64(step)
-    for v in range(n):
-        dst[du + np.uint64(v) * st] = src[su + np.uint64(v)]
-
-
-@njit(**JIT)
 def backward_dx_chunk(k, chunks, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw, dx):
     """Chunk k of a layer's input gradient (any stride): its samples' dx, phase plane by phase plane,
     each a correlation of dy's wide rows with the kernel taps that read that plane, turned around,
     by the forward micro-kernel.
 
     Phase p = (a, b) = phases[p] has the taps bounds[p] … bounds[p + 1] − 1 (rows of every block
-    of wpx, from `pack_dx`; offsets dx_offs). dyp (chunks, F·R) holds dy's wide rows at `margin`
+    of wpx, from conv_tiling.DxPlan.pack; offsets dx_offs). dyp (chunks, F·R) holds dy's wide rows at `margin`
     in rows of R (margins stay zero); dxw (chunks, blocks, FB, R − margin) is scratch for one
     plane of every input channel. Phases no tap reads (a stride larger than the kernel) get 0."""
     sh, sw, pt, pl, hq, wq, kh, kw = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[8], geo[9]
