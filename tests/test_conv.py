@@ -136,9 +136,9 @@ def test_serial_and_parallel_kernels_agree(monkeypatch, params):
         layer = model.layers["conv"]
         layer.parallel = parallel
         assert layer._chunks(5) == (3 if parallel else 1)
-        # the weight gradient in GEMM form: rows of 3 taps for the 3-wide stride-1 layer, single
-        # taps for the strided one (rows padded to whole blocks)
-        assert layer.dw_width == (1 if params.get("strides") else 3)
+        # the weight gradient in GEMM form: rows of 3 taps for the 3-wide layer (any stride: each
+        # kernel column reads its own plane), single taps for the 2-wide one (rows padded to blocks)
+        assert layer.dw_width == (1 if params["kernel_size"] == [3, 2] else 3)
         assert len(layer.dw_rows) * layer.dw_width >= layer.w["kernel"][0].size   # C·kh·kw taps
         results[parallel] = run_layer(model, x)
         y_eval = model.forward(x, training=False)
@@ -209,35 +209,35 @@ def test_weight_init_he_before_relu_else_glorot_and_random_bias():
     assert np.std(glorot.w["bias"]) == pytest.approx(bias_limit / np.sqrt(3), rel=0.3)
 
 
-def _phase_planes_reference(x, sh, sw, pt, pl, hq, wq, ah, aw):
-    """The phase planes of one sample by NumPy slicing: zero-pad, then take every sh-th row from a
-    and every sw-th column from b."""
+def _column_planes_reference(x, sh, sw, pt, pl, oh, ow, kh, kw):
+    """The column planes of one sample by NumPy slicing: zero-pad, then for each row phase a and
+    kernel column j take rows a, a + sh, … and columns j, j + sw, … (ow of them)."""
     c, h, w = x.shape
-    xp = np.zeros((c, hq * sh + sh, wq * sw + sw), x.dtype)
+    ah, rq = min(sh, kh), oh + (kh - 1) // sh
+    xp = np.zeros((c, rq * sh + sh + h, ow * sw + kw + w), x.dtype)
     xp[:, pt:pt + h, pl:pl + w] = x
-    planes = [xp[:, a::sh][:, :hq, b::sw][:, :, :wq] for a in range(ah) for b in range(aw)]
+    planes = [xp[:, a::sh][:, :rq, j::sw][:, :, :ow] for a in range(ah) for j in range(kw)]
     return np.stack(planes, 1).reshape(-1)
 
 
 @pytest.mark.parametrize("sh, sw", [(1, 1), (2, 2), (1, 2), (2, 1), (3, 2), (2, 3)])
-def test_phase_planes_match_numpy_slicing(sh, sw):
-    """The input copy the forward pass starts from (unsigned-index fast paths for no padding and
-    for stride 2 included), on odd sizes and paddings, against the NumPy construction; nothing
-    past the planes is written."""
-    from dlstudio.engine.kernels.conv import _to_phases
+def test_column_planes_match_numpy_slicing(sh, sw):
+    """The input copy the forward pass starts from (the one-run copy of "same" stride-1 layers
+    included), on odd sizes and paddings, against the NumPy construction; nothing past the planes
+    is written."""
+    from dlstudio.engine.kernels.conv import to_columns
     rng = np.random.default_rng(sh * 10 + sw)
     checked = 0
     for c, h, w in [(1, 1, 1), (3, 5, 7), (2, 8, 19), (4, 9, 6)]:
         for kh, kw in [(1, 1), (3, 3), (2, 5)]:
-            for pt, pb, pl, pr in [(0, 0, 0, 0), (1, 1, 1, 1), (0, 1, 0, 1), (2, 0, 1, 2)]:
+            for pt, pb, pl, pr in [(0, 0, 0, 0), (1, 1, 1, 1), (0, 1, 0, 1), (2, 0, 1, 2), (3, 3, 4, 4)]:
                 if h + pt + pb < kh or w + pl + pr < kw:
                     continue
+                oh, ow = (h + pt + pb - kh) // sh + 1, (w + pl + pr - kw) // sw + 1
                 x = rng.standard_normal((2, c, h, w)).astype(np.float32)
-                ah, aw = min(sh, kh), min(sw, kw)
-                hq, wq = -(-(h + pt + pb) // sh), -(-(w + pl + pr) // sw)
-                ref = _phase_planes_reference(x[1], sh, sw, pt, pl, hq, wq, ah, aw)
+                ref = _column_planes_reference(x[1], sh, sw, pt, pl, oh, ow, kh, kw)
                 dst = np.full(ref.size + 7, 9, np.float32)
-                _to_phases(x, 1, sh, sw, pt, pl, hq, wq, ah, aw, dst)
+                to_columns(x, 1, sh, sw, pt, pl, oh + (kh - 1) // sh, min(sh, kh), kw, ow, dst)
                 np.testing.assert_array_equal(dst[:ref.size], ref)
                 assert (dst[ref.size:] == 9).all()
                 checked += 1

@@ -5,16 +5,19 @@ import pytest
 
 from dlstudio.engine import conv_tiling as conv_tiled
 from dlstudio.engine.kernels import conv_micro
-from dlstudio.engine.kernels.conv_micro import micro_6x16, micro_8x48
+from dlstudio.engine.kernels.conv_micro import micro_6x8, micro_6x16, micro_8x16, micro_8x32, micro_8x48
 
 DW = [(8, 3, 16), (5, 5, 16), (12, 1, 16), (4, 3, 8), (2, 5, 8), (8, 1, 8)]   # every weight-gradient tile in conv_micro.py
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("taps", [1, 7, 37])
-@pytest.mark.parametrize("micro,fb,qb", [(micro_6x16, 6, 16), (micro_8x48, 8, 48)], ids=["6x16", "8x48"])
+@pytest.mark.parametrize("micro,fb,qb", [(micro_6x16, 6, 16), (micro_6x8, 6, 8), (micro_8x48, 8, 48),
+                                         (micro_8x32, 8, 32), (micro_8x16, 8, 16)],
+                         ids=["6x16", "6x8", "8x48", "8x32", "8x16"])
 def test_micro_kernel_matches_the_sum_over_taps(dtype, taps, micro, fb, qb):
-    """Both tiles, whichever this machine's drivers use (the other is called directly here)."""
+    """Both tiles and their narrower last tiles, whichever this machine's drivers use (the others
+    are called directly here)."""
     rng = np.random.default_rng(taps)
     xs = rng.standard_normal(600).astype(dtype)
     offs = rng.integers(0, 400, taps).astype(np.int64)
@@ -34,7 +37,8 @@ def test_micro_kernel_matches_the_sum_over_taps(dtype, taps, micro, fb, qb):
 @pytest.mark.parametrize("rb,kw,v", DW, ids=[f"dwt_{rb}x{kw}_{v}" for rb, kw, v in DW])
 def test_weight_gradient_micro_kernels_match_the_sum_over_positions(dtype, rb, kw, v):
     """Every GEMM-form weight-gradient kernel (both tiles' ones, whichever this machine uses):
-    o[(r0 + r)·kw + j, l] += Σ_q xs[rowoffs[r0 + r] + j + q] · dv[q, l], on odd row offsets and 37 positions,
+    o[(r0 + r)·kw + j, l] += Σ_q xs[rowoffs[r0 + r] + j·step + q] · dv[q, l], on odd row offsets, a step of
+    23 and 37 positions,
     adding to what o held and writing nothing else."""
     kernel = getattr(conv_micro, f"dwt_{rb}x{kw}_{v}")
     rng = np.random.default_rng(rb * 10 + kw)
@@ -44,10 +48,11 @@ def test_weight_gradient_micro_kernels_match_the_sum_over_positions(dtype, rb, k
     dv = rng.standard_normal((length, v)).astype(dtype)
     o = np.full(((r0 + rb + 1) * kw, v), np.nan, dtype)
     o[r0 * kw:(r0 + rb) * kw] = 1.0
-    kernel(dv, xs, rowoffs, r0, o)
+    step = 23
+    kernel(dv, xs, rowoffs, step, r0, o)
     for r in range(r0, r0 + rb):
         for j in range(kw):
-            x = xs[rowoffs[r] + j: rowoffs[r] + j + length].astype(np.float64)
+            x = xs[rowoffs[r] + j * step: rowoffs[r] + j * step + length].astype(np.float64)
             ref = 1.0 + x @ dv.astype(np.float64)
             tol = 1e-5 if dtype == np.float32 else 1e-12
             np.testing.assert_allclose(o[r * kw + j], ref, rtol=tol, atol=tol * np.abs(ref).max())
@@ -78,7 +83,7 @@ def test_micro_kernels_are_vector_code(tmp_path):
             "from numba import types as t\n"
             "f = t.Array(t.float32, 1, 'C'); f2 = t.Array(t.float32, 2, 'C'); i = t.Array(t.int64, 1, 'C')\n"
             "out = {}\n"
-            "for name, fn, sig in (('fwd', T.micro, (f, i, f2, t.int64, f2)), ('dw', T.DW3, (f2, f, i, t.int64, f2))):\n"
+            "for name, fn, sig in (('fwd', T.micro, (f, i, f2, t.int64, f2)), ('dw', T.DW3, (f2, f, i, t.int64, t.int64, f2))):\n"
             "    c = time.process_time(); fn.compile(sig); c = time.process_time() - c\n"
             "    asm = fn.inspect_asm(fn.signatures[0])\n"
             "    out[name] = {'packed': len(re.findall(r'vfmadd\\w*ps', asm)),"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .kernels.conv_tiled import (DW3, FB, QB, RB1, RB3, RB5, V, backward_dx_chunk,  # noqa: F401
+from .kernels.conv_tiled import (DW3, FB, QB, RB1, RB3, RB5, V, W, backward_dx_chunk,  # noqa: F401
                                  forward_tiled_chunk, micro, weight_grad)
 
 #: the GEMM-form weight-gradient tiles' rows per block, by taps per row
@@ -12,12 +12,12 @@ DW_ROWS = {1: RB1, 3: RB3, 5: RB5}
 
 
 def padded(length: int) -> int:
-    """Wide positions computed per filter: `length` rounded up to whole tiles."""
-    return -(-length // QB) * QB
+    """Positions computed per filter: `length` rounded up to whole vectors."""
+    return -(-length // W) * W
 
 
 def tail(length: int) -> int:
-    """Zeros after a sample's phase planes that the last tiles may read."""
+    """Values after a sample's planes that the last tiles read (their sums are dropped)."""
     return padded(length) - length
 
 
@@ -30,13 +30,14 @@ def pack(w2: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(wp.reshape(blocks, FB, t).transpose(0, 2, 1))
 
 
-def weight_grad_plan(offs: np.ndarray, kw: int) -> tuple[np.ndarray, int]:
+def weight_grad_plan(offs: np.ndarray, kw: int, step: int) -> tuple[np.ndarray, int]:
     """How the GEMM-form weight gradient walks the taps: (row offsets, taps per row). Rows of kw
-    consecutive taps when the taps (c, i, j) read offs = row offset + j — a stride-1 layer — and
-    there is a tile for kw (3 or 5); else every tap its own row (tile width 1: any stride and
-    width). Padded with offset-0 rows to whole blocks (they read real inputs; their sums are dropped)."""
+    taps when the taps (c, i, j) read offs = row offset + j·step — each kernel column its own plane
+    of `step` values — and there is a tile for kw (3 or 5); else every tap its own row (tile width
+    1: any width). Padded with offset-0 rows to whole blocks (they read real inputs; their sums are
+    dropped)."""
     rows, width = offs.reshape(-1, kw), kw
-    if kw not in DW_ROWS or not np.array_equal(rows, rows[:, :1] + np.arange(kw)):
+    if kw not in DW_ROWS or not np.array_equal(rows, rows[:, :1] + np.arange(kw) * step):
         rows, width = offs.reshape(-1, 1), 1
     rb = DW_ROWS[width]
     padded = np.zeros(-(-len(rows) // rb) * rb, np.int64)

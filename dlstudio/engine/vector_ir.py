@@ -121,20 +121,20 @@ def weight_grad_tile(rb: int, kw: int, w: int):
     """The weight gradient's tile: rb kernel rows × kw taps by w filters (one vector)."""
 
     @intrinsic
-    def tile(typingctx, dv, xs, rowoffs, r0, o):
+    def tile(typingctx, dv, xs, rowoffs, step, r0, o):
         _need_c("dv", dv, 2)
         _need_c("xs", xs, 1)
         _need_c("rowoffs", rowoffs, 1)
         _need_c("o", o, 2)
-        sig = types.void(dv, xs, rowoffs, types.intp, o)
+        sig = types.void(dv, xs, rowoffs, types.intp, types.intp, o)
 
         def codegen(context, builder, sig, args):
-            dv_t, xs_t, ro_t, _, o_t = sig.args
+            dv_t, xs_t, ro_t, _, _, o_t = sig.args
             da = context.make_array(dv_t)(context, builder, args[0])
             xa = context.make_array(xs_t)(context, builder, args[1])
             ra = context.make_array(ro_t)(context, builder, args[2])
-            oa = context.make_array(o_t)(context, builder, args[4])
-            r0 = args[3]
+            oa = context.make_array(o_t)(context, builder, args[5])
+            step, r0 = args[3], args[4]
             fty = context.get_value_type(xs_t.dtype)
             _mark_wide(builder, w, xs_t.dtype.bitwidth // 8)
             vty = ir.VectorType(fty, w)
@@ -151,7 +151,8 @@ def weight_grad_tile(rb: int, kw: int, w: int):
                 for r in range(rb):
                     xp = builder.gep(bases[r], [q])
                     for j in range(kw):
-                        x = _splat(builder, builder.load(builder.gep(xp, [ir.Constant(intp, j)])), w)
+                        at = builder.mul(step, ir.Constant(intp, j))
+                        x = _splat(builder, builder.load(builder.gep(xp, [at])), w)
                         _accumulate(builder, acc[r * kw + j], x, d)
             ocols = cgutils.unpack_tuple(builder, oa.shape, 2)[1]
             for r in range(rb):

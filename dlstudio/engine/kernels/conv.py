@@ -1,19 +1,19 @@
-"""Conv2D kernels on NCHW batches: direct convolution over flat "phase" planes, no BLAS.
+"""Conv2D kernels on NCHW batches: direct convolution over flat "column" planes, no BLAS.
 
-Layout. Each sample's input is copied once into `ah·aw` phase planes per channel, zero padded
-(ah = min(sh, kh), aw = min(sw, kw): the phases some tap reads):
-    xph[(c·ah + a)·aw + b, u·wq + v] = x[c, u·sh + a − pt, v·sw + b − pl]      (hq × wq each)
-so a strided convolution becomes a sum of stride-1 ones, and tap (c, i, j) of the kernel reads
-plane (c, i mod sh, j mod sw) at the flat offset (i div sh)·wq + (j div sw). Outputs are
-computed "wide": position q = oy·wq + ox for q < L = (oh − 1)·wq + ow, where the columns
-ox ≥ ow are junk that is cropped away (forward) or held at zero (backward). Every tap is then
-one contiguous run `src[off + q]`, and the inner loops are long, unit-stride and vectorized:
+Layout. Each sample's input is copied once into `ah·kw` column planes per channel, zero padded
+(ah = min(sh, kh): the row phases some tap reads), rq = oh + (kh − 1) div sh rows of ow values each:
+    xc[(c·ah + a)·kw + j, u·ow + ox] = x[c, u·sh + a − pt, ox·sw + j − pl]
+so tap (c, i, j) of the kernel reads plane (c, i mod sh, j) from row i div sh on, and output
+position q = oy·ow + ox (q < oh·ow) is xc[off_t + q] for every tap: each tap is one contiguous
+run over exactly the output positions — no junk columns between rows to compute and crop, for any
+stride (the column stride is taken by the copy, the row stride by the row phases).
 
-- forward   yw[f, q]  = bias[f] + Σ_t w[f, t] · xph[off_t + q]
-- input grad dxph[plane_t, off_t + q] += Σ_f w[f, t] · dyw[f, q]      (then un-phased into dx)
-- weight grad dw[f, t] = Σ_q dyw[f, q] · xph[off_t + q]
+- forward    y[f, q]  = bias[f] + Σ_t w[f, t] · xc[off_t + q]
+- weight grad dw[f, t] = Σ_q dy[f, q] · xc[off_t + q]
+- input grad: dy's rows in zero margins, correlated with the kernel turned around, plane by
+  plane of dx's row and column phases (kernels/conv_tiled.py backward_dx_chunk)
 
-This module holds the layout moves; the three passes are register-tiled in kernels/conv_tiled.py.
+This module holds the layout moves; the passes are register-tiled in kernels/conv_tiled.py.
 The batch is split into `chunks` contiguous runs of samples (one per thread,
 `engine.chunks.run_chunks`); a chunk writes only its own samples' outputs and its own scratch rows.
 Chunk 0 of 1 is the serial kernel for small work, where starting threads costs more than it saves.
@@ -58,14 +58,6 @@ def _copy_run(dst, d, src, s, n):
 
 
 @njit(**JIT)
-def _copy_strided(dst, d, src, s, n, step):
-    """dst[d + v] = src[s + v·step] for v < n (all indices ≥ 0)."""
-    du, su, st = np.uint64(d), np.uint64(s), np.uint64(step)
-    for v in range(n):
-        dst[du + np.uint64(v)] = src[su + np.uint64(v) * st]
-
-
-@njit(**JIT)
 def _scatter_strided(dst, d, src, s, n, step):
     """dst[d + v·step] = src[s + v] for v < n (all indices ≥ 0)."""
     du, su, st = np.uint64(d), np.uint64(s), np.uint64(step)
@@ -82,84 +74,62 @@ def _zero_run(dst, d, n):
 
 
 @njit(**JIT)
-def _deinterleave(dst, d0, d1, src, s, n):
-    """dst[d0 + v] = src[s + 2v], dst[d1 + v] = src[s + 2v + 1] for v < n: both column phases of a
-    stride-2 row in one pass over it (4-5x the speed of two strided passes)."""
-    a, b, c = np.uint64(d0), np.uint64(d1), np.uint64(s)
-    for v in range(n):
-        w = np.uint64(v)
-        dst[a + w] = src[c + w + w]
-        dst[b + w] = src[c + w + w + np.uint64(1)]
-
-
-@njit(**JIT)
-def _to_phases_w2(xf, sample, c_, h, w, sh, sw, pt, pl, hq, wq, ah, dst):
-    """_to_phases for horizontal stride sw = 2 with both column phases read (aw = 2): each input
-    row is split into its two planes' rows in one pass."""
-    ps = hq * wq
-    lo0 = hi0 = lo1 = hi1 = 0
-    for b in range(2):       # (a loop: constant arguments would compile _valid_range once more)
-        lo_b, hi_b = _valid_range(w, b, sw, pl, wq)
-        if b == 0:
-            lo0, hi0 = lo_b, hi_b
+def _copy_rows(dst, d, dstep, src, s, sstep, rows, n, step):
+    """dst[d + u·dstep + v] = src[s + u·sstep + v·step] for u < rows, v < n (all indices ≥ 0)."""
+    st = np.uint64(step)
+    for u in range(rows):
+        du = np.uint64(d + u * dstep)
+        su = np.uint64(s + u * sstep)
+        if step == 1:
+            for v in range(n):
+                dst[du + np.uint64(v)] = src[su + np.uint64(v)]
         else:
-            lo1, hi1 = lo_b, hi_b
-    lo, hi = max(lo0, lo1), min(hi0, hi1)      # columns where both phases are inside x
-    if hi < lo:
-        hi = lo
-    for c in range(c_):
-        for a in range(ah):
-            ulo, uhi = _valid_range(h, a, sh, pt, hq)
-            p0 = ((c * ah + a) * 2) * ps
-            p1 = p0 + ps
-            for p in (p0, p1):
-                _zero_run(dst, p, ulo * wq)
-                _zero_run(dst, p + uhi * wq, (hq - uhi) * wq)
-            for u in range(ulo, uhi):
-                s = sample + (c * h + u * sh + a - pt) * w
-                d0 = p0 + u * wq
-                d1 = p1 + u * wq
-                for v0, v1 in ((0, lo), (hi, wq)):      # the edges, value by value
-                    for v in range(v0, v1):
-                        dst[d0 + v] = xf[s + 2 * v - pl] if lo0 <= v < hi0 else 0
-                        dst[d1 + v] = xf[s + 2 * v + 1 - pl] if lo1 <= v < hi1 else 0
-                _deinterleave(dst, d0 + lo, d1 + lo, xf, s + 2 * lo - pl, hi - lo)
+            for v in range(n):
+                dst[du + np.uint64(v)] = src[su + np.uint64(v) * st]
 
 
 @njit(**JIT)
-def _to_phases(x, n, sh, sw, pt, pl, hq, wq, ah, aw, dst):
-    """dst[(c·ah + a)·aw + b, u·wq + v] = x[n, c, u·sh + a − pt, v·sw + b − pl], 0 outside x.
+def _zero_columns(dst, d, step, rows, v0, v1):
+    """dst[d + u·step + v] = 0 for u < rows, v0 ≤ v < v1: a few columns, column by column."""
+    for v in range(v0, v1):
+        du = np.uint64(d + v)
+        for u in range(rows):
+            dst[du + np.uint64(u * step)] = 0
 
-    dst is 1-D (planes of hq·wq, flat)."""
+
+@njit(**JIT)
+def to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, dst):
+    """dst[((c·ah + a)·kw + j)·S + u·ow + ox] = x[n, c, u·sh + a − pt, ox·sw + j − pl], 0 outside x
+    (S = rq·ow: rq rows of ow values per plane). dst is 1-D.
+
+    A stride-1 layer whose output is as wide as its input ("same") copies each plane as one run of
+    x and then zeroes the padded edge columns; the others copy row by row."""
     c_, h, w = x.shape[1], x.shape[2], x.shape[3]
-    ps = hq * wq
+    ps = rq * ow
     xf = x.reshape(-1)
     sample = n * c_ * h * w
-    if sh == 1 and sw == 1 and pt == 0 and pl == 0 and hq == h and wq == w:
-        su = np.uint64(sample)        # no padding, no phases: the sample itself
-        for v in range(c_ * h * w):
-            dst[v] = xf[su + np.uint64(v)]
-        return
-    if sw == 2 and aw == 2:
-        _to_phases_w2(xf, sample, c_, h, w, sh, sw, pt, pl, hq, wq, ah, dst)
-        return
-    for c in range(c_):
-        for a in range(ah):
-            ulo, uhi = _valid_range(h, a, sh, pt, hq)
-            for b in range(aw):
-                base = ((c * ah + a) * aw + b) * ps
-                vlo, vhi = _valid_range(w, b, sw, pl, wq)
-                _zero_run(dst, base, ulo * wq)
-                for u in range(ulo, uhi):
-                    d = base + u * wq
-                    _zero_run(dst, d, vlo)
-                    s = sample + (c * h + u * sh + a - pt) * w + vlo * sw + b - pl
-                    if sw == 1:
-                        _copy_run(dst, d + vlo, xf, s, vhi - vlo)
-                    else:
-                        _copy_strided(dst, d + vlo, xf, s, vhi - vlo, sw)
-                    _zero_run(dst, d + vhi, wq - vhi)
-                _zero_run(dst, base + uhi * wq, (hq - uhi) * wq)
+    for a in range(ah):
+        ulo, uhi = _valid_range(h, a, sh, pt, rq)
+        for j in range(kw):
+            vlo, vhi = _valid_range(w, j, sw, pl, ow)
+            u1 = uhi if vhi > vlo else ulo     # a column that never reads x: planes of zeros
+            rows = u1 - ulo
+            for c in range(c_):
+                base = ((c * ah + a) * kw + j) * ps
+                _zero_run(dst, base, ulo * ow)
+                _zero_run(dst, base + u1 * ow, (rq - u1) * ow)
+                if rows == 0:
+                    continue
+                d0 = base + ulo * ow
+                s0 = sample + (c * h + ulo * sh + a - pt) * w + vlo * sw + j - pl
+                if sh == 1 and sw == 1 and ow == w:
+                    # dst and x rows have the same length: one run from the first to the last
+                    # value read; it carries x's neighbours into the edge columns
+                    _copy_run(dst, d0 + vlo, xf, s0, (rows - 1) * ow + vhi - vlo)
+                else:
+                    _copy_rows(dst, d0 + vlo, ow, xf, s0, sh * w, rows, vhi - vlo, sw)
+                _zero_columns(dst, d0, ow, rows, 0, vlo)
+                _zero_columns(dst, d0, ow, rows, vhi, ow)
 
 
 @njit(**JIT)

@@ -5,13 +5,15 @@ micro_FBxQB(xs, offs, wp, q0, out):
 
 wp is one block of FB filters, packed tap-major ((taps, FB): a tap's weights are adjacent); xs one
 sample's phase planes (flat); offs the taps' offsets into it (at least one tap). 8 × 48 runs in
-16-float vectors (AVX-512), 6 × 16 in 8-float ones (AVX2); kernels/conv_tiled.py uses one per machine.
+16-float vectors (AVX-512), 6 × 16 in 8-float ones (AVX2); kernels/conv_tiled.py uses one per machine,
+with the same filters over one or two vectors (8 × 16, 8 × 32; 6 × 8) for a run's last positions.
 
-dwt_RBxKW_V(dv, xs, rowoffs, r0, o):
-    o[(r0 + r)·KW + j, l] += Σ_(q < len(dv)) xs[rowoffs[r0 + r] + j + q] · dv[q, l]   for r < RB, j < KW, l < V
+dwt_RBxKW_V(dv, xs, rowoffs, step, r0, o):
+    o[(r0 + r)·KW + j, l] += Σ_(q < len(dv)) xs[rowoffs[r0 + r] + j·step + q] · dv[q, l]   for r < RB, j < KW, l < V
 
-the transposed weight gradient of a stride-1 convolution: taps (r, j) of kernel rows r0 … r0 + RB − 1
-by V filters; dv is dy's wide rows of V filters, position-major.
+the transposed weight gradient of a convolution: taps (r, j) of kernel rows r0 … r0 + RB − 1 by V
+filters, a row's taps `step` values apart (one column plane each); dv is dy of V filters,
+position-major.
 
 Each wrapper compiles only when a network calls it (the tiles are inlined into it).
 """
@@ -25,7 +27,10 @@ from ..config import JIT
 from ..vector_ir import forward_tile, weight_grad_tile
 
 _fwd_6x16 = forward_tile(6, 16, 8)
+_fwd_6x8 = forward_tile(6, 8, 8)
 _fwd_8x48 = forward_tile(8, 48, 16)
+_fwd_8x32 = forward_tile(8, 32, 16)
+_fwd_8x16 = forward_tile(8, 16, 16)
 _dw_8x3_16 = weight_grad_tile(8, 3, 16)
 _dw_5x5_16 = weight_grad_tile(5, 5, 16)
 _dw_4x3_8 = weight_grad_tile(4, 3, 8)
@@ -40,35 +45,50 @@ def micro_6x16(xs, offs, wp, q0, out):
 
 
 @njit(**JIT)
+def micro_6x8(xs, offs, wp, q0, out):
+    _fwd_6x8(xs, offs, wp, q0, out)
+
+
+@njit(**JIT)
 def micro_8x48(xs, offs, wp, q0, out):
     _fwd_8x48(xs, offs, wp, q0, out)
 
 
 @njit(**JIT)
-def dwt_8x3_16(dv, xs, rowoffs, r0, o):
-    _dw_8x3_16(dv, xs, rowoffs, r0, o)
+def micro_8x32(xs, offs, wp, q0, out):
+    _fwd_8x32(xs, offs, wp, q0, out)
 
 
 @njit(**JIT)
-def dwt_5x5_16(dv, xs, rowoffs, r0, o):
-    _dw_5x5_16(dv, xs, rowoffs, r0, o)
+def micro_8x16(xs, offs, wp, q0, out):
+    _fwd_8x16(xs, offs, wp, q0, out)
 
 
 @njit(**JIT)
-def dwt_4x3_8(dv, xs, rowoffs, r0, o):
-    _dw_4x3_8(dv, xs, rowoffs, r0, o)
+def dwt_8x3_16(dv, xs, rowoffs, step, r0, o):
+    _dw_8x3_16(dv, xs, rowoffs, step, r0, o)
 
 
 @njit(**JIT)
-def dwt_2x5_8(dv, xs, rowoffs, r0, o):
-    _dw_2x5_8(dv, xs, rowoffs, r0, o)
+def dwt_5x5_16(dv, xs, rowoffs, step, r0, o):
+    _dw_5x5_16(dv, xs, rowoffs, step, r0, o)
 
 
 @njit(**JIT)
-def dwt_12x1_16(dv, xs, rowoffs, r0, o):
-    _dw_12x1_16(dv, xs, rowoffs, r0, o)
+def dwt_4x3_8(dv, xs, rowoffs, step, r0, o):
+    _dw_4x3_8(dv, xs, rowoffs, step, r0, o)
 
 
 @njit(**JIT)
-def dwt_8x1_8(dv, xs, rowoffs, r0, o):
-    _dw_8x1_8(dv, xs, rowoffs, r0, o)
+def dwt_2x5_8(dv, xs, rowoffs, step, r0, o):
+    _dw_2x5_8(dv, xs, rowoffs, step, r0, o)
+
+
+@njit(**JIT)
+def dwt_12x1_16(dv, xs, rowoffs, step, r0, o):
+    _dw_12x1_16(dv, xs, rowoffs, step, r0, o)
+
+
+@njit(**JIT)
+def dwt_8x1_8(dv, xs, rowoffs, step, r0, o):
+    _dw_8x1_8(dv, xs, rowoffs, step, r0, o)

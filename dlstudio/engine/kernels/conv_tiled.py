@@ -1,11 +1,11 @@
-"""Conv2D forward with register-tiled micro-kernels (conv_micro.py) on the phase-plane layout of
+"""Conv2D with register-tiled micro-kernels (conv_micro.py) on the column-plane layout of
 kernels/conv.py.
 
-The wide output (`length` positions per filter, see conv.py) is cut into tiles of FB filters ×
-QB positions; each tile is computed by one micro-kernel call that keeps its FB·QB sums in vector
-registers over all C·kh·kw taps and writes them once. Filters are padded to a multiple of FB
-with zero weights, positions to a multiple of QB (their sums are junk and cropped away), so the
-phase planes carry a zero tail of `tail(length)` values that the last tiles read.
+The output (oh·ow positions per filter, see conv.py) is cut into tiles of FB filters × QB
+positions; each tile is computed by one micro-kernel call that keeps its FB·QB sums in vector
+registers over all C·kh·kw taps and writes them once. Filters are padded to a multiple of FB with
+zero weights, positions to whole vectors: a run's last tile is one or two vectors wide (`_sweep`),
+so the planes carry a tail of `tail(length)` values that it reads (its sums there are dropped).
 
 The input gradient uses the same micro-kernel, for every stride: with dy's wide rows placed in
 zero margins (`margin`), each of dx's padded phase planes (a, b) is the correlation of dy with
@@ -13,10 +13,10 @@ the kernel taps (f, i, j) that read it (i mod sh = a, j mod sw = b), turned arou
 pass whose "filters" are the input channels and whose taps sit at offsets
 f·R + margin − ((i div sh)·wq + j div sw) — then scattered into dx (backward_dx_chunk).
 
-Every layer's weight gradient runs in GEMM form: dWᵀ[t, f] = Σ_q xph[offs[t] + q] · dyᵀ[q, f] in
+Every layer's weight gradient runs in GEMM form: dWᵀ[t, f] = Σ_q xc[offs[t] + q] · dyᵀ[q, f] in
 tiles of kernel rows × kw taps by V filters, the sums vectors over filters for all positions
-(weight_grad: rows of 3 or 5 taps for stride-1 layers that wide, whose taps in a kernel row are
-consecutive; one tap per "row" for the rest, any stride and width).
+(weight_grad: rows of 3 or 5 taps, a plane apart, for layers that wide; one tap per "row" for the
+rest).
 
 The micro-kernels are LLVM vector code (engine/vector_ir.py) wrapped in kernels/conv_micro.py.
 """
@@ -29,15 +29,18 @@ from numba import njit
 
 from ..config import JIT
 from ..vector_width import WIDE_TILE, conv_tile
-from .conv import _chunk, _copy_run, _scatter_strided, _to_phases, _valid_range, _zero_run, wide_row
-from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x16,
-                         micro_8x48)
+from .conv import _chunk, _copy_run, _scatter_strided, _valid_range, _zero_run, to_columns, wide_row
+from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x8,
+                         micro_6x16, micro_8x16, micro_8x32, micro_8x48)
 
 # The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in
 # 512-bit vectors where the CPU has AVX-512, else 6 × 16. The drivers below compile with it.
 FB, QB = conv_tile()
 WIDE = (FB, QB) == WIDE_TILE
 micro = micro_8x48 if WIDE else micro_6x16
+# values per vector; a run of positions is a whole number of vectors, its last tile one or two
+W = QB // 3 if WIDE else QB // 2
+tail1, tail2 = (micro_8x16, micro_8x32) if WIDE else (micro_6x8, micro_6x8)
 # The weight gradient's GEMM-form micro-kernels for 1-, 3- and 5-wide kernels: filters per vector
 # (V), kernel rows per block (RB1, RB3, RB5) and the block kernels.
 V = 16 if WIDE else 8
@@ -47,33 +50,46 @@ RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
 
 
 @njit(**JIT)
-def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, keep, xph, yw, y):
+def _sweep(xs, offs, wp, t0, t1, lp, out):
+    """out[b, f, q] = Σ_(t0 ≤ t < t1) wp[b, t, f] · xs[offs[t − t0] + q] for q < lp (a whole number
+    of vectors), tile by tile, every block of filters in turn (while the tile's inputs are in the
+    L1 cache), the last tile one or two vectors wide."""
+    full = lp - lp % QB
+    for q0 in range(0, full, QB):
+        for b in range(wp.shape[0]):
+            micro(xs, offs, wp[b, t0:t1], q0, out[b])
+    for b in range(wp.shape[0]):
+        if lp - full == W:
+            tail1(xs, offs, wp[b, t0:t1], full, out[b])
+        elif lp - full == 2 * W:
+            tail2(xs, offs, wp[b, t0:t1], full, out[b])
+
+
+@njit(**JIT)
+def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, xcs, yw, y):
     """Chunk k of `chunks` (0 of 1: the serial kernel) of the tiled forward pass.
 
-    wpk (blocks, T, FB) from `pack`; xph rows hold a sample's phase planes and `tail` zeros;
-    yw (chunks, blocks, FB, padded length) is scratch."""
-    sh, sw, pt, pl, hq, wq, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[6], geo[7]
-    ah, aw = geo[10], geo[11]
+    wpk (blocks, T, FB) from `pack`; xcs (chunks, row) is scratch for one sample's column planes
+    (kernels/conv.py to_columns) and their `tail`; yw (chunks, blocks, FB, padded(oh·ow)) too."""
+    sh, sw, pt, pl, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[6], geo[7]
+    kw, ah, rq = geo[9], geo[10], geo[12]
     f_ = y.shape[1]
+    q_ = oh * ow
     out = yw[k]
     lp = out.shape[2]
+    yf = y.reshape(-1)
     n0, n1 = _chunk(k, chunks, x.shape[0])
     for n in range(n0, n1):
-        xs = xph[n] if keep else xph[k]
-        _to_phases(x, n, sh, sw, pt, pl, hq, wq, ah, aw, xs)
-        for b in range(wpk.shape[0]):
-            ob = out[b]
-            wb = wpk[b]
-            for q0 in range(0, lp, QB):
-                micro(xs, offs, wb, q0, ob)
+        xs = xcs[k]
+        to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xs)
+        _sweep(xs, offs, wpk, np.int64(0), wpk.shape[1], lp, out)   # (int64: one signature for both callers)
         for f in range(f_):
             src = out[f // FB, f % FB]
             b0 = bias[f]
-            for oy in range(oh):
-                dst = y[n, f, oy]
-                row = src[oy * wq:]
-                for ox in range(ow):
-                    dst[ox] = row[ox] + b0
+            d = np.uint64((n * f_ + f) * q_)
+            for q in range(q_):
+                qu = np.uint64(q)
+                yf[d + qu] = src[qu] + b0
 
 
 @njit(**JIT)
@@ -98,36 +114,41 @@ def _fill_dyt(dy, n, wq, dyt, db):
 
 
 @njit(**JIT)
-def weight_grad(k, chunks, width, dy, xph, rowoffs, wq, dyt, dwt_parts, db_parts):
+def weight_grad(k, chunks, width, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts, db_parts):
     """Chunk k of a convolution's weight gradient, transposed, by the tile for `width` taps per row
-    (3 or 5: kernel rows r = c·kh + i of a stride-1 layer; 1: single taps, any layer):
-    dwt_parts[k][f // V, r·width + j, f % V] = Σ over the chunk's samples and positions q of
-    xph[n][rowoffs[r] + j + q] · dy's wide row of filter f at q, and the bias gradient's partial
-    sums db_parts[k].
+    (3 or 5: kernel rows r = c·kh + i, their taps `step` values apart — one column plane each;
+    1: single taps): dwt_parts[k][f // V, r·width + j, f % V] = Σ over the chunk's samples and
+    positions q of xc[rowoffs[r] + j·step + q] · dy[n, f] at q — xc sample n's column planes, made
+    again from x in the scratch row xcs[k] (the forward pass keeps none: rebuilding them in the
+    cache costs less than storing and reloading them) — and the bias gradient's partial sums
+    db_parts[k].
 
     rowoffs holds whole blocks of rows for the tile (padding rows read offset 0; their sums are
-    dropped); dyt (chunks, F_padded / V, length, V) is scratch whose unwritten entries are zero."""
+    dropped); dyt (chunks, F_padded / V, oh·ow, V) is scratch whose padding filters stay zero."""
     out = dwt_parts[k]
     out[...] = 0
     dbk = db_parts[k]
     dbk[...] = 0
     dyk = dyt[k]
     rows = rowoffs.shape[0]
+    sh, sw, pt, pl, ow = geo[0], geo[1], geo[2], geo[3], geo[7]
+    kw, ah, rq = geo[9], geo[10], geo[12]
+    xs = xcs[k]
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
-        _fill_dyt(dy, n, wq, dyk, dbk)
-        xs = xph[n]
+        _fill_dyt(dy, n, ow, dyk, dbk)
+        to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xs)
         for fb in range(dyk.shape[0]):
             dv, o = dyk[fb], out[fb]
             if width == 3:
                 for r in range(0, rows, RB3):
-                    DW3(dv, xs, rowoffs, r, o)
+                    DW3(dv, xs, rowoffs, step, r, o)
             elif width == 5:
                 for r in range(0, rows, RB5):
-                    DW5(dv, xs, rowoffs, r, o)
+                    DW5(dv, xs, rowoffs, step, r, o)
             else:
                 for r in range(0, rows, RB1):
-                    DW1(dv, xs, rowoffs, r, o)
+                    DW1(dv, xs, rowoffs, step, r, o)
 
 
 @njit(**JIT)
@@ -138,8 +159,9 @@ def backward_dx_chunk(k, chunks, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw
 
     Phase p = (a, b) = phases[p] has the taps bounds[p] … bounds[p + 1] − 1 (rows of every block
     of wpx, from conv_tiling.DxPlan.pack; offsets dx_offs). dyp (chunks, F·R) holds dy's wide rows at `margin`
-    in rows of R (margins stay zero); dxw (chunks, blocks, FB, R − margin) is scratch for one
-    plane of every input channel. Phases no tap reads (a stride larger than the kernel) get 0."""
+    in rows of R (margins and the last vector's overrun stay zero); dxw (chunks, blocks, FB,
+    padded plane) is scratch for one plane of every input channel, of which only the positions
+    inside x are computed. Phases no tap reads (a stride larger than the kernel) get 0."""
     sh, sw, pt, pl, hq, wq, kh, kw = geo[0], geo[1], geo[2], geo[3], geo[4], geo[5], geo[8], geo[9]
     ah, aw = geo[10], geo[11]
     f_, c_ = dy.shape[1], dx.shape[1]
@@ -160,18 +182,18 @@ def backward_dx_chunk(k, chunks, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw
         for p in range(phases.shape[0]):
             a, b = phases[p, 0], phases[p, 1]
             t0, t1 = bounds[p], bounds[p + 1]
-            offs = dx_offs[t0:t1]
-            for blk in range(wpx.shape[0]):
-                ob = out[blk]
-                wb = wpx[blk, t0:t1]
-                for q0 in range(0, lp, QB):
-                    micro(rows, offs, wb, q0, ob)
             ulo, uhi = _valid_range(h, a, sh, pt, hq)
             vlo, vhi = _valid_range(w, b, sw, pl, wq)
+            if uhi <= ulo or vhi <= vlo:
+                continue
+            # only the plane's positions inside x: from (ulo, vlo) to (uhi − 1, vhi − 1)
+            qs = ulo * wq + vlo
+            span = (uhi - 1 - ulo) * wq + vhi - vlo
+            _sweep(rows[qs:], dx_offs[t0:t1], wpx, t0, t1, -(-span // W) * W, out)
             for c in range(c_):
                 for u in range(ulo, uhi):
                     d = ((n * c_ + c) * h + u * sh + a - pt) * w + vlo * sw + b - pl
-                    src = c * lp + u * wq + vlo
+                    src = c * lp + (u - ulo) * wq
                     if sw == 1:
                         _copy_run(dxf, d, of, src, vhi - vlo)
                     else:

@@ -6,7 +6,7 @@ Weights: kernel (filters, in_channels, kh, kw), bias (filters,). Padding "valid"
 per axis. float32 and float64 batches are computed in their own dtype.
 
 Small work (batch 1, or tiny shapes) runs the serial kernels: launching the thread pool costs
-more than it saves there. The forward pass keeps each sample's zero-padded phase planes for the
+more than it saves there. The forward pass keeps each sample's zero-padded column planes for the
 weight gradient; those and the other scratch arrays are reused while the batch size stays the same.
 """
 from __future__ import annotations
@@ -52,26 +52,26 @@ class Conv2D(Layer):
         self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and WINOGRAD_MIN_CHANNELS is not None
                          and c >= WINOGRAD_MIN_CHANNELS and f >= WINOGRAD_MIN_CHANNELS)
         self.pads = ((pt, pb), (pl, pr))
-        self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw], np.int64)
+        rq = oh + (kh - 1) // sh                      # rows of a column plane
+        self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq], np.int64)
         ci, i, j = np.meshgrid(np.arange(c), np.arange(kh), np.arange(kw), indexing="ij")
-        # tap (c, i, j) reads plane (c, i mod sh, j mod sw) from (i div sh, j div sw) on
-        self.offs = (((ci * ah + i % sh) * aw + j % sw) * ps
-                     + (i // sh) * wq + j // sw).reshape(-1).astype(np.int64)
-        self.length = (oh - 1) * wq + ow              # wide output positions per filter
-        self.sample_size = c * ah * aw * ps           # phase-plane values per sample
+        # tap (c, i, j) reads column plane (c, i mod sh, j) from row i div sh on
+        self.offs = ((((ci * ah + i % sh) * kw + j) * rq + i // sh) * ow).reshape(-1).astype(np.int64)
+        self.length = oh * ow                         # output positions per filter
+        self.sample_size = c * ah * kw * rq * ow      # column-plane values per sample
         self.row_size = self.sample_size + KT.tail(self.length)  # and the zeros the last tiles read
         # the input gradient, tiled for every stride: dy's wide rows placed between zero margins
         # (rows of dy_row values), correlated phase plane by phase plane (ps values each) with the
         # kernel taps that read that plane
         self.dx_len = KT.padded(ps)
-        self.dy_row = KT.margin(kh, kw, wq, sh, sw) + self.dx_len
+        self.dy_row = KT.margin(kh, kw, wq, sh, sw) + self.dx_len + KT.W   # (+ the last vector's overrun)
         self.dx_plan = KT.DxPlan(f, kh, kw, sh, sw, wq, self.dy_row)
         # the weight gradient in GEMM form: rows of taps (kernel rows c·kh + i of stride-1 layers
         # 3 or 5 wide, else single taps) and the taps per row
-        self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw)
+        self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw, rq * ow)
         self.macs = f * oh * ow * c * kh * kw         # multiply-adds per sample
         self._buf: dict[str, np.ndarray] = {}
-        self._xph: np.ndarray | None = None
+        self._x: np.ndarray | None = None    # the training forward pass's input, for dW
 
     # ---- weights ---------------------------------------------------------------------------
     def init(self, rng, next_types):
@@ -91,7 +91,7 @@ class Conv2D(Layer):
         return a
 
     def _rows(self, name: str, n: int) -> np.ndarray:
-        """n rows of phase planes, from a buffer that only grows (a smaller last batch reuses it)."""
+        """n rows of column planes, from a buffer that only grows (a smaller last batch reuses it)."""
         a = self._buf.get(name)
         if a is None or a.shape[0] < n or a.dtype != self.dtype:
             a = self._buf[name] = np.empty((n, self.row_size), self.dtype)
@@ -124,26 +124,24 @@ class Conv2D(Layer):
         chunks = self._chunks(n)
         wpk = KT.pack(self.w["kernel"].reshape(f, c * kh * kw))
         y = np.empty((n, f, oh, ow), self.dtype)
-        keep = bool(training)      # keep every sample's phase planes for the backward pass
-        if keep:
-            xph = self._xph = self._rows("xph", n)
-        else:
-            xph = self._rows("xph_eval", chunks)
+        xcs = self._rows("xcs", chunks)
         yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.length)))
-        run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, self._bias(), self.offs, self.geo, keep, xph, yw, y)
+        run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, self._bias(), self.offs, self.geo, xcs, yw, y)
+        if training:
+            self._x = x            # the weight gradient makes the column planes again from it
         return y
 
     def backward(self, dout):
-        xph = self._xph
-        if xph is None:
+        x = self._x
+        if x is None:
             raise RuntimeError(f"Conv2D '{self.id}': backward needs a forward pass in training mode first")
         dy = dout
         if dy.dtype != self.dtype or not dy.flags.c_contiguous:
             dy = np.ascontiguousarray(dy, self.dtype)
         n = dy.shape[0]
-        if n != xph.shape[0]:
+        if n != x.shape[0]:
             raise ValueError(f"Conv2D '{self.id}': the gradient has batch {n}, "
-                             f"the forward pass had {xph.shape[0]}")
+                             f"the forward pass had {x.shape[0]}")
         c, h, w, f, oh, ow, kh, kw = self.shapes
         chunks = self._chunks(n)
         need_dx = bool(self.need_dx)
@@ -151,7 +149,7 @@ class Conv2D(Layer):
         gb = self.g.get("bias")
         if gb is None:
             gb = self._scratch("unused_db", (f,))
-        self._weight_grad(dy, xph, chunks, gw, gb)
+        self._weight_grad(dy, x, chunks, gw, gb)
         if not need_dx:
             return [None]
         dyp = self._buf.get("dyp")
@@ -164,7 +162,7 @@ class Conv2D(Layer):
         run_chunks(KT.backward_dx_chunk, chunks, dy, wpx, plan.offs, plan.bounds, plan.phases, self.geo, dyp, dxw, dx)
         return [dx]
 
-    def _weight_grad(self, dy, xph, chunks, gw, gb):
+    def _weight_grad(self, dy, x, chunks, gw, gb):
         """gw (F, T), gb ← the weight and bias gradients by the GEMM-form kernels (kernels/conv_tiled.py):
         each chunk sums its samples into dWᵀ in blocks of V filters; the blocks are added and turned here."""
         c, _, _, f, _, _, kh, kw = self.shapes
@@ -177,7 +175,8 @@ class Conv2D(Layer):
             # the junk columns and padding filters are never written: they must start (and stay) zero
             dyt = self._buf["dyt"] = np.zeros((chunks, blocks, self.length, v), self.dtype)
         parts = self._scratch("dwt_parts", (chunks, blocks, len(self.dw_rows) * width, v))   # padded rows too
-        run_chunks(KT.weight_grad, chunks, width, dy, xph, self.dw_rows, int(self.geo[5]), dyt, parts, db_parts)
+        run_chunks(KT.weight_grad, chunks, width, int(self.geo[12] * self.geo[7]), dy, x, self.geo,
+                   self._rows("xcs", chunks), self.dw_rows, dyt, parts, db_parts)
         gb[...] = db_parts.sum(axis=0)
         total = parts[0, :, :taps] if chunks == 1 else parts[:, :, :taps].sum(axis=0)
         gw.reshape(f, taps)[...] = total.transpose(0, 2, 1).reshape(blocks * v, taps)[:f]
