@@ -89,9 +89,12 @@ def _copy_rows(dst, d, dstep, src, s, sstep, rows, n, step):
 
 
 @njit(**JIT)
-def _zero_columns(dst, d, step, rows, v0, v1):
-    """dst[d + u·step + v] = 0 for u < rows, v0 ≤ v < v1: a few columns, column by column."""
-    for v in range(v0, v1):
+def _zero_edges(dst, d, step, rows, vlo, vhi):
+    """dst[d + u·step + v] = 0 for u < rows and v < vlo or vhi ≤ v < step: a few edge columns,
+    column by column."""
+    for v in range(step):
+        if vlo <= v < vhi:
+            continue
         du = np.uint64(d + v)
         for u in range(rows):
             dst[du + np.uint64(u * step)] = 0
@@ -128,8 +131,7 @@ def to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, dst):
                     _copy_run(dst, d0 + vlo, xf, s0, (rows - 1) * ow + vhi - vlo)
                 else:
                     _copy_rows(dst, d0 + vlo, ow, xf, s0, sh * w, rows, vhi - vlo, sw)
-                _zero_columns(dst, d0, ow, rows, 0, vlo)
-                _zero_columns(dst, d0, ow, rows, vhi, ow)
+                _zero_edges(dst, d0, ow, rows, vlo, vhi)
 
 
 @njit(**JIT)
