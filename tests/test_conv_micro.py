@@ -59,6 +59,22 @@ def test_weight_gradient_micro_kernels_match_the_sum_over_positions(dtype, rb, k
     assert np.isnan(o[:r0 * kw]).all() and np.isnan(o[(r0 + rb) * kw:]).all()   # nothing else written
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("w", [8, 16])
+def test_transpose_tiles_turn_a_block_around_and_write_nothing_else(dtype, w):
+    """dst[d + j·w + i] = src[s + i·stride + j] (dy made position-major for the weight gradient),
+    at odd offsets and an odd stride."""
+    kernel = getattr(conv_micro, f"transpose_{w}")
+    rng = np.random.default_rng(w)
+    src = rng.standard_normal(w * 37 + 50).astype(dtype)
+    dst = np.full(w * w + 20, np.nan, dtype)
+    s, stride, d = 5, 37, 9
+    kernel(src, s, stride, dst, d)
+    block = np.array([src[s + i * stride: s + i * stride + w] for i in range(w)])
+    np.testing.assert_array_equal(dst[d:d + w * w].reshape(w, w), block.T)
+    assert np.isnan(dst[:d]).all() and np.isnan(dst[d + w * w:]).all()
+
+
 def test_pack_pads_filters_with_zeros_tap_major():
     w2 = np.arange(7 * 5, dtype=np.float32).reshape(7, 5)
     wp = conv_tiled.pack(w2)

@@ -165,3 +165,45 @@ def weight_grad_tile(rb: int, kw: int, w: int):
             return context.get_dummy_value()
         return sig, codegen
     return tile
+
+
+def transpose_tile(w: int):
+    """A w × w block turned around in vector registers: dst[d + j·w + i] = src[s + i·stride + j] for
+    i, j < w — w vector loads (rows i), log2(w) rounds of w two-vector shuffles (each round swaps the
+    off-diagonal quarters of every 2b × 2b block, b = w/2 … 1), w vector stores (rows j)."""
+    if w & (w - 1):
+        raise ValueError("w must be a power of two")
+
+    @intrinsic
+    def tile(typingctx, src, s, stride, dst, d):
+        _need_c("src", src, 1)
+        _need_c("dst", dst, 1)
+        sig = types.void(src, types.intp, types.intp, dst, types.intp)
+
+        def codegen(context, builder, sig, args):
+            src_t, _, _, dst_t, _ = sig.args
+            sa = context.make_array(src_t)(context, builder, args[0])
+            da = context.make_array(dst_t)(context, builder, args[3])
+            s, stride, d = args[1], args[2], args[4]
+            _mark_wide(builder, w, src_t.dtype.bitwidth // 8)
+            intp = context.get_value_type(types.intp)
+            rows = []
+            for i in range(w):
+                at = builder.add(s, builder.mul(stride, ir.Constant(intp, i)))
+                rows.append(builder.load(_vec_ptr(builder, builder.gep(sa.data, [at]), w), align=4))
+            i32v = ir.VectorType(ir.IntType(32), w)
+            b = w // 2
+            while b >= 1:
+                lo = ir.Constant(i32v, [j if (j // b) % 2 == 0 else w + j - b for j in range(w)])
+                hi = ir.Constant(i32v, [j + b if (j // b) % 2 == 0 else w + j for j in range(w)])
+                for i in range(w):
+                    if (i // b) % 2 == 0:
+                        a, c = rows[i], rows[i + b]
+                        rows[i], rows[i + b] = builder.shuffle_vector(a, c, lo), builder.shuffle_vector(a, c, hi)
+                b //= 2
+            for j in range(w):
+                at = builder.add(d, ir.Constant(intp, j * w))
+                builder.store(rows[j], _vec_ptr(builder, builder.gep(da.data, [at]), w), align=4)
+            return context.get_dummy_value()
+        return sig, codegen
+    return tile

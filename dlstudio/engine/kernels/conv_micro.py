@@ -15,6 +15,11 @@ the transposed weight gradient of a convolution: taps (r, j) of kernel rows r0 �
 filters, a row's taps `step` values apart (one column plane each); dv is dy of V filters,
 position-major.
 
+transpose_W(src, s, stride, dst, d):
+    dst[d + j·W + i] = src[s + i·stride + j]   for i, j < W
+
+a W × W block turned around in registers (dy made position-major for the weight gradient).
+
 Each wrapper compiles only when a network calls it (the tiles are inlined into it).
 """
 from __future__ import annotations
@@ -24,7 +29,7 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 from numba import njit
 
 from ..config import JIT
-from ..vector_ir import forward_tile, weight_grad_tile
+from ..vector_ir import forward_tile, transpose_tile, weight_grad_tile
 
 _fwd_6x16 = forward_tile(6, 16, 8)
 _fwd_6x8 = forward_tile(6, 8, 8)
@@ -37,6 +42,8 @@ _dw_4x3_8 = weight_grad_tile(4, 3, 8)
 _dw_2x5_8 = weight_grad_tile(2, 5, 8)
 _dw_12x1_16 = weight_grad_tile(12, 1, 16)
 _dw_8x1_8 = weight_grad_tile(8, 1, 8)
+_tr16 = transpose_tile(16)
+_tr8 = transpose_tile(8)
 
 
 @njit(**JIT)
@@ -92,3 +99,13 @@ def dwt_12x1_16(dv, xs, rowoffs, step, r0, o):
 @njit(**JIT)
 def dwt_8x1_8(dv, xs, rowoffs, step, r0, o):
     _dw_8x1_8(dv, xs, rowoffs, step, r0, o)
+
+
+@njit(**JIT)
+def transpose_16(src, s, stride, dst, d):
+    _tr16(src, s, stride, dst, d)
+
+
+@njit(**JIT)
+def transpose_8(src, s, stride, dst, d):
+    _tr8(src, s, stride, dst, d)

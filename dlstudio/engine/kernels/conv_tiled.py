@@ -27,11 +27,11 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 import numpy as np
 from numba import njit
 
-from ..config import JIT
+from ..config import JIT, RJIT
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _copy_run, _scatter_strided, _valid_range, _zero_run, to_columns, wide_row
 from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x8,
-                         micro_6x16, micro_8x16, micro_8x32, micro_8x48)
+                         micro_6x16, micro_8x16, micro_8x32, micro_8x48, transpose_8, transpose_16)
 
 # The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in
 # 512-bit vectors where the CPU has AVX-512, else 6 × 16. The drivers below compile with it.
@@ -44,6 +44,7 @@ tail1, tail2 = (micro_8x16, micro_8x32) if WIDE else (micro_6x8, micro_6x8)
 # The weight gradient's GEMM-form micro-kernels for 1-, 3- and 5-wide kernels: filters per vector
 # (V), kernel rows per block (RB1, RB3, RB5) and the block kernels.
 V = 16 if WIDE else 8
+transpose = transpose_16 if WIDE else transpose_8     # V × V blocks
 RB1, DW1 = (12, dwt_12x1_16) if WIDE else (8, dwt_8x1_8)
 RB3, DW3 = (8, dwt_8x3_16) if WIDE else (4, dwt_4x3_8)
 RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
@@ -92,25 +93,45 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, xcs, yw, y):
                 yf[d + qu] = src[qu] + b0
 
 
+@njit(**RJIT)
+def _sum64(a, s, n):
+    """The float64 sum of a[s:s + n], in any order (RJIT: it vectorises; one running sum would
+    wait for each addition, 4 cycles a value)."""
+    acc = 0.0
+    su = np.uint64(s)
+    for v in range(n):
+        acc += np.float64(a[su + np.uint64(v)])
+    return acc
+
+
 @njit(**JIT)
-def _fill_dyt(dy, n, wq, dyt, db):
-    """dyt[f // V, oy·wq + ox, f % V] = dy[n, f, oy, ox]: dy's wide rows, position-major in blocks of V
-    filters (the junk columns and the padding filters are never written: they stay zero); db[f] +=
-    the sum of dy[n, f] in float64 (the bias gradient)."""
-    v = dyt.shape[2]
-    length = dyt.shape[1]
+def _fill_dyt(dy, n, dyt, db):
+    """dyt[f // V, q, f % V] = dy[n, f] at position q = oy·ow + ox: dy position-major in blocks of
+    V filters, V × V blocks at a time in registers (the padding filters are never written: they
+    stay zero); db[f] += the sum of dy[n, f] in float64 (the bias gradient)."""
+    f_ = dy.shape[1]
+    q_ = dy.shape[2] * dy.shape[3]
+    vu = np.uint64(V)
+    dyf = dy.reshape(-1)
     dtf = dyt.reshape(-1)
-    vu = np.uint64(v)
-    for f in range(dy.shape[1]):
-        acc = 0.0
-        for oy in range(dy.shape[2]):
-            src = dy[n, f, oy]
-            base = np.uint64(((f // v) * length + oy * wq) * v + f % v)
-            for ox in range(dy.shape[3]):
-                val = src[ox]
-                dtf[base + np.uint64(ox) * vu] = val
-                acc += val
-        db[f] += acc
+    for f in range(f_):
+        db[f] += _sum64(dyf, (n * f_ + f) * q_, q_)
+    qv = q_ - q_ % V
+    for fb in range((f_ + V - 1) // V):
+        f0 = fb * V
+        s0 = (n * f_ + f0) * q_
+        d0 = fb * q_ * V
+        if f0 + V <= f_:
+            for q in range(0, qv, V):
+                transpose(dyf, s0 + q, q_, dtf, d0 + q * V)
+            q1 = qv
+        else:
+            q1 = 0
+        for f in range(f0, min(f0 + V, f_)):      # the rest value by value
+            su = np.uint64(s0 + (f - f0) * q_)
+            base = np.uint64(d0 + f - f0)
+            for q in range(q1, q_):
+                dtf[base + np.uint64(q) * vu] = dyf[su + np.uint64(q)]
 
 
 @njit(**JIT)
@@ -136,7 +157,7 @@ def weight_grad(k, chunks, width, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts
     xs = xcs[k]
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
-        _fill_dyt(dy, n, ow, dyk, dbk)
+        _fill_dyt(dy, n, dyk, dbk)
         to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xs)
         for fb in range(dyk.shape[0]):
             dv, o = dyk[fb], out[fb]
