@@ -21,6 +21,41 @@ def tail(length: int) -> int:
     return padded(length) - length
 
 
+def column_offsets(c: int, kh: int, kw: int, sh: int, rq: int, ow: int) -> np.ndarray:
+    """Tap (c, i, j)'s offset into a sample's column planes (kernels/conv.py to_columns): plane
+    (c, i mod sh, j), from row i div sh on; rq rows of ow values a plane."""
+    ah = min(sh, kh)
+    ci, i, j = np.meshgrid(np.arange(c), np.arange(kh), np.arange(kw), indexing="ij")
+    return ((((ci * ah + i % sh) * kw + j) * rq + i // sh) * ow).reshape(-1).astype(np.int64)
+
+
+class DxAsForward:
+    """The input gradient of a stride-1 layer whose padding is smaller than its kernel, computed as
+    a forward pass: dx[c, y, x] = Σ_(f, i, j) W[f, c, kh − 1 − i, kw − 1 − j] · dy[f, y + i − pt', x + j − pl']
+    with pt' = kh − 1 − pt, pl' = kw − 1 − pl — dy's column planes and the kernel turned around,
+    so that only dx's own positions are computed (kernels/conv_tiled.py forward_tiled_chunk)."""
+
+    def __init__(self, c: int, h: int, w: int, f: int, kh: int, kw: int, pt: int, pl: int):
+        rq = h + kh - 1
+        self.geo = np.array([1, 1, kh - 1 - pt, kw - 1 - pl, 0, 0, h, w, kh, kw, 1, 1, rq], np.int64)
+        self.offs = column_offsets(f, kh, kw, 1, rq, w)
+        self.length = h * w
+        self.sample_size = f * kw * rq * w
+        self.row_size = self.sample_size + tail(self.length)
+
+    @staticmethod
+    def applies(sh: int, sw: int, kh: int, kw: int, pads) -> bool:
+        (pt, pb), (pl, pr) = pads
+        return sh == sw == 1 and 0 <= min(pt, pb) and max(pt, pb) < kh and 0 <= min(pl, pr) and max(pl, pr) < kw
+
+    @staticmethod
+    def pack(kernel: np.ndarray) -> np.ndarray:
+        """(F, C, kh, kw) kernel → turned around, (C, F·kh·kw) in blocks for the micro-kernel."""
+        f, c, kh, kw = kernel.shape
+        turned = kernel.transpose(1, 0, 2, 3)[:, :, ::-1, ::-1]
+        return pack(np.ascontiguousarray(turned).reshape(c, f * kh * kw))
+
+
 def pack(w2: np.ndarray) -> np.ndarray:
     """(F, T) weights → (ceil(F / FB), T, FB) blocks, tap-major, zero filters padding the last."""
     f, t = w2.shape

@@ -10,8 +10,9 @@ stride (the column stride is taken by the copy, the row stride by the row phases
 
 - forward    y[f, q]  = bias[f] + Σ_t w[f, t] · xc[off_t + q]
 - weight grad dw[f, t] = Σ_q dy[f, q] · xc[off_t + q]
-- input grad: dy's rows in zero margins, correlated with the kernel turned around, plane by
-  plane of dx's row and column phases (kernels/conv_tiled.py backward_dx_chunk)
+- input grad: at stride 1 the forward pass over dy's column planes with the kernel turned around
+  (conv_tiling.DxAsForward); else dy's rows in zero margins, correlated with the kernel turned
+  around, plane by plane of dx's row and column phases (kernels/conv_tiled.py backward_dx_chunk)
 
 This module holds the layout moves; the passes are register-tiled in kernels/conv_tiled.py.
 The batch is split into `chunks` contiguous runs of samples (one per thread,

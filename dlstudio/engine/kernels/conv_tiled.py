@@ -7,7 +7,9 @@ registers over all C·kh·kw taps and writes them once. Filters are padded to a 
 zero weights, positions to whole vectors: a run's last tile is one or two vectors wide (`_sweep`),
 so the planes carry a tail of `tail(length)` values that it reads (its sums there are dropped).
 
-The input gradient uses the same micro-kernel, for every stride: with dy's wide rows placed in
+The input gradient of a stride-1 layer is a forward pass over dy's column planes with the kernel
+turned around (conv_tiling.DxAsForward). For other strides it uses the same micro-kernel another
+way: with dy's wide rows placed in
 zero margins (`margin`), each of dx's padded phase planes (a, b) is the correlation of dy with
 the kernel taps (f, i, j) that read it (i mod sh = a, j mod sw = b), turned around — a forward
 pass whose "filters" are the input channels and whose taps sit at offsets

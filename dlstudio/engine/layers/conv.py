@@ -54,18 +54,18 @@ class Conv2D(Layer):
         self.pads = ((pt, pb), (pl, pr))
         rq = oh + (kh - 1) // sh                      # rows of a column plane
         self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq], np.int64)
-        ci, i, j = np.meshgrid(np.arange(c), np.arange(kh), np.arange(kw), indexing="ij")
-        # tap (c, i, j) reads column plane (c, i mod sh, j) from row i div sh on
-        self.offs = ((((ci * ah + i % sh) * kw + j) * rq + i // sh) * ow).reshape(-1).astype(np.int64)
+        self.offs = KT.column_offsets(c, kh, kw, sh, rq, ow)
         self.length = oh * ow                         # output positions per filter
         self.sample_size = c * ah * kw * rq * ow      # column-plane values per sample
         self.row_size = self.sample_size + KT.tail(self.length)  # and the zeros the last tiles read
-        # the input gradient, tiled for every stride: dy's wide rows placed between zero margins
+        # the input gradient of other layers, tiled for every stride: dy's wide rows placed between zero margins
         # (rows of dy_row values), correlated phase plane by phase plane (ps values each) with the
         # kernel taps that read that plane
         self.dx_len = KT.padded(ps)
         self.dy_row = KT.margin(kh, kw, wq, sh, sw) + self.dx_len + KT.W   # (+ the last vector's overrun)
         self.dx_plan = KT.DxPlan(f, kh, kw, sh, sw, wq, self.dy_row)
+        # stride 1 with padding smaller than the kernel: dx as a forward pass over dy's column planes
+        self.dx_fwd = KT.DxAsForward(c, h, w, f, kh, kw, pt, pl) if KT.DxAsForward.applies(sh, sw, kh, kw, self.pads) else None
         # the weight gradient in GEMM form: rows of taps (kernel rows c·kh + i of stride-1 layers
         # 3 or 5 wide, else single taps) and the taps per row
         self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw, rq * ow)
@@ -152,6 +152,8 @@ class Conv2D(Layer):
         self._weight_grad(dy, x, chunks, gw, gb)
         if not need_dx:
             return [None]
+        if self.dx_fwd is not None:
+            return [self._dx_as_forward(dy, chunks)]
         dyp = self._buf.get("dyp")
         if dyp is None or dyp.shape != (chunks, f * self.dy_row) or dyp.dtype != self.dtype:
             dyp = self._buf["dyp"] = np.zeros((chunks, f * self.dy_row), self.dtype)  # margins stay 0
@@ -161,6 +163,22 @@ class Conv2D(Layer):
         dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
         run_chunks(KT.backward_dx_chunk, chunks, dy, wpx, plan.offs, plan.bounds, plan.phases, self.geo, dyp, dxw, dx)
         return [dx]
+
+    def _dx_as_forward(self, dy, chunks):
+        """dx of a stride-1 layer by the forward kernel (conv_tiling.DxAsForward)."""
+        c, h, w = self.shapes[:3]
+        g = self.dx_fwd
+        wpk = g.pack(self.w["kernel"])
+        dx = np.empty((dy.shape[0], c, h, w), self.dtype)
+        rows = self._buf.get("dx_cols")
+        if rows is None or rows.shape != (chunks, g.row_size) or rows.dtype != self.dtype:
+            rows = self._buf["dx_cols"] = np.zeros((chunks, g.row_size), self.dtype)
+        zero = self._buf.get("dx_zero_bias")
+        if zero is None or zero.dtype != self.dtype:
+            zero = self._buf["dx_zero_bias"] = np.zeros(c, self.dtype)
+        yw = self._scratch("dx_yw", (chunks, wpk.shape[0], KT.FB, KT.padded(g.length)))
+        run_chunks(KT.forward_tiled_chunk, chunks, dy, wpk, zero, g.offs, g.geo, rows, yw, dx)
+        return dx
 
     def _weight_grad(self, dy, x, chunks, gw, gb):
         """gw (F, T), gb ← the weight and bias gradients by the GEMM-form kernels (kernels/conv_tiled.py):
