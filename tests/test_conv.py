@@ -143,7 +143,7 @@ def test_serial_and_parallel_kernels_agree(monkeypatch, params):
         rows3 = 1.2 * KT._blocks(27, 1) >= KT._blocks(9, 3)
         assert layer.dw_width == (3 if params["kernel_size"] == 3 and rows3 else 1)
         assert len(layer.dw_rows) * layer.dw_width >= layer.w["kernel"][0].size   # C·kh·kw taps
-        # the input gradient: a forward pass over dy's column planes at stride 1, phase planes else
+        # the input gradient: a forward pass over dy's column planes at stride 1 ("same"), phase planes else
         assert (layer.dx_fwd is not None) == ("strides" not in params)
         results[parallel] = run_layer(model, x)
         y_eval = model.forward(x, training=False)

@@ -30,7 +30,7 @@ def column_offsets(c: int, kh: int, kw: int, sh: int, rq: int, ow: int) -> np.nd
 
 
 class DxAsForward:
-    """The input gradient of a stride-1 layer whose padding is smaller than its kernel, computed as
+    """The input gradient of a stride-1 "same" layer, computed as
     a forward pass: dx[c, y, x] = Σ_(f, i, j) W[f, c, kh − 1 − i, kw − 1 − j] · dy[f, y + i − pt', x + j − pl']
     with pt' = kh − 1 − pt, pl' = kw − 1 − pl — dy's column planes and the kernel turned around,
     so that only dx's own positions are computed (kernels/conv_tiled.py forward_tiled_chunk)."""
@@ -45,8 +45,11 @@ class DxAsForward:
 
     @staticmethod
     def applies(sh: int, sw: int, kh: int, kw: int, pads) -> bool:
+        """For stride-1 layers padded to keep their size ("same"), where dy's column planes are one
+        copy each: on "valid" layers (LeNet-5's C3: 0.41 against 0.36 ms) the phase planes are faster."""
         (pt, pb), (pl, pr) = pads
-        return sh == sw == 1 and 0 <= min(pt, pb) and max(pt, pb) < kh and 0 <= min(pl, pr) and max(pl, pr) < kw
+        return (sh == sw == 1 and pt + pb == kh - 1 and pl + pr == kw - 1
+                and min(pt, pb, pl, pr) >= 0)
 
     @staticmethod
     def pack(kernel: np.ndarray) -> np.ndarray:

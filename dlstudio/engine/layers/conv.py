@@ -64,7 +64,7 @@ class Conv2D(Layer):
         self.dx_len = KT.padded(ps)
         self.dy_row = KT.margin(kh, kw, wq, sh, sw) + self.dx_len + KT.W   # (+ the last vector's overrun)
         self.dx_plan = KT.DxPlan(f, kh, kw, sh, sw, wq, self.dy_row)
-        # stride 1 with padding smaller than the kernel: dx as a forward pass over dy's column planes
+        # stride 1, "same" padding: dx as a forward pass over dy's column planes
         self.dx_fwd = KT.DxAsForward(c, h, w, f, kh, kw, pt, pl) if KT.DxAsForward.applies(sh, sw, kh, kw, self.pads) else None
         # the weight gradient in GEMM form: rows of taps (kernel rows c·kh + i of stride-1 layers
         # 3 or 5 wide, else single taps) and the taps per row
