@@ -1,18 +1,68 @@
-"""Winograd F(2×2, 3×3) forward convolution (stride 1, 3×3 kernels) on NCHW batches.
-
-The three transforms are compiled loops in kernels/winograd.py (where the method is explained);
-the 16 matrix products between them go to NumPy's matmul (BLAS), summing over the channels.
-"""
+"""Winograd F(2×2, 3×3) convolution (stride 1, 3×3 kernels) on NCHW batches: the Python side of
+kernels/winograd.py (where the method is explained) — the kernel transform, packing, scratch."""
 from __future__ import annotations
 
 import numpy as np
 
+from . import conv_tiling as KT
+from .chunks import run_chunks
 from .kernels import winograd as K
+
+# G of F(2×2, 3×3): U = G g Gᵀ
+_G = np.array([[1.0, 0.0, 0.0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0.0, 0.0, 1.0]])
+
+
+def transform_kernel(kernel: np.ndarray) -> np.ndarray:
+    """(F, C, 3, 3) kernel → U = G g Gᵀ packed for the micro-kernel: (16, blocks, C, FB), the
+    filters padded to whole blocks with zeros."""
+    f, c = kernel.shape[:2]
+    g = _G.astype(kernel.dtype)
+    t = kernel.reshape(-1, 3) @ g.T                                  # g Gᵀ: (F·C·3, 4)
+    t = t.reshape(f * c, 3, 4).transpose(1, 0, 2).reshape(3, -1)     # rows i of every g Gᵀ
+    u = (g @ t).reshape(4, f, c, 4).transpose(0, 3, 1, 2).reshape(16, f, c)   # G g Gᵀ, (16, F, C)
+    blocks = -(-f // KT.FB)
+    up = np.zeros((16, blocks * KT.FB, c), kernel.dtype)
+    up[:, :f] = u
+    return np.ascontiguousarray(up.reshape(16, blocks, KT.FB, c).transpose(0, 1, 3, 2))
+
+
+class Winograd:
+    """F(2×2, 3×3) for one layer shape: (C, H, W) in, F filters, (OH, OW) out, pads (top, left);
+    its scratch rows are kept between calls."""
+
+    def __init__(self, c: int, h: int, w: int, f: int, oh: int, ow: int, pt: int, pl: int, dtype):
+        th, tw = -(-oh // 2), -(-ow // 2)
+        self.c, self.f, self.oh, self.ow, self.dtype = c, f, oh, ow, np.dtype(dtype)
+        self.pads = np.array([pt, pl], np.int64)
+        self.tiles = th * (tw + 1)                      # wide tile positions per sample
+        self.pp = KT.padded(self.tiles)
+        self.offs = (np.arange(c) * self.pp).astype(np.int64)
+        self.plane_values = c * 4 * (th + 1) * (tw + 1) + 1
+        self.blocks = -(-f // KT.FB)
+        self._scratch: tuple | None = None
+
+    def _rows(self, chunks: int) -> tuple:
+        s = self._scratch
+        if s is None or s[0].shape[0] != chunks:
+            line = 64 // self.dtype.itemsize      # rows a cache line longer (kernels/winograd.py)
+            s = self._scratch = (np.empty((chunks, self.plane_values), self.dtype),
+                                 np.zeros((chunks, 16 * (self.c * self.pp + line)), self.dtype),   # 0 past the tiles
+                                 np.empty((chunks, 16, self.blocks * KT.FB * self.pp + line), self.dtype),
+                                 np.empty((chunks, 4, self.pp), self.dtype))
+        return s
+
+    def __call__(self, x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, chunks: int,
+                 out: np.ndarray | None = None) -> np.ndarray:
+        """y = conv(x, kernel) + bias; x (N, C, H, W) C-contiguous in this dtype, bias (F,)."""
+        y = np.empty((x.shape[0], self.f, self.oh, self.ow), self.dtype) if out is None else out
+        up = transform_kernel(kernel)
+        run_chunks(K.winograd_chunk, chunks, x, up, bias, self.offs, self.pads, *self._rows(chunks), y)
+        return y
 
 
 def winograd_conv3x3_forward(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray | None,
                              pads: tuple) -> np.ndarray:
-    """y = conv(x, kernel) + bias, stride 1, by F(2×2, 3×3).
+    """y = conv(x, kernel) + bias, stride 1, by F(2×2, 3×3), serially.
 
     x (N, C, H, W), kernel (F, C, 3, 3) of the same float dtype, bias (F,) or None,
     pads ((top, bottom), (left, right)) of non-negative ints. Returns y (N, F, OH, OW).
@@ -24,21 +74,12 @@ def winograd_conv3x3_forward(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray
     (pt, pb), (pl, pr) = (int(pads[0][0]), int(pads[0][1])), (int(pads[1][0]), int(pads[1][1]))
     if min(pt, pb, pl, pr) < 0:
         raise ValueError(f"padding must be non-negative, got {pads}")
-    dtype = x.dtype
     n, c, h, w = x.shape
     f = kernel.shape[0]
     oh, ow = h + pt + pb - 2, w + pl + pr - 2
     if oh < 1 or ow < 1:
         raise ValueError(f"3×3 kernel does not fit the padded {h}×{w} input")
-    th, tw = -(-oh // 2), -(-ow // 2)
     x = np.ascontiguousarray(x)
-    kernel = np.ascontiguousarray(kernel, dtype)
-    b = np.zeros(f, dtype) if bias is None else np.ascontiguousarray(bias, dtype)
-    u = np.empty((16, f, c), dtype)
-    K.kernel_transform(kernel, u)
-    v = np.empty((16, c, n * th * tw), dtype)
-    K.input_transform(x, pt, pl, th, tw, v)
-    m = np.matmul(u, v)                                # 16 products (F × C) · (C × T)
-    y = np.empty((n, f, oh, ow), dtype)
-    K.output_transform(m, b, th, tw, y)
-    return y
+    kernel = np.ascontiguousarray(kernel, x.dtype)
+    b = np.zeros(f, x.dtype) if bias is None else np.ascontiguousarray(bias, x.dtype)
+    return Winograd(c, h, w, f, oh, ow, pt, pl, x.dtype)(x, kernel, b, 1)

@@ -17,7 +17,7 @@ from .. import config
 from ..init import bias_init, kernel_init
 from .. import conv_tiling as KT
 from ..chunks import run_chunks, threads_for
-from ..conv_winograd import winograd_conv3x3_forward
+from ..conv_winograd import Winograd
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
 
@@ -48,10 +48,11 @@ class Conv2D(Layer):
         hq, wq = -(-(h + pt + pb) // sh), -(-(w + pl + pr) // sw)
         ps = hq * wq
         self.shapes = (c, h, w, f, oh, ow, kh, kw)
-        # inference of 3×3 stride-1 layers with WINOGRAD_MIN_CHANNELS channels in and out: Winograd
+        # 3×3 stride-1 layers with WINOGRAD_MIN_CHANNELS channels in and out: Winograd F(2×2, 3×3)
         self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and WINOGRAD_MIN_CHANNELS is not None
                          and c >= WINOGRAD_MIN_CHANNELS and f >= WINOGRAD_MIN_CHANNELS)
         self.pads = ((pt, pb), (pl, pr))
+        self.wino = Winograd(c, h, w, f, oh, ow, pt, pl, dtype) if self.winograd else None
         rq = oh + (kh - 1) // sh                      # rows of a column plane
         self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq], np.int64)
         self.offs = KT.column_offsets(c, kh, kw, sh, rq, ow)
@@ -66,6 +67,9 @@ class Conv2D(Layer):
         self.dx_plan = KT.DxPlan(f, kh, kw, sh, sw, wq, self.dy_row)
         # stride 1, "same" padding: dx as a forward pass over dy's column planes
         self.dx_fwd = KT.DxAsForward(c, h, w, f, kh, kw, pt, pl) if KT.DxAsForward.applies(sh, sw, kh, kw, self.pads) else None
+        # and by Winograd where the forward pass uses it (dy's F channels in, C out)
+        self.dx_wino = (Winograd(f, oh, ow, c, h, w, kh - 1 - pt, kw - 1 - pl, dtype)
+                        if self.winograd and self.dx_fwd is not None else None)
         # the weight gradient in GEMM form: rows of taps (kernel rows c·kh + i of stride-1 layers
         # 3 or 5 wide, else single taps) and the taps per row
         self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw, rq * ow)
@@ -117,18 +121,18 @@ class Conv2D(Layer):
         x = inputs[0]
         if x.dtype != self.dtype or not x.flags.c_contiguous:
             x = np.ascontiguousarray(x, self.dtype)
-        if self.winograd and not training:
-            return winograd_conv3x3_forward(x, self.w["kernel"], self.w.get("bias"), self.pads)
         n = x.shape[0]
         c, h, w, f, oh, ow, kh, kw = self.shapes
         chunks = self._chunks(n)
+        if training:
+            self._x = x            # the weight gradient makes the column planes again from it
+        if self.wino is not None:
+            return self.wino(x, self.w["kernel"], self._bias(), chunks)
         wpk = KT.pack(self.w["kernel"].reshape(f, c * kh * kw))
         y = np.empty((n, f, oh, ow), self.dtype)
         xcs = self._rows("xcs", chunks)
         yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.length)))
         run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, self._bias(), self.offs, self.geo, xcs, yw, y)
-        if training:
-            self._x = x            # the weight gradient makes the column planes again from it
         return y
 
     def backward(self, dout):
@@ -168,14 +172,17 @@ class Conv2D(Layer):
         """dx of a stride-1 layer by the forward kernel (conv_tiling.DxAsForward)."""
         c, h, w = self.shapes[:3]
         g = self.dx_fwd
+        zero = self._buf.get("dx_zero_bias")
+        if zero is None or zero.dtype != self.dtype:
+            zero = self._buf["dx_zero_bias"] = np.zeros(c, self.dtype)
+        if self.dx_wino is not None:
+            turned = np.ascontiguousarray(self.w["kernel"].transpose(1, 0, 2, 3)[:, :, ::-1, ::-1])
+            return self.dx_wino(dy, turned, zero, chunks)
         wpk = g.pack(self.w["kernel"])
         dx = np.empty((dy.shape[0], c, h, w), self.dtype)
         rows = self._buf.get("dx_cols")
         if rows is None or rows.shape != (chunks, g.row_size) or rows.dtype != self.dtype:
             rows = self._buf["dx_cols"] = np.zeros((chunks, g.row_size), self.dtype)
-        zero = self._buf.get("dx_zero_bias")
-        if zero is None or zero.dtype != self.dtype:
-            zero = self._buf["dx_zero_bias"] = np.zeros(c, self.dtype)
         yw = self._scratch("dx_yw", (chunks, wpk.shape[0], KT.FB, KT.padded(g.length)))
         run_chunks(KT.forward_tiled_chunk, chunks, dy, wpk, zero, g.offs, g.geo, rows, yw, dx)
         return dx
