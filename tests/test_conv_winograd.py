@@ -62,9 +62,9 @@ def test_bad_input_is_refused(args, match):
 
 
 def test_conv2d_layer_uses_winograd_for_the_forward_pass_and_the_input_gradient(monkeypatch):
-    """Switched on (it is off by default: not yet faster here), a 3×3 "same" layer runs its forward
-    pass — inference and training — and its input gradient by F(2×2, 3×3); the results match the
-    float64 reference, and the gradients match the direct kernels'."""
+    """Switched on (by default only from 32 channels and larger outputs), a 3×3 "same" layer runs its
+    forward pass — inference and training — and its input gradient by F(2×2, 3×3); the results
+    match the float64 reference, and the gradients match the direct kernels'."""
     from dlstudio.engine.layers import conv as conv_layer
     from dlstudio.engine.model import Model
     from dlstudio.spec import Network
@@ -72,6 +72,7 @@ def test_conv2d_layer_uses_winograd_for_the_forward_pass_and_the_input_gradient(
         "conv", "Conv2D", {"filters": 13, "kernel_size": 3, "padding": "same"}, after="in")
     direct = Model(net, dtype=np.float32, seed=0).layers["conv"]
     monkeypatch.setattr(conv_layer, "WINOGRAD_MIN_CHANNELS", 8)
+    monkeypatch.setattr(conv_layer, "WINOGRAD_MIN_WORK", 7)
     model = Model(net, dtype=np.float32, seed=0)
     layer = model.layers["conv"]
     assert layer.winograd and layer.wino is not None and layer.dx_wino is not None
@@ -96,13 +97,15 @@ def test_conv2d_layer_uses_winograd_for_the_forward_pass_and_the_input_gradient(
     np.testing.assert_allclose(layer.g["kernel"], direct.g["kernel"], rtol=1e-5, atol=1e-5)
 
 
-def test_small_or_strided_layers_keep_the_direct_kernels():
+def test_winograd_is_chosen_for_large_3x3_stride_1_layers_only():
     from dlstudio.engine.model import Model
     from dlstudio.spec import Network
-    for shape, params in [([8, 6, 6], {"filters": 64, "kernel_size": 3}),
-                          ([64, 6, 6], {"filters": 64, "kernel_size": 3}),   # the tiled direct kernels are as
-                          ([128, 6, 6], {"filters": 128, "kernel_size": 3}),  # fast or faster: Winograd is off
-                          ([32, 6, 6], {"filters": 32, "kernel_size": 3, "strides": 2}),
-                          ([32, 6, 6], {"filters": 32, "kernel_size": 5})]:
+    for shape, params, chosen in [([32, 16, 16], {"filters": 64, "kernel_size": 3, "padding": "same"}, True),
+                                  ([64, 18, 18], {"filters": 32, "kernel_size": 3}, True),         # 16×16 out
+                                  ([64, 8, 8], {"filters": 64, "kernel_size": 3, "padding": "same"}, True),
+                                  ([32, 8, 8], {"filters": 32, "kernel_size": 3, "padding": "same"}, False),  # small
+                                  ([16, 32, 32], {"filters": 64, "kernel_size": 3}, False),        # few channels in
+                                  ([32, 16, 16], {"filters": 32, "kernel_size": 3, "strides": 2}, False),
+                                  ([32, 16, 16], {"filters": 32, "kernel_size": 5}, False)]:
         net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")
-        assert not Model(net, dtype=np.float32, seed=0).layers["conv"].winograd
+        assert Model(net, dtype=np.float32, seed=0).layers["conv"].winograd == chosen, (shape, params)

@@ -34,10 +34,10 @@ class Winograd:
         th, tw = -(-oh // 2), -(-ow // 2)
         self.c, self.f, self.oh, self.ow, self.dtype = c, f, oh, ow, np.dtype(dtype)
         self.pads = np.array([pt, pl], np.int64)
-        self.tiles = th * (tw + 1)                      # wide tile positions per sample
+        self.tiles = th * tw                            # tiles per sample
         self.pp = KT.padded(self.tiles)
         self.offs = (np.arange(c) * self.pp).astype(np.int64)
-        self.plane_values = c * 4 * (th + 1) * (tw + 1) + 1
+        self.plane_values = c * 4 * (th + 1) * (tw + 1) + 32   # (+ what the last vectors read)
         self.blocks = -(-f // KT.FB)
         self._scratch: tuple | None = None
 

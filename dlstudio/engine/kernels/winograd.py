@@ -26,97 +26,67 @@ import numpy as np
 from numba import njit
 
 from ..config import JIT
+from ..vector_ir import interleave_tile, winograd_input_tile, winograd_output_tile
 from .conv import _chunk, to_columns
-from .conv_tiled import _sweep
+from .conv_tiled import W, _sweep
+
+# the transforms on W tiles at a time, and two rows of 8 outputs interleaved (engine/vector_ir.py)
+_in_tile16 = winograd_input_tile(16)
+_in_tile8 = winograd_input_tile(8)
+_out_tile = winograd_output_tile(W)
+_interleave8 = interleave_tile(8)
 
 
 @njit(**JIT)
-def _bt(a0, a1, a2, a3):
-    """Bᵀ · (a0, a1, a2, a3)."""
-    return a0 - a2, a1 + a2, a2 - a1, a1 - a3
-
-
-@njit(**JIT)
-def _input_tiles(xs, c_, th, tw1, pp, cp, v):
-    """v[e·cp + c·pp + p] = (Bᵀ d B)[e // 4, e % 4] for the tile at wide position p = ty·tw1 + tx
-    (p < th·tw1), d its 4×4 input: d[i, j] = plane (c, i mod 2, j mod 2) of xs at
-    p + (i div 2)·tw1 + j div 2 (planes of (th + 1)·tw1 values)."""
+def _input_tiles(xs, c_, th, tw, pp, cps, v):
+    """v[e·cps + c·pp + p] = (Bᵀ d B)[e // 4, e % 4] for the tile at p = ty·tw + tx, d its 4×4
+    input: d[i, j] = phase plane (c, i mod 2, j mod 2) of xs at (ty + i div 2)·(tw + 1) + tx + j div 2
+    (planes of (th + 1)·(tw + 1) values). A row of tiles 16 or 8 at a time (a row's last vector may
+    run into the next row's first tiles, which are written after it; the last row's into the padding
+    between channels and after the last: cps ≥ C·pp + 16)."""
+    tw1 = tw + 1
     s = (th + 1) * tw1
-    n_ = th * tw1
-    one = np.uint64(1)
-    row = np.uint64(tw1)
+    wide = tw % 16 == 0
     for c in range(c_):
-        b0 = np.uint64(4 * c * s)
-        b1 = b0 + np.uint64(s)
-        b2 = b1 + np.uint64(s)
-        b3 = b2 + np.uint64(s)
-        o = np.uint64(c * pp)
-        for p in range(n_):
-            q = np.uint64(p)
-            # rows i = 0, 1 read phase rows a = 0, 1 at u = ty; rows 2, 3 the same at ty + 1
-            r0, r1, r2, r3 = q, q, q + row, q + row
-            col0 = _bt(xs[b0 + r0], xs[b2 + r1], xs[b0 + r2], xs[b2 + r3])           # j = 0
-            col1 = _bt(xs[b1 + r0], xs[b3 + r1], xs[b1 + r2], xs[b3 + r3])           # j = 1
-            col2 = _bt(xs[b0 + r0 + one], xs[b2 + r1 + one], xs[b0 + r2 + one], xs[b2 + r3 + one])
-            col3 = _bt(xs[b1 + r0 + one], xs[b3 + r1 + one], xs[b1 + r2 + one], xs[b3 + r3 + one])
-            for r in range(4):
-                v0, v1, v2, v3 = _bt(col0[r], col1[r], col2[r], col3[r])
-                e = np.uint64(4 * r * cp) + o + q
-                v[e] = v0
-                v[e + np.uint64(cp)] = v1
-                v[e + np.uint64(2 * cp)] = v2
-                v[e + np.uint64(3 * cp)] = v3
+        b = 4 * c * s
+        o = c * pp
+        for ty in range(th):
+            if wide:
+                for tx in range(0, tw, 16):
+                    _in_tile16(xs, b, s, tw1, v, o, cps, ty * tw1 + tx, ty * tw + tx)
+            else:
+                for tx in range(0, tw, 8):
+                    _in_tile8(xs, b, s, tw1, v, o, cps, ty * tw1 + tx, ty * tw + tx)
 
 
 @njit(**JIT)
-def _output_tiles(m, pp, bias, n, th, tw1, ot, y):
+def _output_tiles(m, pp, bias, n, tw, ot, y):
     """y[n, f, 2·ty + r, 2·tx + s] = bias[f] + (Aᵀ M A)[r, s], M[e] = m[e, f·pp + p] at
-    p = ty·tw1 + tx, cropped to y; ot (4, pp) is scratch for one filter's four outputs. Flat
-    unsigned indices throughout (the loops vectorise)."""
+    p = ty·tw + tx, cropped to y; ot (4, pp) is scratch for one filter's four outputs, computed
+    W tiles at a time and written out two rows of 8 at a time, interleaved."""
     f_, oh, ow = y.shape[1], y.shape[2], y.shape[3]
-    es = np.uint64(m.shape[1])                        # one transform position e to the next
-    n_ = th * tw1
+    es = m.shape[1]                        # one transform position e to the next
     half = ow // 2
+    whole = half - half % 8
     mf = m.reshape(-1)
     of = ot.reshape(-1)
     yf = y.reshape(-1)
-    ppu = np.uint64(pp)
-    e1 = es
-    e2 = e1 + es
-    e3 = e2 + es
-    e4 = e3 + es
-    p2 = ppu + ppu
-    p3 = p2 + ppu
     for f in range(f_):
-        b = bias[f]
-        base = np.uint64(f * pp)
-        for p in range(n_):
-            q = base + np.uint64(p)
-            m0, m1, m2, m3 = mf[q], mf[q + e1], mf[q + e2], mf[q + e3]
-            q4 = q + e4
-            m4, m5, m6, m7 = mf[q4], mf[q4 + e1], mf[q4 + e2], mf[q4 + e3]
-            q8 = q4 + e4
-            m8, m9, m10, m11 = mf[q8], mf[q8 + e1], mf[q8 + e2], mf[q8 + e3]
-            q12 = q8 + e4
-            m12, m13, m14, m15 = mf[q12], mf[q12 + e1], mf[q12 + e2], mf[q12 + e3]
-            u00, u01, u02, u03 = m0 + m4 + m8, m1 + m5 + m9, m2 + m6 + m10, m3 + m7 + m11
-            u10, u11, u12, u13 = m4 - m8 - m12, m5 - m9 - m13, m6 - m10 - m14, m7 - m11 - m15
-            o = np.uint64(p)
-            of[o] = b + u00 + u01 + u02
-            of[o + ppu] = b + u01 - u02 - u03
-            of[o + p2] = b + u10 + u11 + u12
-            of[o + p3] = b + u11 - u12 - u13
+        for p in range(0, pp, W):
+            _out_tile(mf, f * pp + p, es, bias[f], of, p, pp)
         for oy in range(oh):
-            r = oy % 2
-            ev = np.uint64(2 * r * pp + (oy // 2) * tw1)     # (int64 arithmetic, then unsigned)
-            od = ev + ppu
-            d = np.uint64(((n * f_ + f) * oh + oy) * ow)
-            for tx in range(half):                # both columns of each tile, interleaved
+            ev = 2 * (oy % 2) * pp + (oy // 2) * tw
+            od = ev + pp
+            d = ((n * f_ + f) * oh + oy) * ow
+            for t in range(0, whole, 8):
+                _interleave8(of, ev + t, od + t, yf, d + 2 * t)
+            du, evu, odu = np.uint64(d), np.uint64(ev), np.uint64(od)
+            for tx in range(whole, half):
                 t = np.uint64(tx)
-                yf[d + t + t] = of[ev + t]
-                yf[d + t + t + np.uint64(1)] = of[od + t]
+                yf[du + t + t] = of[evu + t]
+                yf[du + t + t + np.uint64(1)] = of[odu + t]
             if ow % 2:
-                yf[d + np.uint64(ow - 1)] = of[ev + np.uint64(half)]
+                yf[du + np.uint64(ow - 1)] = of[evu + np.uint64(half)]
 
 
 @njit(**JIT)
@@ -131,7 +101,6 @@ def winograd_chunk(k, chunks, x, up, bias, offs, pads, xs_rows, v_rows, m_rows, 
     c_ = x.shape[1]
     oh, ow = y.shape[2], y.shape[3]
     th, tw = (oh + 1) // 2, (ow + 1) // 2
-    tw1 = tw + 1
     xs, v, m, ot = xs_rows[k], v_rows[k], m_rows[k], ot_rows[k]
     pp = ot.shape[1]
     cp = c_ * pp
@@ -140,9 +109,9 @@ def winograd_chunk(k, chunks, x, up, bias, offs, pads, xs_rows, v_rows, m_rows, 
     two = np.int64(2)          # (int64, not literals: the one signature the other callers use)
     n0, n1 = _chunk(k, chunks, x.shape[0])
     for n in range(n0, n1):
-        to_columns(x, n, two, two, pads[0], pads[1], th + 1, two, two, tw1, xs)
-        _input_tiles(xs, c_, th, tw1, pp, cps, v)
+        to_columns(x, n, two, two, pads[0], pads[1], th + 1, two, two, tw + 1, xs)
+        _input_tiles(xs, c_, th, tw, pp, cps, v)
         for e in range(16):
             me = m[e, :blocks * fb * pp].reshape((blocks, fb, pp))
             _sweep(v[e * cps:e * cps + cp], offs, up[e], np.int64(0), c_, pp, me)
-        _output_tiles(m, pp, bias, n, th, tw1, ot, y)
+        _output_tiles(m, pp, bias, n, tw, ot, y)

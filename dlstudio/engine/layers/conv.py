@@ -21,12 +21,15 @@ from ..conv_winograd import Winograd
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
 
-#: Winograd F(2×2, 3×3) for inference when in and out channels are both at least this; None: never.
-#: Off: since the layout moves and the allocator were fixed, the tiled direct kernels took 0.27-0.35x
-#: Winograd's wall time at every size measured (2026-12-06 on AMD EPYC Zen with AVX-512, batch 64:
-#: 32→64 16×16 1.5 vs 5.9 ms, 128→128 16×16 11.7 vs 32.9 ms; docs/speed.md). Its transforms and
-#: per-position products have not been moved to the register-tiled micro-kernel.
-WINOGRAD_MIN_CHANNELS: int | None = None
+#: Winograd F(2×2, 3×3) (the forward pass, and the input gradient of "same" layers) for 3×3 stride-1
+#: layers with at least WINOGRAD_MIN_CHANNELS channels in and out, and at least WINOGRAD_MIN_WORK for
+#: (the fewer channels) × (the shorter output side); None: never. Against the tiled direct kernels
+#: (2026-12-06, AMD EPYC with AVX-512, batch 64, one thread, forward): 32→64 on 16×16 1.27×,
+#: 32→32 on 32×32 1.28×, 64→64 on 16×16 1.41×, 128→128 on 8×8 1.24×, 64→64 on 8×8 1.08×; 48→64 on
+#: 8×8 1.03×, 32→64 on 8×8 0.96×, 32→32 on 8×8 0.78×, 16→16 on 32×32 0.79×, 8→16 on 32×32 0.62×
+#: (docs/speed.md).
+WINOGRAD_MIN_CHANNELS: int | None = 32
+WINOGRAD_MIN_WORK = 512
 
 
 @engine_layer("Conv2D")
@@ -50,7 +53,7 @@ class Conv2D(Layer):
         self.shapes = (c, h, w, f, oh, ow, kh, kw)
         # 3×3 stride-1 layers with WINOGRAD_MIN_CHANNELS channels in and out: Winograd F(2×2, 3×3)
         self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and WINOGRAD_MIN_CHANNELS is not None
-                         and c >= WINOGRAD_MIN_CHANNELS and f >= WINOGRAD_MIN_CHANNELS)
+                         and min(c, f) >= WINOGRAD_MIN_CHANNELS and min(c, f) * min(oh, ow) >= WINOGRAD_MIN_WORK)
         self.pads = ((pt, pb), (pl, pr))
         self.wino = Winograd(c, h, w, f, oh, ow, pt, pl, dtype) if self.winograd else None
         rq = oh + (kh - 1) // sh                      # rows of a column plane
