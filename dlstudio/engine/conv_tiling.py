@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from .kernels.conv_tiled import (DW3, FB, QB, RB1, RB3, RB5, V, W, backward_dx_chunk,  # noqa: F401
-                                 forward_tiled_chunk, micro, weight_grad)
+                                 forward_tiled_chunk, micro, weight_grad_1, weight_grad_3, weight_grad_5)
 
 #: the GEMM-form weight-gradient tiles' rows per block, by taps per row
 DW_ROWS = {1: RB1, 3: RB3, 5: RB5}
+#: and their kernels
+WEIGHT_GRAD = {1: weight_grad_1, 3: weight_grad_3, 5: weight_grad_5}
 
 
 def padded(length: int) -> int:

@@ -6,7 +6,7 @@ micro_FBxQB(xs, offs, wp, q0, out):
 wp is one block of FB filters, packed tap-major ((taps, FB): a tap's weights are adjacent); xs one
 sample's phase planes (flat); offs the taps' offsets into it (at least one tap). 8 × 48 runs in
 16-float vectors (AVX-512), 6 × 16 in 8-float ones (AVX2); kernels/conv_tiled.py uses one per machine,
-with the same filters over one or two vectors (8 × 16, 8 × 32; 6 × 8) for a run's last positions.
+with the same filters over one vector (8 × 16; 6 × 8) for a run's last positions.
 
 dwt_RBxKW_V(dv, xs, rowoffs, step, r0, o):
     o[(r0 + r)·KW + j, l] += Σ_(q < len(dv)) xs[rowoffs[r0 + r] + j·step + q] · dv[q, l]   for r < RB, j < KW, l < V
@@ -34,7 +34,6 @@ from ..vector_ir import forward_tile, transpose_tile, weight_grad_tile
 _fwd_6x16 = forward_tile(6, 16, 8)
 _fwd_6x8 = forward_tile(6, 8, 8)
 _fwd_8x48 = forward_tile(8, 48, 16)
-_fwd_8x32 = forward_tile(8, 32, 16)
 _fwd_8x16 = forward_tile(8, 16, 16)
 _dw_8x3_16 = weight_grad_tile(8, 3, 16)
 _dw_5x5_16 = weight_grad_tile(5, 5, 16)
@@ -59,11 +58,6 @@ def micro_6x8(xs, offs, wp, q0, out):
 @njit(**JIT)
 def micro_8x48(xs, offs, wp, q0, out):
     _fwd_8x48(xs, offs, wp, q0, out)
-
-
-@njit(**JIT)
-def micro_8x32(xs, offs, wp, q0, out):
-    _fwd_8x32(xs, offs, wp, q0, out)
 
 
 @njit(**JIT)

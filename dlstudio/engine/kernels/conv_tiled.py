@@ -4,7 +4,7 @@ kernels/conv.py.
 The output (oh·ow positions per filter, see conv.py) is cut into tiles of FB filters × QB
 positions; each tile is computed by one micro-kernel call that keeps its FB·QB sums in vector
 registers over all C·kh·kw taps and writes them once. Filters are padded to a multiple of FB with
-zero weights, positions to whole vectors: a run's last tile is one or two vectors wide (`_sweep`),
+zero weights, positions to whole vectors: a run ends in one or two one-vector tiles (`_sweep`),
 so the planes carry a tail of `tail(length)` values that it reads (its sums there are dropped).
 
 The input gradient of a stride-1 layer is a forward pass over dy's column planes with the kernel
@@ -17,7 +17,7 @@ f·R + margin − ((i div sh)·wq + j div sw) — then scattered into dx (backwa
 
 Every layer's weight gradient runs in GEMM form: dWᵀ[t, f] = Σ_q xc[offs[t] + q] · dyᵀ[q, f] in
 tiles of kernel rows × kw taps by V filters, the sums vectors over filters for all positions
-(weight_grad: rows of 3 or 5 taps, a plane apart, for layers that wide; one tap per "row" for the
+(weight_grad_3, _5: rows of 3 or 5 taps, a plane apart, for layers that wide; one tap per "row" for the
 rest).
 
 The micro-kernels are LLVM vector code (engine/vector_ir.py) wrapped in kernels/conv_micro.py.
@@ -33,7 +33,7 @@ from ..config import JIT, RJIT
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _copy_run, _scatter_strided, _valid_range, _zero_run, to_columns, wide_row
 from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x8,
-                         micro_6x16, micro_8x16, micro_8x32, micro_8x48, transpose_8, transpose_16)
+                         micro_6x16, micro_8x16, micro_8x48, transpose_8, transpose_16)
 
 # The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in
 # 512-bit vectors where the CPU has AVX-512, else 6 × 16. The drivers below compile with it.
@@ -42,7 +42,7 @@ WIDE = (FB, QB) == WIDE_TILE
 micro = micro_8x48 if WIDE else micro_6x16
 # values per vector; a run of positions is a whole number of vectors, its last tile one or two
 W = QB // 3 if WIDE else QB // 2
-tail1, tail2 = (micro_8x16, micro_8x32) if WIDE else (micro_6x8, micro_6x8)
+tail = micro_8x16 if WIDE else micro_6x8
 # The weight gradient's GEMM-form micro-kernels for 1-, 3- and 5-wide kernels: filters per vector
 # (V), kernel rows per block (RB1, RB3, RB5) and the block kernels.
 V = 16 if WIDE else 8
@@ -56,16 +56,14 @@ RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
 def _sweep(xs, offs, wp, t0, t1, lp, out):
     """out[b, f, q] = Σ_(t0 ≤ t < t1) wp[b, t, f] · xs[offs[t − t0] + q] for q < lp (a whole number
     of vectors), tile by tile, every block of filters in turn (while the tile's inputs are in the
-    L1 cache), the last tile one or two vectors wide."""
+    L1 cache), then the last one or two vectors one at a time."""
     full = lp - lp % QB
     for q0 in range(0, full, QB):
         for b in range(wp.shape[0]):
             micro(xs, offs, wp[b, t0:t1], q0, out[b])
     for b in range(wp.shape[0]):
-        if lp - full == W:
-            tail1(xs, offs, wp[b, t0:t1], full, out[b])
-        elif lp - full == 2 * W:
-            tail2(xs, offs, wp[b, t0:t1], full, out[b])
+        for q0 in range(full, lp, W):        # (one vector at a time: one tile less to compile)
+            tail(xs, offs, wp[b, t0:t1], q0, out[b])
 
 
 @njit(**JIT)
@@ -137,41 +135,58 @@ def _fill_dyt(dy, n, dyt, db):
 
 
 @njit(**JIT)
-def weight_grad(k, chunks, width, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts, db_parts):
-    """Chunk k of a convolution's weight gradient, transposed, by the tile for `width` taps per row
-    (3 or 5: kernel rows r = c·kh + i, their taps `step` values apart — one column plane each;
-    1: single taps): dwt_parts[k][f // V, r·width + j, f % V] = Σ over the chunk's samples and
-    positions q of xc[rowoffs[r] + j·step + q] · dy[n, f] at q — xc sample n's column planes, made
-    again from x in the scratch row xcs[k] (the forward pass keeps none: rebuilding them in the
-    cache costs less than storing and reloading them) — and the bias gradient's partial sums
-    db_parts[k].
-
-    rowoffs holds whole blocks of rows for the tile (padding rows read offset 0; their sums are
-    dropped); dyt (chunks, F_padded / V, oh·ow, V) is scratch whose padding filters stay zero."""
-    out = dwt_parts[k]
-    out[...] = 0
-    dbk = db_parts[k]
-    dbk[...] = 0
-    dyk = dyt[k]
-    rows = rowoffs.shape[0]
+def _dw_sample(k, n, dy, x, geo, xcs, dyt, db_parts):
+    """Sample n's share of the weight gradient's inputs, in chunk k's scratch: dy position-major in
+    dyt[k], its column planes — made again from x (the forward pass keeps none: rebuilding them
+    in the cache costs less than storing and reloading them) — in xcs[k], the bias sums added."""
     sh, sw, pt, pl, ow = geo[0], geo[1], geo[2], geo[3], geo[7]
     kw, ah, rq = geo[9], geo[10], geo[12]
-    xs = xcs[k]
+    _fill_dyt(dy, n, dyt[k], db_parts[k])
+    to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xcs[k])
+
+
+# The weight gradient, one kernel per tile width (a network compiles only the widths it has):
+# chunk k of dwt_parts[k][f // V, r·width + j, f % V] = Σ over the chunk's samples and positions q
+# of xc[rowoffs[r] + j·step + q] · dy[n, f] at q — kernel rows r = c·kh + i of `width` taps (3 or 5)
+# `step` values apart (one column plane each), or single taps (width 1) — and the bias gradient's
+# partial sums db_parts[k]. rowoffs holds whole blocks of rows for the tile (padding rows read
+# offset 0; their sums are dropped); dyt (chunks, F_padded / V, oh·ow, V) is scratch whose padding
+# filters stay zero.
+
+@njit(**JIT)
+def weight_grad_1(k, chunks, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts, db_parts):
+    dwt_parts[k][...] = 0
+    db_parts[k][...] = 0
     n0, n1 = _chunk(k, chunks, dy.shape[0])
     for n in range(n0, n1):
-        _fill_dyt(dy, n, dyk, dbk)
-        to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xs)
-        for fb in range(dyk.shape[0]):
-            dv, o = dyk[fb], out[fb]
-            if width == 3:
-                for r in range(0, rows, RB3):
-                    DW3(dv, xs, rowoffs, step, r, o)
-            elif width == 5:
-                for r in range(0, rows, RB5):
-                    DW5(dv, xs, rowoffs, step, r, o)
-            else:
-                for r in range(0, rows, RB1):
-                    DW1(dv, xs, rowoffs, step, r, o)
+        _dw_sample(k, n, dy, x, geo, xcs, dyt, db_parts)
+        for fb in range(dyt.shape[1]):
+            for r in range(0, rowoffs.shape[0], RB1):
+                DW1(dyt[k, fb], xcs[k], rowoffs, step, r, dwt_parts[k, fb])
+
+
+@njit(**JIT)
+def weight_grad_3(k, chunks, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts, db_parts):
+    dwt_parts[k][...] = 0
+    db_parts[k][...] = 0
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        _dw_sample(k, n, dy, x, geo, xcs, dyt, db_parts)
+        for fb in range(dyt.shape[1]):
+            for r in range(0, rowoffs.shape[0], RB3):
+                DW3(dyt[k, fb], xcs[k], rowoffs, step, r, dwt_parts[k, fb])
+
+
+@njit(**JIT)
+def weight_grad_5(k, chunks, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts, db_parts):
+    dwt_parts[k][...] = 0
+    db_parts[k][...] = 0
+    n0, n1 = _chunk(k, chunks, dy.shape[0])
+    for n in range(n0, n1):
+        _dw_sample(k, n, dy, x, geo, xcs, dyt, db_parts)
+        for fb in range(dyt.shape[1]):
+            for r in range(0, rowoffs.shape[0], RB5):
+                DW5(dyt[k, fb], xcs[k], rowoffs, step, r, dwt_parts[k, fb])
 
 
 @njit(**JIT)

@@ -203,7 +203,7 @@ class Conv2D(Layer):
             # the junk columns and padding filters are never written: they must start (and stay) zero
             dyt = self._buf["dyt"] = np.zeros((chunks, blocks, self.length, v), self.dtype)
         parts = self._scratch("dwt_parts", (chunks, blocks, len(self.dw_rows) * width, v))   # padded rows too
-        run_chunks(KT.weight_grad, chunks, width, int(self.geo[12] * self.geo[7]), dy, x, self.geo,
+        run_chunks(KT.WEIGHT_GRAD[width], chunks, int(self.geo[12] * self.geo[7]), dy, x, self.geo,
                    self._rows("xcs", chunks), self.dw_rows, dyt, parts, db_parts)
         gb[...] = db_parts.sum(axis=0)
         total = parts[0, :, :taps] if chunks == 1 else parts[:, :, :taps].sum(axis=0)
