@@ -109,3 +109,25 @@ def test_winograd_is_chosen_for_large_3x3_stride_1_layers_only():
                                   ([32, 16, 16], {"filters": 32, "kernel_size": 5}, False)]:
         net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")
         assert Model(net, dtype=np.float32, seed=0).layers["conv"].winograd == chosen, (shape, params)
+
+
+def test_winograd_on_three_threads_matches_the_serial_run(monkeypatch):
+    """Each chunk has its own scratch rows: five samples on three uneven chunks give the serial
+    result exactly (forward and input gradient)."""
+    from dlstudio.engine.model import Model
+    from dlstudio.spec import Network
+    monkeypatch.setattr("dlstudio.engine.chunks.numba.get_num_threads", lambda: 3)
+    net = Network().add("in", "Input", {"shape": [32, 16, 16]}).add(
+        "conv", "Conv2D", {"filters": 40, "kernel_size": 3, "padding": "same"}, after="in")
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((5, 32, 16, 16)).astype(np.float32)
+    dy = rng.standard_normal((5, 40, 16, 16)).astype(np.float32)
+    results = []
+    for parallel in (False, True):
+        layer = Model(net, dtype=np.float32, seed=0).layers["conv"]
+        assert layer.wino is not None and layer.dx_wino is not None
+        layer.parallel, layer.need_dx = parallel, True
+        assert layer._chunks(5) == (3 if parallel else 1)
+        results.append((layer.forward([x], True), layer.backward(dy)[0]))
+    np.testing.assert_array_equal(results[0][0], results[1][0])
+    np.testing.assert_array_equal(results[0][1], results[1][1])
