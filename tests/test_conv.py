@@ -247,3 +247,11 @@ def test_column_planes_match_numpy_slicing(sh, sw):
                 assert (dst[ref.size:] == 9).all()
                 checked += 1
     assert checked > 30
+
+
+def test_forward_reads_valid_stride_1_inputs_in_place_and_copies_the_others():
+    """The "wide" forward (x read in place, rows of W) for stride-1 layers without padding; column
+    planes for padded or strided ones. Both paths are checked against the reference above."""
+    assert conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5}).layers["conv"].fwd_wide
+    assert not conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5, "padding": "same"}).layers["conv"].fwd_wide
+    assert not conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5, "strides": 2}).layers["conv"].fwd_wide

@@ -39,7 +39,7 @@ class DxAsForward:
 
     def __init__(self, c: int, h: int, w: int, f: int, kh: int, kw: int, pt: int, pl: int):
         rq = h + kh - 1
-        self.geo = np.array([1, 1, kh - 1 - pt, kw - 1 - pl, 0, 0, h, w, kh, kw, 1, 1, rq], np.int64)
+        self.geo = np.array([1, 1, kh - 1 - pt, kw - 1 - pl, 0, 0, h, w, kh, kw, 1, 1, rq, w, 0], np.int64)
         self.offs = column_offsets(f, kh, kw, 1, rq, w)
         self.length = h * w
         self.sample_size = f * kw * rq * w

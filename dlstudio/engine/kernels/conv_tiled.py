@@ -71,26 +71,34 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, xcs, yw, y):
     """Chunk k of `chunks` (0 of 1: the serial kernel) of the tiled forward pass.
 
     wpk (blocks, T, FB) from `pack`; xcs (chunks, row) is scratch for one sample's column planes
-    (kernels/conv.py to_columns) and their `tail`; yw (chunks, blocks, FB, padded(oh·ow)) too."""
+    (kernels/conv.py to_columns) and their `tail` — or, for a "wide" layer (geo[14]: stride 1, no
+    padding), the sample itself, read in place by taps at c·H·W + i·W + j, the outputs in rows of
+    W (geo[13]) of which the first ow are kept; yw (chunks, blocks, FB, padded length) too."""
     sh, sw, pt, pl, oh, ow = geo[0], geo[1], geo[2], geo[3], geo[6], geo[7]
-    kw, ah, rq = geo[9], geo[10], geo[12]
+    kw, ah, rq, rs, wide = geo[9], geo[10], geo[12], geo[13], geo[14]
     f_ = y.shape[1]
-    q_ = oh * ow
     out = yw[k]
     lp = out.shape[2]
     yf = y.reshape(-1)
+    xf = x.reshape(-1)
+    size = x.shape[1] * x.shape[2] * x.shape[3]
     n0, n1 = _chunk(k, chunks, x.shape[0])
     for n in range(n0, n1):
         xs = xcs[k]
-        to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xs)
+        if wide:
+            _copy_run(xs, np.int64(0), xf, n * size, size)   # (int64: the one signature)
+        else:
+            to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xs)
         _sweep(xs, offs, wpk, np.int64(0), wpk.shape[1], lp, out)   # (int64: one signature for both callers)
         for f in range(f_):
             src = out[f // FB, f % FB]
             b0 = bias[f]
-            d = np.uint64((n * f_ + f) * q_)
-            for q in range(q_):
-                qu = np.uint64(q)
-                yf[d + qu] = src[qu] + b0
+            for oy in range(oh):
+                d = np.uint64(((n * f_ + f) * oh + oy) * ow)
+                r = np.uint64(oy * rs)
+                for ox in range(ow):
+                    q = np.uint64(ox)
+                    yf[d + q] = src[r + q] + b0
 
 
 @njit(**RJIT)
