@@ -106,7 +106,9 @@ def test_winograd_is_chosen_for_large_3x3_stride_1_layers_only():
                                   ([32, 8, 8], {"filters": 32, "kernel_size": 3, "padding": "same"}, False),  # small
                                   ([16, 32, 32], {"filters": 64, "kernel_size": 3}, False),        # few channels in
                                   ([32, 16, 16], {"filters": 32, "kernel_size": 3, "strides": 2}, False),
-                                  ([32, 16, 16], {"filters": 32, "kernel_size": 5}, False)]:
+                                  ([32, 16, 16], {"filters": 32, "kernel_size": 5}, False),
+                                  ([64, 56, 56], {"filters": 64, "kernel_size": 3, "padding": "same"}, True),
+                                  ([64, 112, 112], {"filters": 64, "kernel_size": 3, "padding": "same"}, False)]:  # beyond the caches
         net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")
         assert Model(net, dtype=np.float32, seed=0).layers["conv"].winograd == chosen, (shape, params)
 

@@ -30,6 +30,10 @@ from .base import Layer, engine_layer
 #: (docs/speed.md).
 WINOGRAD_MIN_CHANNELS: int | None = 32
 WINOGRAD_MIN_WORK = 512
+#: and whose 16 transformed inputs and outputs of one sample, 16·(C + F)·tiles values, fit in this
+#: many bytes: beyond the caches it gains nothing (64→64 on 56×56 1.70×, on 112×112 0.93×, on
+#: 224×224 1.00×, batch 8 / 2 / 1) and its scratch grows (≈ 100 MB a thread at 224×224).
+WINOGRAD_MAX_BYTES = 8 << 20
 
 
 @engine_layer("Conv2D")
@@ -53,7 +57,8 @@ class Conv2D(Layer):
         self.shapes = (c, h, w, f, oh, ow, kh, kw)
         # 3×3 stride-1 layers with WINOGRAD_MIN_CHANNELS channels in and out: Winograd F(2×2, 3×3)
         self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and WINOGRAD_MIN_CHANNELS is not None
-                         and min(c, f) >= WINOGRAD_MIN_CHANNELS and min(c, f) * min(oh, ow) >= WINOGRAD_MIN_WORK)
+                         and min(c, f) >= WINOGRAD_MIN_CHANNELS and min(c, f) * min(oh, ow) >= WINOGRAD_MIN_WORK
+                         and 16 * (c + f) * -(-oh // 2) * -(-ow // 2) * np.dtype(dtype).itemsize <= WINOGRAD_MAX_BYTES)
         self.pads = ((pt, pb), (pl, pr))
         self.wino = Winograd(c, h, w, f, oh, ow, pt, pl, dtype) if self.winograd else None
         rq = oh + (kh - 1) // sh                      # rows of a column plane
