@@ -23,6 +23,20 @@ def tail(length: int) -> int:
     return padded(length) - length
 
 
+def geometry(sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq, rs, wide) -> np.ndarray:
+    """The int64 vector the tiled kernels read a layer's shape from (kernels/conv_tiled.py): strides,
+    top / left padding, dx's phase-plane size (hq × wq), the output (oh × ow), the kernel, the
+    phases read (ah, aw), the column planes' rows (rq), and the forward pass's output row stride
+    (rs) and whether it reads x in place ("wide", 1) or from column planes (0)."""
+    return np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq, rs, int(wide)], np.int64)
+
+
+def turn(kernel: np.ndarray) -> np.ndarray:
+    """(F, C, kh, kw) kernel → (C, F, kh, kw), each kh × kw turned around: the kernel whose forward
+    pass over dy is a stride-1 layer's input gradient."""
+    return np.ascontiguousarray(kernel.transpose(1, 0, 2, 3)[:, :, ::-1, ::-1])
+
+
 def column_offsets(c: int, kh: int, kw: int, sh: int, rq: int, ow: int) -> np.ndarray:
     """Tap (c, i, j)'s offset into a sample's column planes (kernels/conv.py to_columns): plane
     (c, i mod sh, j), from row i div sh on; rq rows of ow values a plane."""
@@ -32,14 +46,14 @@ def column_offsets(c: int, kh: int, kw: int, sh: int, rq: int, ow: int) -> np.nd
 
 
 class DxAsForward:
-    """The input gradient of a stride-1 "same" layer, computed as
-    a forward pass: dx[c, y, x] = Σ_(f, i, j) W[f, c, kh − 1 − i, kw − 1 − j] · dy[f, y + i − pt', x + j − pl']
+    """The input gradient of a stride-1 "same" layer, computed as a forward pass:
+    dx[c, y, x] = Σ_(f, i, j) W[f, c, kh − 1 − i, kw − 1 − j] · dy[f, y + i − pt', x + j − pl']
     with pt' = kh − 1 − pt, pl' = kw − 1 − pl — dy's column planes and the kernel turned around,
     so that only dx's own positions are computed (kernels/conv_tiled.py forward_tiled_chunk)."""
 
     def __init__(self, c: int, h: int, w: int, f: int, kh: int, kw: int, pt: int, pl: int):
         rq = h + kh - 1
-        self.geo = np.array([1, 1, kh - 1 - pt, kw - 1 - pl, 0, 0, h, w, kh, kw, 1, 1, rq, w, 0], np.int64)
+        self.geo = geometry(1, 1, kh - 1 - pt, kw - 1 - pl, 0, 0, h, w, kh, kw, 1, 1, rq, w, False)
         self.offs = column_offsets(f, kh, kw, 1, rq, w)
         self.length = h * w
         self.sample_size = f * kw * rq * w
@@ -57,8 +71,7 @@ class DxAsForward:
     def pack(kernel: np.ndarray) -> np.ndarray:
         """(F, C, kh, kw) kernel → turned around, (C, F·kh·kw) in blocks for the micro-kernel."""
         f, c, kh, kw = kernel.shape
-        turned = kernel.transpose(1, 0, 2, 3)[:, :, ::-1, ::-1]
-        return pack(np.ascontiguousarray(turned).reshape(c, f * kh * kw))
+        return pack(turn(kernel).reshape(c, f * kh * kw))
 
 
 def pack(w2: np.ndarray) -> np.ndarray:
@@ -75,8 +88,8 @@ def weight_grad_plan(offs: np.ndarray, kw: int, step: int) -> tuple[np.ndarray, 
     taps when the taps (c, i, j) read offs = row offset + j·step — each kernel column its own plane
     of `step` values — and there is a tile for kw (3 or 5) and its padding to whole blocks costs
     less than single taps would (one tap a row runs ~1.2x slower: 183-188 against 223-228 GFLOP/s
-    on one thread); else every tap its own row (tile width 1: any width). Padded with offset-0 rows to whole blocks (they read real inputs; their sums are
-    dropped)."""
+    on one thread); else every tap its own row (tile width 1: any width). Padded with offset-0
+    rows to whole blocks (they read real inputs; their sums are dropped)."""
     rows, width = offs.reshape(-1, kw), kw
     if (kw not in DW_ROWS or not np.array_equal(rows, rows[:, :1] + np.arange(kw) * step)
             or 1.2 * _blocks(len(offs), 1) < _blocks(len(rows), kw)):   # (single taps run ~1.2x slower)

@@ -46,7 +46,7 @@ class Winograd:
         if s is None or s[0].shape[0] != chunks:
             line = 64 // self.dtype.itemsize      # rows a cache line longer (kernels/winograd.py)
             s = self._scratch = (np.empty((chunks, self.plane_values), self.dtype),
-                                 np.zeros((chunks, 16 * (self.c * self.pp + line)), self.dtype),   # 0 past the tiles
+                                 np.zeros((chunks, 16 * (self.c * self.pp + line)), self.dtype),
                                  np.empty((chunks, 16, self.blocks * KT.FB * self.pp + line), self.dtype),
                                  np.empty((chunks, 4, self.pp), self.dtype))
         return s

@@ -44,6 +44,14 @@ def _vec_ptr(builder, ptr, w):
     return builder.bitcast(ptr, ir.VectorType(ptr.type.pointee, w).as_pointer())
 
 
+def _vload(builder, base, at, w):
+    return builder.load(_vec_ptr(builder, builder.gep(base, [at]), w), align=4)
+
+
+def _vstore(builder, value, base, at, w):
+    builder.store(value, _vec_ptr(builder, builder.gep(base, [at]), w), align=4)
+
+
 def _fma(builder, a, b, c):
     """a·b + c on vectors, one rounding (llvm.fma; llvmlite's builder.fma takes scalars only)."""
     vty = a.type
@@ -190,7 +198,7 @@ def transpose_tile(w: int):
             rows = []
             for i in range(w):
                 at = builder.add(s, builder.mul(stride, ir.Constant(intp, i)))
-                rows.append(builder.load(_vec_ptr(builder, builder.gep(sa.data, [at]), w), align=4))
+                rows.append(_vload(builder, sa.data, at, w))
             i32v = ir.VectorType(ir.IntType(32), w)
             b = w // 2
             while b >= 1:
@@ -203,18 +211,10 @@ def transpose_tile(w: int):
                 b //= 2
             for j in range(w):
                 at = builder.add(d, ir.Constant(intp, j * w))
-                builder.store(rows[j], _vec_ptr(builder, builder.gep(da.data, [at]), w), align=4)
+                _vstore(builder, rows[j], da.data, at, w)
             return context.get_dummy_value()
         return sig, codegen
     return tile
-
-
-def _vload(builder, base, at, w):
-    return builder.load(_vec_ptr(builder, builder.gep(base, [at]), w), align=4)
-
-
-def _vstore(builder, value, base, at, w):
-    builder.store(value, _vec_ptr(builder, builder.gep(base, [at]), w), align=4)
 
 
 def winograd_input_tile(w: int):

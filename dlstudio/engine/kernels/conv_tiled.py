@@ -153,7 +153,8 @@ def _dw_sample(k, n, dy, x, geo, xcs, dyt, db_parts):
     to_columns(x, n, sh, sw, pt, pl, rq, ah, kw, ow, xcs[k])
 
 
-# The weight gradient, one kernel per tile width (a network compiles only the widths it has):
+# The weight gradient, one kernel per tile width (a network compiles only the widths it has; a tile
+# passed as an argument instead would make Numba compile per tile too, but not cache the result):
 # chunk k of dwt_parts[k][f // V, r·width + j, f % V] = Σ over the chunk's samples and positions q
 # of xc[rowoffs[r] + j·step + q] · dy[n, f] at q — kernel rows r = c·kh + i of `width` taps (3 or 5)
 # `step` values apart (one column plane each), or single taps (width 1) — and the bias gradient's

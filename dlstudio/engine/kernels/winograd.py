@@ -8,10 +8,10 @@ over a sample's P tiles — each run by the convolution's micro-kernel (kernels/
 _sweep: the channels are its taps, 2.25× fewer products than the direct kernels).
 
 Per sample (`winograd_chunk`): the padded input is split into its four stride-2 phase planes
-(kernels/conv.py to_columns with a 2 × 2 "kernel" at stride 2), so that the 16 values of every
-tile are unit-stride runs over the tiles ("wide": position p = ty·(tw + 1) + tx, the last column
-of each row junk); the input transform runs over those runs, the 16 products, then the output
-transform, which writes the 2×2 outputs of each tile into y. U (the kernel transform, G g Gᵀ) is
+(kernels/conv.py to_columns with a 2 × 2 "kernel" at stride 2, rows of tw + 1), so that the 16
+values of a row of tiles are unit-stride runs; the input transform (a vector tile of
+engine/vector_ir.py) writes them at compact positions p = ty·tw + tx; the 16 products; then the
+output transform (a vector tile), its two columns of each tile interleaved into y by shuffles. U (the kernel transform, G g Gᵀ) is
 made in NumPy by engine/conv_winograd.py.
 
 Accuracy: the transforms use only the constants 0, ±1, ±½ and add at most 4 terms per stage, so the
@@ -94,8 +94,8 @@ def winograd_chunk(k, chunks, x, up, bias, offs, pads, xs_rows, v_rows, m_rows, 
     """Chunk k of `chunks` of y = conv(x, kernel) + bias by F(2×2, 3×3), sample by sample.
 
     up (16, blocks, C, FB): U[e] packed for the micro-kernel; offs[c] = c·pp; pads (top, left);
-    scratch rows per chunk: xs_rows (the phase planes, + 1 value), v_rows (16 rows of C·pp, zero
-    beyond the tiles), m_rows (16 rows of blocks·FB·pp), ot_rows (4, pp). The 16 rows of v and of
+    scratch rows per chunk: xs_rows (the phase planes, + 32 values the last vectors read), v_rows
+    (16 rows of C·pp), m_rows (16 rows of blocks·FB·pp), ot_rows (4, pp). The 16 rows of v and of
     m are each a cache line longer than their data: 16 streams a multiple of 4 KiB apart would share
     the L1 cache's sets (64 → 32 channels at 16×16 ran 11× slower in the input transform)."""
     c_ = x.shape[1]

@@ -6,8 +6,9 @@ Weights: kernel (filters, in_channels, kh, kw), bias (filters,). Padding "valid"
 per axis. float32 and float64 batches are computed in their own dtype.
 
 Small work (batch 1, or tiny shapes) runs the serial kernels: launching the thread pool costs
-more than it saves there. The forward pass keeps each sample's zero-padded column planes for the
-weight gradient; those and the other scratch arrays are reused while the batch size stays the same.
+more than it saves there. The training forward pass keeps its input; the weight gradient copies
+each sample of it into zero-padded column planes again. The scratch arrays are reused while the
+batch size stays the same.
 """
 from __future__ import annotations
 
@@ -57,8 +58,10 @@ class Conv2D(Layer):
         self.shapes = (c, h, w, f, oh, ow, kh, kw)
         # 3×3 stride-1 layers with WINOGRAD_MIN_CHANNELS channels in and out: Winograd F(2×2, 3×3)
         self.winograd = ((kh, kw, sh, sw) == (3, 3, 1, 1) and WINOGRAD_MIN_CHANNELS is not None
-                         and min(c, f) >= WINOGRAD_MIN_CHANNELS and min(c, f) * min(oh, ow) >= WINOGRAD_MIN_WORK
-                         and 16 * (c + f) * -(-oh // 2) * -(-ow // 2) * np.dtype(dtype).itemsize <= WINOGRAD_MAX_BYTES)
+                         and min(c, f) >= WINOGRAD_MIN_CHANNELS
+                         and min(c, f) * min(oh, ow) >= WINOGRAD_MIN_WORK
+                         and 16 * (c + f) * -(-oh // 2) * -(-ow // 2) * np.dtype(dtype).itemsize
+                         <= WINOGRAD_MAX_BYTES)
         self.pads = ((pt, pb), (pl, pr))
         self.wino = Winograd(c, h, w, f, oh, ow, pt, pl, dtype) if self.winograd else None
         rq = oh + (kh - 1) // sh                      # rows of a column plane
@@ -78,22 +81,24 @@ class Conv2D(Layer):
             self.fwd_row = c * h * w + KT.tail(self.fwd_length)
         else:
             self.fwd_offs, self.fwd_length, self.fwd_row = self.offs, self.length, self.row_size
-        self.geo = np.array([sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq,
-                             w if self.fwd_wide else ow, int(self.fwd_wide)], np.int64)
-        # the input gradient of other layers, tiled for every stride: dy's wide rows placed between zero margins
-        # (rows of dy_row values), correlated phase plane by phase plane (ps values each) with the
-        # kernel taps that read that plane
+        self.geo = KT.geometry(sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq,
+                               w if self.fwd_wide else ow, self.fwd_wide)
+        # the input gradient of other layers, tiled for every stride: dy's wide rows placed between
+        # zero margins (rows of dy_row values), correlated phase plane by phase plane (ps values
+        # each) with the kernel taps that read that plane
         self.dx_len = KT.padded(ps)
         self.dy_row = KT.margin(kh, kw, wq, sh, sw) + self.dx_len + KT.W   # (+ the last vector's overrun)
         self.dx_plan = KT.DxPlan(f, kh, kw, sh, sw, wq, self.dy_row)
         # stride 1, "same" padding: dx as a forward pass over dy's column planes
-        self.dx_fwd = KT.DxAsForward(c, h, w, f, kh, kw, pt, pl) if KT.DxAsForward.applies(sh, sw, kh, kw, self.pads) else None
+        self.dx_fwd = (KT.DxAsForward(c, h, w, f, kh, kw, pt, pl)
+                       if KT.DxAsForward.applies(sh, sw, kh, kw, self.pads) else None)
         # and by Winograd where the forward pass uses it (dy's F channels in, C out)
         self.dx_wino = (Winograd(f, oh, ow, c, h, w, kh - 1 - pt, kw - 1 - pl, dtype)
                         if self.winograd and self.dx_fwd is not None else None)
         # the weight gradient in GEMM form: rows of taps (kernel rows c·kh + i of stride-1 layers
         # 3 or 5 wide, else single taps) and the taps per row
-        self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw, rq * ow)
+        self.dw_step = rq * ow                        # a column plane: one kernel column to the next
+        self.dw_rows, self.dw_width = KT.weight_grad_plan(self.offs, kw, self.dw_step)
         self.macs = f * oh * ow * c * kh * kw         # multiply-adds per sample
         self._buf: dict[str, np.ndarray] = {}
         self._x: np.ndarray | None = None    # the training forward pass's input, for dW
@@ -198,13 +203,10 @@ class Conv2D(Layer):
         if zero is None or zero.dtype != self.dtype:
             zero = self._buf["dx_zero_bias"] = np.zeros(c, self.dtype)
         if self.dx_wino is not None:
-            turned = np.ascontiguousarray(self.w["kernel"].transpose(1, 0, 2, 3)[:, :, ::-1, ::-1])
-            return self.dx_wino(dy, turned, zero, chunks)
+            return self.dx_wino(dy, KT.turn(self.w["kernel"]), zero, chunks)
         wpk = g.pack(self.w["kernel"])
         dx = np.empty((dy.shape[0], c, h, w), self.dtype)
-        rows = self._buf.get("dx_cols")
-        if rows is None or rows.shape != (chunks, g.row_size) or rows.dtype != self.dtype:
-            rows = self._buf["dx_cols"] = np.zeros((chunks, g.row_size), self.dtype)
+        rows = self._rows("dx_cols", chunks, g.row_size)
         yw = self._scratch("dx_yw", (chunks, wpk.shape[0], KT.FB, KT.padded(g.length)))
         run_chunks(KT.forward_tiled_chunk, chunks, dy, wpk, zero, g.offs, g.geo, rows, yw, dx)
         return dx
@@ -222,8 +224,8 @@ class Conv2D(Layer):
             # the junk columns and padding filters are never written: they must start (and stay) zero
             dyt = self._buf["dyt"] = np.zeros((chunks, blocks, self.length, v), self.dtype)
         parts = self._scratch("dwt_parts", (chunks, blocks, len(self.dw_rows) * width, v))   # padded rows too
-        run_chunks(KT.WEIGHT_GRAD[width], chunks, int(self.geo[12] * self.geo[7]), dy, x, self.geo,
-                   self._rows("xcs", chunks), self.dw_rows, dyt, parts, db_parts)
+        run_chunks(KT.WEIGHT_GRAD[width], chunks, self.dw_step, dy, x, self.geo, self._rows("xcs", chunks),
+                   self.dw_rows, dyt, parts, db_parts)
         gb[...] = db_parts.sum(axis=0)
         total = parts[0, :, :taps] if chunks == 1 else parts[:, :, :taps].sum(axis=0)
         gw.reshape(f, taps)[...] = total.transpose(0, 2, 1).reshape(blocks * v, taps)[:f]
