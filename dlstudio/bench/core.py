@@ -124,7 +124,7 @@ def infer_case(case: dict, net, x: np.ndarray, batch: int, repeat: int) -> dict:
 
     def ours():
         for i in range(0, len(x), batch):
-            model.forward(x[i:i + batch])
+            model.infer(x[i:i + batch])
         return len(x)
 
     r = {**case, "dlstudio": best_rate(ours, repeat)}

@@ -52,11 +52,13 @@ class Winograd:
         return s
 
     def __call__(self, x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, chunks: int,
-                 out: np.ndarray | None = None) -> np.ndarray:
-        """y = conv(x, kernel) + bias; x (N, C, H, W) C-contiguous in this dtype, bias (F,)."""
+                 out: np.ndarray | None = None, relu: bool = False) -> np.ndarray:
+        """y = conv(x, kernel) + bias (through a ReLU if `relu`); x (N, C, H, W) C-contiguous in
+        this dtype, bias (F,)."""
         y = np.empty((x.shape[0], self.f, self.oh, self.ow), self.dtype) if out is None else out
         up = transform_kernel(kernel)
-        run_chunks(K.winograd_chunk, chunks, x, up, bias, self.offs, self.pads, *self._rows(chunks), y)
+        run_chunks(K.winograd_chunk, chunks, x, up, bias, int(relu), self.offs, self.pads,
+                   *self._rows(chunks), y)
         return y
 
 

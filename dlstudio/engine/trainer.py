@@ -275,8 +275,9 @@ def evaluate_metrics(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
     start = model.fused_start(loss)
     for i in range(0, len(x), batch_size):
         xb, yb = x[i:i + batch_size].astype(model.dtype, copy=False), y[i:i + batch_size]
-        out = model.forward(xb)
-        value, _ = loss(model.values[start] if start else out, yb, fused=start is not None)
+        outs = model.infer(xb, keep=(start,) if start else ())
+        out = outs[model.output_id]
+        value, _ = loss(outs[start] if start else out, yb, fused=start is not None)
         total += value * len(xb)
         tally.add(out, yb, len(xb))
     return {"loss": total / max(len(x), 1), "accuracy": tally.accuracy(), "mae": tally.mae()}

@@ -3,6 +3,7 @@ dlstudio's, a 2-process torchrun (gloo) run writes a .dls that dlstudio evaluate
 import importlib.util
 import json
 import os
+import socket
 import subprocess
 import sys
 
@@ -129,11 +130,16 @@ def test_torchrun_two_processes_then_dlstudio_evaluates_and_continues(tmp_path):
     run = prepare("mlp", "spirals", epochs=1, batch_size=32)
     _, script = _script(tmp_path, run)
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    if os.path.exists("/sys/class/net/lo"):
+        env["GLOO_SOCKET_IFNAME"] = "lo"    # both ranks on this machine: loopback, whatever the hostname
+    with socket.socket() as sock:          # a free port: a fixed one may still be held by the last run
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     torchrun = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node=2",
-                "--master_port", "0" if False else "29517"]
+                "--master_addr", "127.0.0.1", "--master_port", str(port)]
     r = subprocess.run([*torchrun, str(script), "--epochs", "1", "--out", "t.dls"], cwd=tmp_path,
                        capture_output=True, text=True, timeout=300, env=env)
-    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.returncode == 0, r.stderr[:3000] + "\n…\n" + r.stderr[-3000:]
     lines = [json.loads(s) for s in r.stdout.splitlines() if s.startswith("{")]
     done = [e for e in lines if e["event"] == "done"][-1]
     assert done["epochs_done"] == 1

@@ -67,8 +67,9 @@ def _sweep(xs, offs, wp, t0, t1, lp, out):
 
 
 @njit(**JIT)
-def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, xcs, yw, y):
-    """Chunk k of `chunks` (0 of 1: the serial kernel) of the tiled forward pass.
+def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, relu, xcs, yw, y):
+    """Chunk k of `chunks` (0 of 1: the serial kernel) of the tiled forward pass; y = conv + bias,
+    through a ReLU (v if v > 0 else 0, as the ReLU layer) when `relu` is not 0.
 
     wpk (blocks, T, FB) from `pack`; xcs (chunks, row) is scratch for one sample's column planes
     (kernels/conv.py to_columns) and their `tail` — or, for a "wide" layer (geo[14]: stride 1, no
@@ -96,9 +97,15 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, xcs, yw, y):
             for oy in range(oh):
                 d = np.uint64(((n * f_ + f) * oh + oy) * ow)
                 r = np.uint64(oy * rs)
-                for ox in range(ow):
-                    q = np.uint64(ox)
-                    yf[d + q] = src[r + q] + b0
+                if relu:
+                    for ox in range(ow):
+                        q = np.uint64(ox)
+                        v = src[r + q] + b0
+                        yf[d + q] = v if v > 0 else 0
+                else:
+                    for ox in range(ow):
+                        q = np.uint64(ox)
+                        yf[d + q] = src[r + q] + b0
 
 
 @njit(**RJIT)

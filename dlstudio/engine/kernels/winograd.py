@@ -60,9 +60,9 @@ def _input_tiles(xs, c_, th, tw, pp, cps, v):
 
 
 @njit(**JIT)
-def _output_tiles(m, pp, bias, n, tw, ot, y):
+def _output_tiles(m, pp, bias, relu, n, tw, ot, y):
     """y[n, f, 2·ty + r, 2·tx + s] = bias[f] + (Aᵀ M A)[r, s], M[e] = m[e, f·pp + p] at
-    p = ty·tw + tx, cropped to y; ot (4, pp) is scratch for one filter's four outputs, computed
+    p = ty·tw + tx, cropped to y (through a ReLU when `relu` is not 0); ot (4, pp) is scratch for one filter's four outputs, computed
     W tiles at a time and written out two rows of 8 at a time, interleaved."""
     f_, oh, ow = y.shape[1], y.shape[2], y.shape[3]
     es = m.shape[1]                        # one transform position e to the next
@@ -74,6 +74,10 @@ def _output_tiles(m, pp, bias, n, tw, ot, y):
     for f in range(f_):
         for p in range(0, pp, W):
             _out_tile(mf, f * pp + p, es, bias[f], of, p, pp)
+        if relu:
+            for i in range(4 * pp):
+                v = of[i]
+                of[i] = v if v > 0 else 0
         for oy in range(oh):
             ev = 2 * (oy % 2) * pp + (oy // 2) * tw
             od = ev + pp
@@ -90,8 +94,9 @@ def _output_tiles(m, pp, bias, n, tw, ot, y):
 
 
 @njit(**JIT)
-def winograd_chunk(k, chunks, x, up, bias, offs, pads, xs_rows, v_rows, m_rows, ot_rows, y):
-    """Chunk k of `chunks` of y = conv(x, kernel) + bias by F(2×2, 3×3), sample by sample.
+def winograd_chunk(k, chunks, x, up, bias, relu, offs, pads, xs_rows, v_rows, m_rows, ot_rows, y):
+    """Chunk k of `chunks` of y = conv(x, kernel) + bias by F(2×2, 3×3), sample by sample (through
+    a ReLU when `relu` is not 0).
 
     up (16, blocks, C, FB): U[e] packed for the micro-kernel; offs[c] = c·pp; pads (top, left);
     scratch rows per chunk: xs_rows (the phase planes, + 32 values the last vectors read), v_rows
@@ -114,4 +119,4 @@ def winograd_chunk(k, chunks, x, up, bias, offs, pads, xs_rows, v_rows, m_rows, 
         for e in range(16):
             me = m[e, :blocks * fb * pp].reshape((blocks, fb, pp))
             _sweep(v[e * cps:e * cps + cp], offs, up[e], np.int64(0), c_, pp, me)
-        _output_tiles(m, pp, bias, n, tw, ot, y)
+        _output_tiles(m, pp, bias, relu, n, tw, ot, y)

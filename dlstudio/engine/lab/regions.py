@@ -136,9 +136,11 @@ def evaluate(model: Model, grid: Grid, classify: bool = True, hidden: list[str] 
     values of the `hidden` nodes (default: `hidden_nodes(model)`), all copies."""
     ny, nx = grid.shape
     n = ny * nx
-    out = model.predict(grid.points.astype(model.dtype, copy=False), batch_size=n)  # one batch: values hold it all
     hidden = hidden_nodes(model) if hidden is None else hidden
-    units = {nid: model.values[nid].reshape(ny, nx, -1).copy() for nid in hidden}
+    model.check_input(grid.points)
+    vals = model.infer(grid.points.astype(model.dtype, copy=False), keep=tuple(hidden))  # one batch
+    out = vals[model.output_id].copy()
+    units = {nid: vals[nid].reshape(ny, nx, -1).copy() for nid in hidden}
     flat = out.reshape(n, -1)
     probs = output_probabilities(model, flat).reshape(ny, nx, -1) if classify else None
     return Regions(grid, flat.reshape(ny, nx, -1), probs, units)

@@ -9,6 +9,8 @@ from .base import Layer, engine_layer
 
 class _Elementwise(Layer):
     """Runs flat kernels over the raveled batch; keeps x and y for the backward pass."""
+    #: the kernel reads each value before it writes it: it may run in place (forward_inplace)
+    inplace = True
 
     def forward(self, inputs, training):
         x = np.ascontiguousarray(inputs[0])
@@ -16,6 +18,12 @@ class _Elementwise(Layer):
         self._x, self._y = x, y
         self._fwd(x.reshape(-1), y.reshape(-1))
         return y
+
+    def forward_inplace(self, x: np.ndarray) -> np.ndarray:
+        """Inference only: the activation written over x (C-contiguous, no one else's; only
+        where `inplace`)."""
+        self._fwd(x.reshape(-1), x.reshape(-1))
+        return x
 
     def backward(self, dout):
         dout = np.ascontiguousarray(dout)
@@ -72,6 +80,7 @@ class ELU(_Elementwise):
 @engine_layer("Softmax")
 class Softmax(_Elementwise):
     """Softmax over the last axis."""
+    inplace = False
 
     def _fwd(self, x, y):
         f = self.out_shape[-1]

@@ -148,18 +148,35 @@ class Conv2D(Layer):
         x = inputs[0]
         if x.dtype != self.dtype or not x.flags.c_contiguous:
             x = np.ascontiguousarray(x, self.dtype)
+        if training:
+            self._x = x            # the weight gradient makes the column planes again from it
+        return self._conv(x, self.w["kernel"], self._bias(), False)
+
+    def forward_fused(self, x: np.ndarray, scale: np.ndarray | None = None,
+                      shift: np.ndarray | None = None, relu: bool = False) -> np.ndarray:
+        """Inference only: relu?(scale · (conv(x) + bias) + shift), per filter — a BatchNorm in
+        inference mode folded into the kernel and the bias (scale and shift None: none), and a
+        ReLU applied as the outputs are written (engine/inference.py)."""
+        if x.dtype != self.dtype or not x.flags.c_contiguous:
+            x = np.ascontiguousarray(x, self.dtype)
+        kernel, bias = self.w["kernel"], self._bias()
+        if scale is not None:
+            kernel = (kernel * scale[:, None, None, None]).astype(self.dtype)
+            bias = (bias * scale + shift).astype(self.dtype)
+        return self._conv(x, kernel, bias, relu)
+
+    def _conv(self, x, kernel, bias, relu):
         n = x.shape[0]
         c, h, w, f, oh, ow, kh, kw = self.shapes
         chunks = self._chunks(n)
-        if training:
-            self._x = x            # the weight gradient makes the column planes again from it
         if self.wino is not None:
-            return self.wino(x, self.w["kernel"], self._bias(), chunks)
-        wpk = KT.pack(self.w["kernel"].reshape(f, c * kh * kw))
+            return self.wino(x, kernel, bias, chunks, relu=relu)
+        wpk = KT.pack(kernel.reshape(f, c * kh * kw))
         y = np.empty((n, f, oh, ow), self.dtype)
         xcs = self._rows("xfs", chunks, self.fwd_row)
         yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.fwd_length)))
-        run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, self._bias(), self.fwd_offs, self.geo, xcs, yw, y)
+        run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, bias, self.fwd_offs, self.geo, int(relu),
+                   xcs, yw, y)
         return y
 
     def backward(self, dout):
@@ -208,7 +225,7 @@ class Conv2D(Layer):
         dx = np.empty((dy.shape[0], c, h, w), self.dtype)
         rows = self._rows("dx_cols", chunks, g.row_size)
         yw = self._scratch("dx_yw", (chunks, wpk.shape[0], KT.FB, KT.padded(g.length)))
-        run_chunks(KT.forward_tiled_chunk, chunks, dy, wpk, zero, g.offs, g.geo, rows, yw, dx)
+        run_chunks(KT.forward_tiled_chunk, chunks, dy, wpk, zero, g.offs, g.geo, 0, rows, yw, dx)
         return dx
 
     def _weight_grad(self, dy, x, chunks, gw, gb):

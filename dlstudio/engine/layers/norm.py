@@ -54,6 +54,14 @@ class BatchNorm(Layer):
             return a.reshape(a.shape[0], a.shape[1], -1)
         return a.reshape(-1, a.shape[-1], 1)
 
+    def inference_affine(self) -> tuple[np.ndarray, np.ndarray]:
+        """(scale, shift) per channel, float64: inference mode is y = scale · x + shift, what a
+        layer before it can fold into its own weights (engine/inference.py)."""
+        t = np.asarray(self.w["moving_var"], np.float64) + float(self.params["epsilon"])
+        inv_std = np.where(t > 0, 1.0 / np.sqrt(np.maximum(t, 1e-300)), 0.0)
+        scale = np.asarray(self.w["gamma"], np.float64) * inv_std
+        return scale, np.asarray(self.w["beta"], np.float64) - np.asarray(self.w["moving_mean"], np.float64) * scale
+
     def forward(self, inputs, training):
         x = np.ascontiguousarray(inputs[0])
         x3 = self._as3d(x)
