@@ -53,10 +53,13 @@ def test_a_lenet5_epoch_compiles_every_kernel_once_and_the_warm_up_all_of_them(t
     assert run.returncode == 0, run.stderr[-2000:]
     sigs = json.loads(run.stdout.strip().splitlines()[-1])
     assert sigs.pop("after warm-up") == []      # the warm-up compiled everything the run calls
-    # compiled, not loaded: the helpers that the convolution and pooling kernels call are listed
-    assert "conv._chunk" in sigs and "pool._max_plane_2x2" in sigs and len(sigs) >= 15
+    # compiled, not loaded: the functions that the convolution kernels call are listed
+    assert "conv.to_columns" in sigs and "conv_micro.micro_8x16" in sigs and len(sigs) >= 12
+    # small helpers are inlined into their kernels (Numba IR), not compiled on their own: each
+    # function compiled costs a fixed ~0.05-0.1 s and LLVM optimises its code again in every caller
+    assert not {"conv._chunk", "conv._copy_run", "conv_tiled._sweep", "pool._max_plane_2x2"} & set(sigs)
     # only what the network uses: LeNet-5's 2×2 / stride-2 pooling never needs the general loop
-    assert "pool._max_plane" not in sigs and "pool.maxpool2d_forward" not in sigs
+    assert "pool.maxpool2d_forward_2x2" in sigs and "pool.maxpool2d_forward" not in sigs
     twice = {k: v for k, v in sigs.items() if len(v) > 1}
     assert not twice, f"compiled for more than one signature: {twice}"
     # prange wrappers pass int64 chunk numbers as the serial calls do: one signature serves both

@@ -52,7 +52,7 @@ RB3, DW3 = (8, dwt_8x3_16) if WIDE else (4, dwt_4x3_8)
 RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _sweep(xs, offs, wp, t0, t1, lp, out):
     """out[b, f, q] = Σ_(t0 ≤ t < t1) wp[b, t, f] · xs[offs[t − t0] + q] for q < lp (a whole number
     of vectors), tile by tile, every block of filters in turn (while the tile's inputs are in the
@@ -119,7 +119,7 @@ def _sum64(a, s, n):
     return acc
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _fill_dyt(dy, n, dyt, db):
     """dyt[f // V, q, f % V] = dy[n, f] at position q = oy·ow + ox: dy position-major in blocks of
     V filters, V × V blocks at a time in registers (the padding filters are never written: they
@@ -149,7 +149,7 @@ def _fill_dyt(dy, n, dyt, db):
                 dtf[base + np.uint64(q) * vu] = dyf[su + np.uint64(q)]
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _dw_sample(k, n, dy, x, geo, xcs, dyt, db_parts):
     """Sample n's share of the weight gradient's inputs, in chunk k's scratch: dy position-major in
     dyt[k], its column planes — made again from x (the forward pass keeps none: rebuilding them

@@ -17,7 +17,7 @@ from ..config import JIT
 # updates). Every denominator here is at least eps > 0, so no result changes.
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _softmax_row(z, i, grad):
     """grad[i] ← softmax(z[i]); returns (row max, log Σ exp(z[i] − max)) for the log-softmax."""
     k = z.shape[1]

@@ -31,14 +31,14 @@ from numba import njit
 from ..config import JIT
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _planes(k, chunks, n_planes):
     """The planes [p0, p1) of chunk k."""
     return k * n_planes // chunks, (k + 1) * n_planes // chunks
 
 
 # ---- max pool ----------------------------------------------------------------------------------
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _max_plane(x, y, arg, n, c, kh, kw, sh, sw, pt, pl):
     """Plane (n, c): every window's maximum and its flat index (the first on ties), by selects —
     on real data the running maximum changes unpredictably, and a mispredicted branch costs more
@@ -74,7 +74,7 @@ def _max_plane(x, y, arg, n, c, kh, kw, sh, sw, pt, pl):
             arg[nu, cu, iu, ju] = bi
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _max_plane_2x2(x, y, arg, n, c):
     """_max_plane for 2×2 windows at stride 2 wholly inside the input, the common case: the same
     results, several times faster (selects over unsigned indices, which vectorise across a row,
@@ -132,7 +132,7 @@ def maxpool2d_forward_2x2(k, chunks, x, y, arg):
         _max_plane_2x2(x, y, arg, p // c_, p % c_)
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _max_back_plane(dy, arg, dx, n, c):
     dyp = dy[n, c]
     ap = arg[n, c]
@@ -157,7 +157,7 @@ def maxpool2d_backward(k, chunks, dy, arg, dx):
 
 
 # ---- average pool ------------------------------------------------------------------------------
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _avg_plane(x, y, n, c, kh, kw, sh, sw, pt, pl):
     xp = x[n, c]
     yp = y[n, c]
@@ -190,7 +190,7 @@ def avgpool2d_forward(k, chunks, x, kh, kw, sh, sw, pt, pl, y):
         _avg_plane(x, y, p // c_, p % c_, kh, kw, sh, sw, pt, pl)
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _avg_back_plane(dy, dx, n, c, w_in, kh, kw, sh, sw, pt, pl):
     dyp = dy[n, c]
     dxp = dx[n, c]

@@ -37,7 +37,7 @@ _out_tile = winograd_output_tile(W)
 _interleave8 = interleave_tile(8)
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _input_tiles(xs, c_, th, tw, pp, cps, v):
     """v[e·cps + c·pp + p] = (Bᵀ d B)[e // 4, e % 4] for the tile at p = ty·tw + tx, d its 4×4
     input: d[i, j] = phase plane (c, i mod 2, j mod 2) of xs at (ty + i div 2)·(tw + 1) + tx + j div 2
@@ -59,7 +59,7 @@ def _input_tiles(xs, c_, th, tw, pp, cps, v):
                     _in_tile8(xs, b, s, tw1, v, o, cps, ty * tw1 + tx, ty * tw + tx)
 
 
-@njit(**JIT)
+@njit(inline="always", **JIT)
 def _output_tiles(m, pp, bias, relu, n, tw, ot, y):
     """y[n, f, 2·ty + r, 2·tx + s] = bias[f] + (Aᵀ M A)[r, s], M[e] = m[e, f·pp + p] at
     p = ty·tw + tx, cropped to y (through a ReLU when `relu` is not 0); ot (4, pp) is scratch for one filter's four outputs, computed
