@@ -255,3 +255,36 @@ def test_forward_reads_valid_stride_1_inputs_in_place_and_copies_the_others():
     assert conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5}).layers["conv"].fwd_wide
     assert not conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5, "padding": "same"}).layers["conv"].fwd_wide
     assert not conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5, "strides": 2}).layers["conv"].fwd_wide
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("c,hw,f,k", [(6, (14, 14), 16, 5), (3, (12, 22), 32, 3), (5, (13, 11), 16, 4)])
+def test_turned_around_tile_for_short_rows_and_few_filters(monkeypatch, dtype, c, hw, f, k):
+    """LeNet-5's C3 and layers like it (read in place, filters in whole vectors, rows of whole
+    PB-position tiles): the forward pass with V filters in a vector — training and inference (the
+    fused ReLU), serial and on three uneven chunks — equals the reference."""
+    from dlstudio.engine import conv_tiling as KT
+    monkeypatch.setattr("dlstudio.engine.chunks.numba.get_num_threads", lambda: 3)
+    oh, ow = hw[0] - k + 1, hw[1] - k + 1
+    model = conv_model((c, *hw), {"filters": f, "kernel_size": k}, dtype=dtype, seed=3, after="ReLU")
+    layer = model.layers["conv"]
+    assert layer.fwd_bcast == (f % KT.V == 0 and f <= 2 * KT.V and ow % KT.PB == 0)
+    x = np.random.default_rng(5).standard_normal((5, c, *hw)).astype(dtype)
+    want = conv2d_reference(x, layer.w["kernel"], layer.w["bias"])
+    for parallel in (False, True):
+        layer.parallel = parallel
+        y = model.forward(x, training=True)
+        np.testing.assert_allclose(model.values["conv"], want, rtol=1e-4 if dtype == np.float32 else 1e-10,
+                                   atol=1e-4 if dtype == np.float32 else 1e-10)
+        np.testing.assert_allclose(model.infer(x)["act"], np.maximum(want, 0), rtol=1e-4, atol=1e-4)
+        np.testing.assert_array_equal(y >= 0, True)
+
+
+def test_the_turned_around_tile_is_chosen_for_lenets_c3_only_where_it_fits():
+    from dlstudio.engine import conv_tiling as KT
+    c3 = conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5}).layers["conv"]
+    assert c3.fwd_bcast and KT.PB == 10            # 16 filters: one vector of 16 (AVX-512) or two of 8
+    assert not conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5, "padding": "same"}).layers["conv"].fwd_bcast
+    assert not conv_model((6, 14, 14), {"filters": 6, "kernel_size": 5}).layers["conv"].fwd_bcast     # a third of a vector
+    assert not conv_model((6, 15, 15), {"filters": 16, "kernel_size": 5}).layers["conv"].fwd_bcast     # rows of 11
+    assert not conv_model((6, 14, 14), {"filters": 64, "kernel_size": 5}).layers["conv"].fwd_bcast     # the position tile has no waste there

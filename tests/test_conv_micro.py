@@ -59,6 +59,46 @@ def test_weight_gradient_micro_kernels_match_the_sum_over_positions(dtype, rb, k
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("taps", [1, 37])
+@pytest.mark.parametrize("v", [8, 16])
+def test_turned_around_tiles_match_the_sum_over_taps(dtype, taps, v):
+    """bcast_10xV: V filters in a vector, 10 positions broadcast, out position-major."""
+    kernel = getattr(conv_micro, f"bcast_10x{v}")
+    rng = np.random.default_rng(taps + v)
+    xs = rng.standard_normal(600).astype(dtype)
+    offs = rng.integers(0, 400, taps).astype(np.int64)
+    wp = rng.standard_normal((taps, v)).astype(dtype)
+    out = np.full((40, v), np.nan, dtype)
+    q = 13
+    kernel(xs, offs, wp, q, out)
+    ref = sum(np.outer(xs[offs[t] + q: offs[t] + q + 10].astype(np.float64), wp[t]) for t in range(taps))
+    tol = 1e-5 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(out[q:q + 10], ref, rtol=tol, atol=tol * np.abs(ref).max())
+    assert np.isnan(out[:q]).all() and np.isnan(out[q + 10:]).all()   # nothing else written
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n", [0, 1, 10, 16, 35])
+def test_bias_rows_add_the_bias_relu_and_write_only_n_values(dtype, n):
+    from dlstudio.engine.kernels.conv_tiled import W, bias_row
+    from numba import njit
+
+    @njit
+    def run(src, s, dst, d, n, b, relu):
+        bias_row(src, s, dst, d, n, b, relu)
+    src = np.random.default_rng(n).standard_normal(60).astype(dtype)
+    src[3] = np.nan
+    for relu in (0, 1):
+        dst = np.full(80, 7.0, dtype)
+        run(src, 2, dst, 5, n, dtype(0.25), relu)
+        want = src[2:2 + n] + dtype(0.25)
+        if relu:
+            want = np.where(want > 0, want, 0)             # as the ReLU layer: NaN → 0
+        np.testing.assert_array_equal(dst[5:5 + n], want)
+        assert (dst[:5] == 7).all() and (dst[5 + n:] == 7).all(), W
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("w", [8, 16])
 def test_transpose_tiles_turn_a_block_around_and_write_nothing_else(dtype, w):
     """dst[d + j·w + i] = src[s + i·stride + j] (dy made position-major for the weight gradient),

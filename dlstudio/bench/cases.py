@@ -41,7 +41,7 @@ CASES: dict[str, Case] = {c.name: c for c in [
     Case("rnn_train", "SimpleRNN → Dense at (32, 16, 64, 32)", recurrent.rnn_train),
     Case("conv_fwd", "Conv2D training forward, batch 64: LeNet-5 C3 6→16 5×5 on 14×14; 32→64 3×3 same on 16×16",
          kernels.conv_fwd),
-    Case("conv_infer", "Conv2D inference forward on the conv_fwd shapes (Winograd for 3×3 from 128 channels)",
+    Case("conv_infer", "Conv2D inference forward on the conv_fwd shapes",
          kernels.conv_infer),
     Case("conv_bwd", "Conv2D backward (dx, dkernel, dbias) on the conv_fwd shapes", kernels.conv_bwd),
 ]}

@@ -81,7 +81,7 @@ def conv_fwd(repeat: int) -> list[dict]:
 
 
 def conv_infer(repeat: int) -> list[dict]:
-    """Conv2D inference forward on the conv_fwd shapes (3×3 from 128 channels: Winograd; these shapes run the tiled direct kernels)."""
+    """Conv2D inference forward on the conv_fwd shapes (C3 by the turned-around tile, 32 → 64 by Winograd)."""
     return conv_layer_case("conv_infer", False, repeat, training=False)
 
 

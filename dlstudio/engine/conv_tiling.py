@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .kernels.conv_tiled import (DW3, FB, QB, RB1, RB3, RB5, V, W, backward_dx_chunk,  # noqa: F401
-                                 forward_tiled_chunk, micro, weight_grad_1, weight_grad_3, weight_grad_5)
+from .kernels.conv_tiled import (DW3, FB, PB, QB, RB1, RB3, RB5, V, W, backward_dx_chunk,  # noqa: F401
+                                 forward_bcast_chunk, forward_tiled_chunk, micro, weight_grad_1, weight_grad_3,
+                                 weight_grad_5)
 
 #: the GEMM-form weight-gradient tiles' rows per block, by taps per row
 DW_ROWS = {1: RB1, 3: RB3, 5: RB5}
@@ -81,6 +82,21 @@ def pack(w2: np.ndarray) -> np.ndarray:
     wp = np.zeros((blocks * FB, t), w2.dtype)
     wp[:f] = w2
     return np.ascontiguousarray(wp.reshape(blocks, FB, t).transpose(0, 2, 1))
+
+
+def pack_vectors(w2: np.ndarray) -> np.ndarray:
+    """(F, T) weights, F a multiple of V → (F / V, T, V): V filters' weights of a tap adjacent, for
+    the turned-around forward tile (kernels/conv_tiled.py forward_bcast_chunk)."""
+    f, t = w2.shape
+    return np.ascontiguousarray(w2.reshape(f // V, V, t).transpose(0, 2, 1))
+
+
+def bcast_applies(wide: bool, f: int, ow: int) -> bool:
+    """Whether a layer's forward pass takes the turned-around tile: read in place ("wide"), its
+    filters whole vectors (at most two), its rows whole tiles of PB positions. There it computes
+    no junk positions (LeNet-5's C3, 10 of 14 columns kept: the position tile computes 144 for 100)
+    — forward, one thread, batch 64: 0.205 → 0.17 ms."""
+    return wide and f % V == 0 and f <= 2 * V and ow % PB == 0
 
 
 def weight_grad_plan(offs: np.ndarray, kw: int, step: int) -> tuple[np.ndarray, int]:

@@ -125,6 +125,98 @@ def forward_tile(fb: int, qb: int, w: int):
     return tile
 
 
+def broadcast_tile(pb: int, w: int):
+    """The forward micro-kernel turned around, for layers with few filters and short rows: w filters
+    in one vector, pb positions broadcast — out[q + p, :] = Σ_t wp[t, :] · xs[offs[t] + q + p] for
+    p < pb (out position-major, rows of w). Any run of pb positions, no whole vectors of them."""
+
+    @intrinsic
+    def tile(typingctx, xs, offs, wp, q, out):
+        _need_c("xs", xs, 1)
+        _need_c("offs", offs, 1)
+        _need_c("wp", wp, 2)
+        _need_c("out", out, 2)
+        sig = types.void(xs, offs, wp, types.intp, out)
+
+        def codegen(context, builder, sig, args):
+            xs_t, offs_t, wp_t, _, out_t = sig.args
+            xa = context.make_array(xs_t)(context, builder, args[0])
+            oa = context.make_array(offs_t)(context, builder, args[1])
+            wa = context.make_array(wp_t)(context, builder, args[2])
+            ya = context.make_array(out_t)(context, builder, args[4])
+            q = args[3]
+            fty = context.get_value_type(xs_t.dtype)
+            _mark_wide(builder, w, xs_t.dtype.bitwidth // 8)
+            vty = ir.VectorType(fty, w)
+            intp = context.get_value_type(types.intp)
+            acc = _zeros(builder, vty, pb)
+            taps = cgutils.unpack_tuple(builder, oa.shape, 1)[0]
+            with cgutils.for_range(builder, taps) as loop:
+                t = loop.index
+                off = builder.load(builder.gep(oa.data, [t]))
+                xp = builder.gep(xa.data, [builder.add(off, q)])
+                wv = _vload(builder, wa.data, builder.mul(t, ir.Constant(intp, w)), w)
+                for p in range(pb):
+                    xv = _splat(builder, builder.load(builder.gep(xp, [ir.Constant(intp, p)])), w)
+                    _accumulate(builder, acc[p], wv, xv)
+            for p in range(pb):
+                at = builder.mul(builder.add(q, ir.Constant(intp, p)), ir.Constant(intp, w))
+                _vstore(builder, builder.load(acc[p]), ya.data, at, w)
+            return context.get_dummy_value()
+        return sig, codegen
+    return tile
+
+
+def bias_run(w: int):
+    """dst[d + v] = src[s + v] + b for v < n, through a ReLU (v if v > 0 else 0) if relu ≠ 0: in
+    vectors of w values, the last one masked — a short output row (10 values of LeNet-5's C3) is
+    one masked load, add and store where a compiled loop would run it scalar (it vectorises only
+    whole multiples of its unrolled vector width)."""
+
+    @intrinsic
+    def run(typingctx, src, s, dst, d, n, b, relu):
+        _need_c("src", src, 1)
+        _need_c("dst", dst, 1)
+        sig = types.void(src, types.intp, dst, types.intp, types.intp, src.dtype, types.intp)
+
+        def codegen(context, builder, sig, args):
+            sa = context.make_array(sig.args[0])(context, builder, args[0])
+            da = context.make_array(sig.args[2])(context, builder, args[2])
+            s_, d_, n_, b_, relu_ = args[1], args[3], args[4], args[5], args[6]
+            fty = context.get_value_type(sig.args[0].dtype)
+            _mark_wide(builder, w, sig.args[0].dtype.bitwidth // 8)
+            vty = ir.VectorType(fty, w)
+            intp = context.get_value_type(types.intp)
+            i32 = ir.IntType(32)
+            bv = _splat(builder, b_, w)
+            zero = ir.Constant(vty, None)
+            lanes = ir.Constant(ir.VectorType(intp, w), list(range(w)))
+            mty = ir.VectorType(ir.IntType(1), w)
+            mod = builder.module
+            suffix = "f32" if isinstance(fty, ir.FloatType) else "f64"
+            load_fn = cgutils.get_or_insert_function(
+                mod, ir.FunctionType(vty, [vty.as_pointer(), i32, mty, vty]),
+                f"llvm.masked.load.v{w}{suffix}.p0v{w}{suffix}")
+            store_fn = cgutils.get_or_insert_function(
+                mod, ir.FunctionType(ir.VoidType(), [vty, vty.as_pointer(), i32, mty]),
+                f"llvm.masked.store.v{w}{suffix}.p0v{w}{suffix}")
+            do_relu = builder.icmp_signed("!=", relu_, ir.Constant(intp, 0))
+            nvec = builder.sdiv(builder.add(n_, ir.Constant(intp, w - 1)), ir.Constant(intp, w))
+            with cgutils.for_range(builder, nvec) as loop:
+                at = builder.mul(loop.index, ir.Constant(intp, w))
+                left = builder.sub(n_, at)
+                mask = builder.icmp_signed("<", lanes, _splat(builder, left, w))
+                sp = _vec_ptr(builder, builder.gep(sa.data, [builder.add(s_, at)]), w)
+                dp = _vec_ptr(builder, builder.gep(da.data, [builder.add(d_, at)]), w)
+                v = builder.fadd(builder.call(load_fn, [sp, ir.Constant(i32, 4), mask, zero]), bv)
+                pos = builder.fcmp_ordered(">", v, zero)
+                v = builder.select(do_relu, builder.select(pos, v, zero), v)
+                builder.call(store_fn, [v, dp, ir.Constant(i32, 4), mask])
+            return context.get_dummy_value()
+        return sig, codegen
+    return run
+
+
 def weight_grad_tile(rb: int, kw: int, w: int):
     """The weight gradient's tile: rb kernel rows × kw taps by w filters (one vector)."""
 

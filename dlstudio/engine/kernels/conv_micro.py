@@ -15,6 +15,12 @@ the transposed weight gradient of a convolution: taps (r, j) of kernel rows r0 �
 filters, a row's taps `step` values apart (one column plane each); dv is dy of V filters,
 position-major.
 
+bcast_PBxV(xs, offs, wp, q, out):
+    out[q + p, l] = Σ_t wp[t, l] · xs[offs[t] + q + p]   for p < PB, l < V
+
+the forward tile turned around: V filters in one vector, PB positions broadcast (no whole
+vectors of positions: layers with short rows and few filters, LeNet-5's C3).
+
 transpose_W(src, s, stride, dst, d):
     dst[d + j·W + i] = src[s + i·stride + j]   for i, j < W
 
@@ -29,7 +35,7 @@ from .. import config  # noqa: F401  (before numba: sets the cache dir)
 from numba import njit
 
 from ..config import JIT
-from ..vector_ir import forward_tile, transpose_tile, weight_grad_tile
+from ..vector_ir import broadcast_tile, forward_tile, transpose_tile, weight_grad_tile
 
 _fwd_6x16 = forward_tile(6, 16, 8)
 _fwd_6x8 = forward_tile(6, 8, 8)
@@ -41,6 +47,8 @@ _dw_4x3_8 = weight_grad_tile(4, 3, 8)
 _dw_2x5_8 = weight_grad_tile(2, 5, 8)
 _dw_12x1_16 = weight_grad_tile(12, 1, 16)
 _dw_8x1_8 = weight_grad_tile(8, 1, 8)
+_bc_10x16 = broadcast_tile(10, 16)
+_bc_10x8 = broadcast_tile(10, 8)
 _tr16 = transpose_tile(16)
 _tr8 = transpose_tile(8)
 
@@ -63,6 +71,16 @@ def micro_8x48(xs, offs, wp, q0, out):
 @njit(**JIT)
 def micro_8x16(xs, offs, wp, q0, out):
     _fwd_8x16(xs, offs, wp, q0, out)
+
+
+@njit(**JIT)
+def bcast_10x16(xs, offs, wp, q, out):
+    _bc_10x16(xs, offs, wp, q, out)
+
+
+@njit(**JIT)
+def bcast_10x8(xs, offs, wp, q, out):
+    _bc_10x8(xs, offs, wp, q, out)
 
 
 @njit(**JIT)

@@ -30,10 +30,11 @@ import numpy as np
 from numba import njit
 
 from ..config import JIT, RJIT
+from ..vector_ir import bias_run
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _copy_run, _scatter_strided, _valid_range, _zero_run, to_columns, wide_row
-from .conv_micro import (dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16, dwt_12x1_16, micro_6x8,
-                         micro_6x16, micro_8x16, micro_8x48, transpose_8, transpose_16)
+from .conv_micro import (bcast_10x8, bcast_10x16, dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16,
+                         dwt_12x1_16, micro_6x8, micro_6x16, micro_8x16, micro_8x48, transpose_8, transpose_16)
 
 # The micro-kernel's tile, filters × positions (engine/conv_tiling.py packs for it): 8 × 48 in
 # 512-bit vectors where the CPU has AVX-512, else 6 × 16. The drivers below compile with it.
@@ -43,10 +44,14 @@ micro = micro_8x48 if WIDE else micro_6x16
 # values per vector; a run of positions is a whole number of vectors, its last tile one or two
 W = QB // 3 if WIDE else QB // 2
 tail = micro_8x16 if WIDE else micro_6x8
+# y's rows from the tiles' output: + bias (and ReLU), in vectors with a masked last one
+bias_row = bias_run(W)
 # The weight gradient's GEMM-form micro-kernels for 1-, 3- and 5-wide kernels: filters per vector
 # (V), kernel rows per block (RB1, RB3, RB5) and the block kernels.
 V = 16 if WIDE else 8
 transpose = transpose_16 if WIDE else transpose_8     # V × V blocks
+# The forward tile turned around (filters in a vector, PB positions broadcast) and its width
+PB, BCAST = 10, (bcast_10x16 if WIDE else bcast_10x8)
 RB1, DW1 = (12, dwt_12x1_16) if WIDE else (8, dwt_8x1_8)
 RB3, DW3 = (8, dwt_8x3_16) if WIDE else (4, dwt_4x3_8)
 RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
@@ -93,19 +98,45 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, relu, xcs, yw, y):
         _sweep(xs, offs, wpk, np.int64(0), wpk.shape[1], lp, out)   # (int64: one signature for both callers)
         for f in range(f_):
             src = out[f // FB, f % FB]
-            b0 = bias[f]
+            d = (n * f_ + f) * oh * ow
+            if rs == ow:           # rows back to back: one run
+                bias_row(src, 0, yf, d, oh * ow, bias[f], relu)
+            else:
+                for oy in range(oh):
+                    bias_row(src, oy * rs, yf, d + oy * ow, ow, bias[f], relu)
+
+
+@njit(**JIT)
+def forward_bcast_chunk(k, chunks, x, wpv, bias, offs, geo, relu, xcs, pm, blk, y):
+    """Chunk k of `chunks` of the forward pass of a "wide" layer (geo[14]: stride 1, no padding,
+    taps read x in place) by the turned-around tile: y = conv + bias (ReLU'd when `relu` ≠ 0).
+
+    wpv (blocks, T, V) from conv_tiling.pack_vectors (V filters a row); each output row is computed
+    PB positions at a time into pm[k] (position-major, wide positions oy·rs + ox, rows of V
+    filters), turned filter-major V × V at a time through blk[k] and written to y. xcs[k] holds the
+    sample and PB zeros after it (what a row's last tile reads past x)."""
+    oh, ow, rs = geo[6], geo[7], geo[13]
+    f_ = y.shape[1]
+    out, bk, xs = pm[k], blk[k], xcs[k]
+    of = out.reshape(-1)
+    yf = y.reshape(-1)
+    xf = x.reshape(-1)
+    size = x.shape[1] * x.shape[2] * x.shape[3]
+    n0, n1 = _chunk(k, chunks, x.shape[0])
+    for n in range(n0, n1):
+        _copy_run(xs, np.int64(0), xf, n * size, size)
+        for b in range(wpv.shape[0]):
             for oy in range(oh):
-                d = np.uint64(((n * f_ + f) * oh + oy) * ow)
-                r = np.uint64(oy * rs)
-                if relu:
-                    for ox in range(ow):
-                        q = np.uint64(ox)
-                        v = src[r + q] + b0
-                        yf[d + q] = v if v > 0 else 0
-                else:
-                    for ox in range(ow):
-                        q = np.uint64(ox)
-                        yf[d + q] = src[r + q] + b0
+                for ox0 in range(0, ow, PB):
+                    BCAST(xs, offs, wpv[b], oy * rs + ox0, out)
+            nf = min(V, f_ - b * V)
+            for oy in range(oh):
+                for ox0 in range(0, ow, V):
+                    transpose(of, (oy * rs + ox0) * V, np.int64(V), bk, np.int64(0))
+                    m = min(V, ow - ox0)
+                    for j in range(nf):
+                        f = b * V + j
+                        bias_row(bk, j * V, yf, ((n * f_ + f) * oh + oy) * ow + ox0, m, bias[f], relu)
 
 
 @njit(**RJIT)

@@ -81,6 +81,9 @@ class Conv2D(Layer):
             self.fwd_row = c * h * w + KT.tail(self.fwd_length)
         else:
             self.fwd_offs, self.fwd_length, self.fwd_row = self.offs, self.length, self.row_size
+        # ... and by the turned-around tile where its rows are whole tiles and its filters whole
+        # vectors (conv_tiling.bcast_applies)
+        self.fwd_bcast = KT.bcast_applies(self.fwd_wide, f, ow)
         self.geo = KT.geometry(sh, sw, pt, pl, hq, wq, oh, ow, kh, kw, ah, aw, rq,
                                w if self.fwd_wide else ow, self.fwd_wide)
         # the input gradient of other layers, tiled for every stride: dy's wide rows placed between
@@ -171,8 +174,14 @@ class Conv2D(Layer):
         chunks = self._chunks(n)
         if self.wino is not None:
             return self.wino(x, kernel, bias, chunks, relu=relu)
-        wpk = KT.pack(kernel.reshape(f, c * kh * kw))
         y = np.empty((n, f, oh, ow), self.dtype)
+        if self.fwd_bcast:
+            rows = (oh - 1) * w + max(-(-ow // KT.PB) * KT.PB, -(-ow // KT.V) * KT.V)
+            run_chunks(KT.forward_bcast_chunk, chunks, x, KT.pack_vectors(kernel.reshape(f, c * kh * kw)),
+                       bias, self.fwd_offs, self.geo, int(relu), self._rows("xbs", chunks, c * h * w + KT.PB),
+                       self._scratch("pm", (chunks, rows, KT.V)), self._scratch("blk", (chunks, KT.V * KT.V)), y)
+            return y
+        wpk = KT.pack(kernel.reshape(f, c * kh * kw))
         xcs = self._rows("xfs", chunks, self.fwd_row)
         yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.fwd_length)))
         run_chunks(KT.forward_tiled_chunk, chunks, x, wpk, bias, self.fwd_offs, self.geo, int(relu),
