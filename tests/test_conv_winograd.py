@@ -133,3 +133,53 @@ def test_winograd_on_three_threads_matches_the_serial_run(monkeypatch):
         results.append((layer.forward([x], True), layer.backward(dy)[0]))
     np.testing.assert_array_equal(results[0][0], results[1][0])
     np.testing.assert_array_equal(results[0][1], results[1][1])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("shape,params", [
+    ([32, 16, 16], {"filters": 40, "kernel_size": 3, "padding": "same"}),   # filters not whole vectors
+    ([33, 18, 20], {"filters": 17, "kernel_size": 3}),                      # valid: 16×18 out, 72 tiles
+], ids=["same-40", "valid-17"])
+def test_the_weight_gradient_by_winograd_matches_the_reference_and_the_direct_kernel(monkeypatch, dtype, shape, params):
+    """dW = Gᵀ [Σ (A dY Aᵀ) ⊙ (Bᵀ d B)] G over samples and tiles (kernels/winograd.py
+    winograd_dw_chunk) for layers with even output sides and enough tiles: against the float64
+    reference, the direct GEMM-form kernel, and serial = three uneven chunks."""
+    from dlstudio.engine.layers import conv as conv_layer
+    from dlstudio.engine.model import Model
+    from dlstudio.spec import Network
+    from naive import conv2d_backward_reference
+    monkeypatch.setattr(conv_layer, "WINOGRAD_MIN_CHANNELS", 16)
+    monkeypatch.setattr(conv_layer, "WINOGRAD_MIN_WORK", 1)
+    monkeypatch.setattr("dlstudio.engine.chunks.numba.get_num_threads", lambda: 3)
+    net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")
+    rng = np.random.default_rng(11)
+    x = rng.standard_normal((5, *shape)).astype(dtype)
+    grads = {}
+    for label, wino, parallel in [("serial", True, False), ("chunks", True, True), ("direct", False, False)]:
+        layer = Model(net, dtype=dtype, seed=0).layers["conv"]
+        assert layer.dw_wino and layer.winograd
+        layer.dw_wino, layer.parallel = wino, parallel
+        y = layer.forward([x], True)
+        dy = np.random.default_rng(12).standard_normal(y.shape).astype(dtype)
+        layer.backward(dy)
+        grads[label] = (layer.g["kernel"].copy(), layer.g["bias"].copy())
+        kernel = layer.w["kernel"].astype(np.float64)
+    _, dk_ref, db_ref = conv2d_backward_reference(x.astype(np.float64), kernel, dy.astype(np.float64), (1, 1),
+                                                  params.get("padding", "valid"))
+    tol = 1e-4 if dtype == np.float32 else 1e-10
+    for label, (dk, db) in grads.items():
+        assert np.abs(dk - dk_ref).max() / np.abs(dk_ref).max() <= tol, label
+        np.testing.assert_allclose(db, db_ref, rtol=tol, atol=tol * np.abs(db_ref).max(), err_msg=label)
+    a, b = grads["serial"][0], grads["chunks"][0]       # the same sums, another order
+    assert np.abs(a - b).max() <= 1e-6 * np.abs(a).max() * (1 if dtype == np.float32 else 1e-8)
+
+
+def test_the_weight_gradient_takes_winograd_only_with_even_sides_and_enough_tiles():
+    from dlstudio.engine.model import Model
+    from dlstudio.spec import Network
+    for shape, params, chosen in [([32, 16, 16], {"filters": 64, "kernel_size": 3, "padding": "same"}, True),
+                                  ([64, 8, 8], {"filters": 64, "kernel_size": 3, "padding": "same"}, False),   # 16 tiles
+                                  ([64, 17, 17], {"filters": 64, "kernel_size": 3, "padding": "same"}, False),  # odd sides
+                                  ([16, 32, 32], {"filters": 16, "kernel_size": 3, "padding": "same"}, False)]:  # no Winograd
+        net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")
+        assert Model(net, dtype=np.float32, seed=0).layers["conv"].dw_wino == chosen, (shape, params)

@@ -40,6 +40,7 @@ class Winograd:
         self.plane_values = c * 4 * (th + 1) * (tw + 1) + 32   # (+ what the last vectors read)
         self.blocks = -(-f // KT.FB)
         self._scratch: tuple | None = None
+        self._dw_scratch: tuple | None = None
 
     def _rows(self, chunks: int) -> tuple:
         s = self._scratch
@@ -60,6 +61,35 @@ class Winograd:
         run_chunks(K.winograd_chunk, chunks, x, up, bias, int(relu), self.offs, self.pads,
                    *self._rows(chunks), y)
         return y
+
+
+    def weight_grad(self, dy: np.ndarray, x: np.ndarray, chunks: int, gw: np.ndarray, gb: np.ndarray) -> None:
+        """gw (F, C, 3, 3), gb (F,) ← the weight and bias gradients for dy (N, F, OH, OW) and the
+        forward pass's x, by F(2×2, 3×3) (kernels/winograd.py winograd_dw_chunk; OH and OW even):
+        M[e] (F × C) = Σ Z[e] V[e]ᵀ over samples and tiles, then dW = Gᵀ M G per (f, c)."""
+        v_, c, f = KT.V, self.c, self.f
+        blocks = -(-f // v_)
+        rows = -(-c // KT.RB1) * KT.RB1
+        s = self._dw_scratch
+        if s is None or s[0].shape[0] != chunks:
+            s = self._dw_scratch = (np.zeros((chunks, blocks, self.oh * self.ow, v_), self.dtype),
+                                    np.zeros((chunks, 16, blocks * self.pp * v_ + 64 // self.dtype.itemsize),
+                                             self.dtype),
+                                    np.empty((chunks, 16, blocks, rows, v_), self.dtype),
+                                    np.empty((chunks, f), np.float64))
+            self._dw_rowoffs = np.zeros(rows, np.int64)
+            self._dw_rowoffs[:c] = np.arange(c) * self.pp
+        dyt, zt, parts, db_parts = s
+        xs_rows, v_rows = self._rows(chunks)[:2]
+        run_chunks(K.winograd_dw_chunk, chunks, dy, x, self.pads, xs_rows, v_rows, dyt, zt, self._dw_rowoffs,
+                   parts, db_parts)
+        m = parts[0] if chunks == 1 else parts.sum(axis=0)                  # (16, blocks, rows, V)
+        m = m[:, :, :c].transpose(0, 1, 3, 2).reshape(16, blocks * v_, c)[:, :f]
+        # Gᵀ M G for every (f, c): two matrix products over the transform positions
+        t = _G.T @ m.reshape(4, 4 * f * c).astype(np.float64)                   # (3, 4·F·C): rows a
+        t = t.reshape(3, 4, f * c).transpose(0, 2, 1) @ _G                     # (3, F·C, 3): a, fc, b
+        gw[...] = t.transpose(1, 0, 2).reshape(f, c, 3, 3)
+        gb[...] = db_parts.sum(axis=0)
 
 
 def winograd_conv3x3_forward(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray | None,

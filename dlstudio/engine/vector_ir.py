@@ -387,6 +387,41 @@ def winograd_output_tile(w: int):
     return tile
 
 
+def winograd_dy_tile(w: int):
+    """The weight gradient's output-gradient transform for w filters of one 2×2 tile: with
+    a, b = dt[q … + w], dt[q + w …] (the tile's top row, position-major: w filters a position) and
+    c, d the same r values on, z[o + (4i + j)·es … + w] = (A dY Aᵀ)[i, j]
+    (A = [[1, 0], [1, 1], [1, −1], [0, −1]]: rows of A dY (a, b), (a + c, b + d), (a − c, b − d),
+    (−c, −d); a row (u0, u1) times Aᵀ is (u0, u0 + u1, u0 − u1, −u1))."""
+
+    @intrinsic
+    def tile(typingctx, dt, q, r, z, o, es):
+        _need_c("dt", dt, 1)
+        _need_c("z", z, 1)
+        sig = types.void(dt, types.intp, types.intp, z, types.intp, types.intp)
+
+        def codegen(context, builder, sig, args):
+            da = context.make_array(sig.args[0])(context, builder, args[0])
+            za = context.make_array(sig.args[3])(context, builder, args[3])
+            q, r, _, o, es = args[1:]
+            _mark_wide(builder, w, sig.args[0].dtype.bitwidth // 8)
+            intp = context.get_value_type(types.intp)
+            wc = ir.Constant(intp, w)
+            a = _vload(builder, da.data, q, w)
+            b = _vload(builder, da.data, builder.add(q, wc), w)
+            c = _vload(builder, da.data, builder.add(q, r), w)
+            d = _vload(builder, da.data, builder.add(builder.add(q, r), wc), w)
+            add, sub, neg = builder.fadd, builder.fsub, builder.fneg
+            rows = [(a, b), (add(a, c), add(b, d)), (sub(a, c), sub(b, d)), (neg(c), neg(d))]
+            for i, (u0, u1) in enumerate(rows):
+                for j, val in enumerate((u0, add(u0, u1), sub(u0, u1), neg(u1))):
+                    at = builder.add(o, builder.mul(es, ir.Constant(intp, 4 * i + j)))
+                    _vstore(builder, val, za.data, at, w)
+            return context.get_dummy_value()
+        return sig, codegen
+    return tile
+
+
 def interleave_tile(w: int):
     """dst[d + 2t] = src[a + t], dst[d + 2t + 1] = src[b + t] for t < w: two rows of w values
     interleaved by one shuffle into 2w."""

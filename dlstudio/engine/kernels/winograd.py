@@ -26,15 +26,16 @@ import numpy as np
 from numba import njit
 
 from ..config import JIT
-from ..vector_ir import interleave_tile, winograd_input_tile, winograd_output_tile
+from ..vector_ir import interleave_tile, winograd_dy_tile, winograd_input_tile, winograd_output_tile
 from .conv import _chunk, to_columns
-from .conv_tiled import W, _sweep
+from .conv_tiled import DW1, RB1, V, W, _fill_dyt, _sweep
 
 # the transforms on W tiles at a time, and two rows of 8 outputs interleaved (engine/vector_ir.py)
 _in_tile16 = winograd_input_tile(16)
 _in_tile8 = winograd_input_tile(8)
 _out_tile = winograd_output_tile(W)
 _interleave8 = interleave_tile(8)
+_dy_tile = winograd_dy_tile(V)
 
 
 @njit(inline="always", **JIT)
@@ -120,3 +121,60 @@ def winograd_chunk(k, chunks, x, up, bias, relu, offs, pads, xs_rows, v_rows, m_
             me = m[e, :blocks * fb * pp].reshape((blocks, fb, pp))
             _sweep(v[e * cps:e * cps + cp], offs, up[e], np.int64(0), c_, pp, me)
         _output_tiles(m, pp, bias, relu, n, tw, ot, y)
+
+
+@njit(inline="always", **JIT)
+def _z_tiles(dt, th, tw, ow, pp, z):
+    """z[e, (fb·pp + p)·V + l] = (A dY Aᵀ)[e // 4, e % 4] for filter fb·V + l and the tile at
+    p = ty·tw + tx, dY its 2×2 of dy (position-major in dt[fb, q, l], q = oy·ow + ox): the output
+    gradient transformed as the forward pass's M was, V filters at a time (a vector tile). The 16
+    rows of z are a cache line longer than their data (16 KiB apart, they shared the L1 cache's
+    sets: 10× slower)."""
+    blocks, v_ = dt.shape[0], dt.shape[2]
+    dtf = dt.reshape(-1)
+    zf = z.reshape(-1)
+    es = z.shape[1]                            # one transform position e to the next in z
+    for fb in range(blocks):
+        for ty in range(th):
+            for tx in range(tw):
+                _dy_tile(dtf, ((fb * th * 2 + 2 * ty) * ow + 2 * tx) * v_, ow * v_, zf,
+                         ((fb * pp) + ty * tw + tx) * v_, es)
+
+
+@njit(**JIT)
+def winograd_dw_chunk(k, chunks, dy, x, pads, xs_rows, v_rows, dyt, zt, rowoffs, parts, db_parts):
+    """Chunk k of `chunks` of a 3×3 stride-1 layer's weight gradient by F(2×2, 3×3), oh and ow even:
+    parts[k][e, fb, c, l] = Σ over the chunk's samples and tiles p of V_c[e](p) · Z_f[e](p) for
+    f = fb·V + l — V = Bᵀ d B the input tiles transformed as in the forward pass, Z = A dY Aᵀ the
+    output gradient's tiles — 16 products over the positions by the weight gradient's GEMM tile
+    (rows c of one tap each, rowoffs[c] = c·pp, padded with 0 to whole blocks); db_parts[k][f] the
+    bias sums. The caller turns Σ into dW = Gᵀ M G (engine/conv_winograd.py).
+
+    Scratch per chunk: xs_rows, v_rows as winograd_chunk's; dyt (blocks, oh·ow, V) and zt (16 rows
+    of blocks·pp·V values and a cache line), zero-filled once (their padding is never written)."""
+    c_ = x.shape[1]
+    oh, ow = dy.shape[2], dy.shape[3]
+    th, tw = oh // 2, ow // 2
+    xs, v, dt, z = xs_rows[k], v_rows[k], dyt[k], zt[k]
+    blocks, v_ = dt.shape[0], dt.shape[2]
+    pp = (th * tw + W - 1) // W * W              # tile positions, whole vectors (as the forward's)
+    bpv = blocks * pp * v_
+    cps = v.shape[0] // 16
+    cp = c_ * pp
+    two = np.int64(2)
+    zero = np.int64(0)
+    out = parts[k]
+    out[...] = 0
+    db_parts[k][...] = 0
+    n0, n1 = _chunk(k, chunks, x.shape[0])
+    for n in range(n0, n1):
+        _fill_dyt(dy, n, dt, db_parts[k])
+        _z_tiles(dt, th, tw, ow, pp, z)
+        to_columns(x, n, two, two, pads[0], pads[1], th + 1, two, two, tw + 1, xs)
+        _input_tiles(xs, c_, th, tw, pp, cps, v)
+        for e in range(16):
+            ve = v[e * cps:e * cps + cp]
+            ze = z[e, :bpv].reshape((blocks, pp, v_))
+            for fb in range(blocks):
+                for r in range(0, rowoffs.shape[0], RB1):
+                    DW1(ze[fb], ve, rowoffs, zero, r, out[e, fb])
