@@ -58,7 +58,7 @@ class Winograd:
         this dtype, bias (F,)."""
         y = np.empty((x.shape[0], self.f, self.oh, self.ow), self.dtype) if out is None else out
         up = transform_kernel(kernel)
-        run_chunks(K.winograd_chunk, chunks, x, up, bias, int(relu), self.offs, self.pads,
+        run_chunks(K.winograd_chunk, chunks, np.zeros(1, np.int64), x, up, bias, int(relu), self.offs, self.pads,
                    *self._rows(chunks), y)
         return y
 

@@ -61,6 +61,18 @@ def _store(typingctx, arr, idx, val):
     return sig, codegen
 
 
+@intrinsic
+def take(typingctx, arr):
+    """arr[0] += 1 as one atomic step; returns the value before: the next piece of work for
+    whichever thread asks first (the chunk kernels' samples, engine/chunks.py)."""
+    sig = types.int64(arr)
+
+    def codegen(context, builder, sig, args):
+        ptr = _pointer(context, builder, sig.args[0], args[0], context.get_constant(types.intp, 0))
+        return builder.atomic_rmw("add", ptr, context.get_constant(types.int64, 1), "seq_cst")
+    return sig, codegen
+
+
 @njit(nogil=True, cache=True)
 def store_then_load(state, store_at, value, load_at):
     """state[store_at] = value, then return state[load_at], in this order for every thread."""

@@ -15,9 +15,12 @@ stride (the column stride is taken by the copy, the row stride by the row phases
   around, plane by plane of dx's row and column phases (kernels/conv_tiled.py backward_dx_chunk)
 
 This module holds the layout moves; the passes are register-tiled in kernels/conv_tiled.py.
-The batch is split into `chunks` contiguous runs of samples (one per thread,
-`engine.chunks.run_chunks`); a chunk writes only its own samples' outputs and its own scratch rows.
-Chunk 0 of 1 is the serial kernel for small work, where starting threads costs more than it saves.
+The batch is shared by `chunks` threads (`engine.chunks.run_chunks`): the forward and
+input-gradient kernels take samples one at a time from a shared counter (`spin.take`: a thread
+slowed by other work on its core does fewer), the weight gradients split the batch into
+contiguous runs (their per-thread sums must not depend on timing). A chunk writes only its
+samples' outputs and its own scratch rows. Chunk 0 of 1 is the serial kernel for small work,
+where starting threads costs more than it saves.
 """
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ import numpy as np
 from numba import njit
 
 from ..config import JIT, RJIT
+from ..spin import take
 from ..vector_ir import bias_run
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _copy_run, _scatter_strided, _valid_range, _zero_run, to_columns, wide_row
@@ -72,7 +73,7 @@ def _sweep(xs, offs, wp, t0, t1, lp, out):
 
 
 @njit(**JIT)
-def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, relu, xcs, yw, y):
+def forward_tiled_chunk(k, chunks, taken, x, wpk, bias, offs, geo, relu, xcs, yw, y):
     """Chunk k of `chunks` (0 of 1: the serial kernel) of the tiled forward pass; y = conv + bias,
     through a ReLU (v if v > 0 else 0, as the ReLU layer) when `relu` is not 0.
 
@@ -88,8 +89,9 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, relu, xcs, yw, y):
     yf = y.reshape(-1)
     xf = x.reshape(-1)
     size = x.shape[1] * x.shape[2] * x.shape[3]
-    n0, n1 = _chunk(k, chunks, x.shape[0])
-    for n in range(n0, n1):
+    n_total = x.shape[0]
+    n = take(taken)           # the next sample, whichever thread asks first
+    while n < n_total:
         xs = xcs[k]
         if wide:
             _copy_run(xs, np.int64(0), xf, n * size, size)   # (int64: the one signature)
@@ -104,10 +106,11 @@ def forward_tiled_chunk(k, chunks, x, wpk, bias, offs, geo, relu, xcs, yw, y):
             else:
                 for oy in range(oh):
                     bias_row(src, oy * rs, yf, d + oy * ow, ow, bias[f], relu)
+        n = take(taken)
 
 
 @njit(**JIT)
-def forward_bcast_chunk(k, chunks, x, wpv, bias, offs, geo, relu, xcs, pm, blk, y):
+def forward_bcast_chunk(k, chunks, taken, x, wpv, bias, offs, geo, relu, xcs, pm, blk, y):
     """Chunk k of `chunks` of the forward pass of a "wide" layer (geo[14]: stride 1, no padding,
     taps read x in place) by the turned-around tile: y = conv + bias (ReLU'd when `relu` ≠ 0).
 
@@ -122,8 +125,9 @@ def forward_bcast_chunk(k, chunks, x, wpv, bias, offs, geo, relu, xcs, pm, blk, 
     yf = y.reshape(-1)
     xf = x.reshape(-1)
     size = x.shape[1] * x.shape[2] * x.shape[3]
-    n0, n1 = _chunk(k, chunks, x.shape[0])
-    for n in range(n0, n1):
+    n_total = x.shape[0]
+    n = take(taken)           # the next sample, whichever thread asks first
+    while n < n_total:
         _copy_run(xs, np.int64(0), xf, n * size, size)
         for b in range(wpv.shape[0]):
             for oy in range(oh):
@@ -137,6 +141,7 @@ def forward_bcast_chunk(k, chunks, x, wpv, bias, offs, geo, relu, xcs, pm, blk, 
                     for j in range(nf):
                         f = b * V + j
                         bias_row(bk, j * V, yf, ((n * f_ + f) * oh + oy) * ow + ox0, m, bias[f], relu)
+        n = take(taken)
 
 
 @njit(**RJIT)
@@ -237,7 +242,7 @@ def weight_grad_5(k, chunks, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts, db_
 
 
 @njit(**JIT)
-def backward_dx_chunk(k, chunks, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw, dx):
+def backward_dx_chunk(k, chunks, taken, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw, dx):
     """Chunk k of a layer's input gradient (any stride): its samples' dx, phase plane by phase plane,
     each a correlation of dy's wide rows with the kernel taps that read that plane, turned around,
     by the forward micro-kernel.
@@ -258,8 +263,9 @@ def backward_dx_chunk(k, chunks, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw
     lp = out.shape[2]
     of = out.reshape(-1)
     dxf = dx.reshape(-1)
-    n0, n1 = _chunk(k, chunks, dy.shape[0])
-    for n in range(n0, n1):
+    n_total = dy.shape[0]
+    n = take(taken)           # the next sample, whichever thread asks first
+    while n < n_total:
         for f in range(f_):          # dy's wide rows, between zero margins
             wide_row(dy, n, f, wq, rows[f * row + m:])
         if ah < sh or aw < sw:
@@ -283,3 +289,4 @@ def backward_dx_chunk(k, chunks, dy, wpx, dx_offs, bounds, phases, geo, dyp, dxw
                         _copy_run(dxf, d, of, src, vhi - vlo)
                     else:
                         _scatter_strided(dxf, d, of, src, vhi - vlo, sw)
+        n = take(taken)

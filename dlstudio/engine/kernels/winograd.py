@@ -26,6 +26,7 @@ import numpy as np
 from numba import njit
 
 from ..config import JIT
+from ..spin import take
 from ..vector_ir import interleave_tile, winograd_dy_tile, winograd_input_tile, winograd_output_tile
 from .conv import _chunk, to_columns
 from .conv_tiled import DW1, RB1, V, W, _fill_dyt, _sweep
@@ -95,7 +96,7 @@ def _output_tiles(m, pp, bias, relu, n, tw, ot, y):
 
 
 @njit(**JIT)
-def winograd_chunk(k, chunks, x, up, bias, relu, offs, pads, xs_rows, v_rows, m_rows, ot_rows, y):
+def winograd_chunk(k, chunks, taken, x, up, bias, relu, offs, pads, xs_rows, v_rows, m_rows, ot_rows, y):
     """Chunk k of `chunks` of y = conv(x, kernel) + bias by F(2×2, 3×3), sample by sample (through
     a ReLU when `relu` is not 0).
 
@@ -113,14 +114,16 @@ def winograd_chunk(k, chunks, x, up, bias, relu, offs, pads, xs_rows, v_rows, m_
     cps = v.shape[0] // 16
     blocks, fb = up.shape[1], up.shape[3]
     two = np.int64(2)          # (int64, not literals: the one signature the other callers use)
-    n0, n1 = _chunk(k, chunks, x.shape[0])
-    for n in range(n0, n1):
+    n_total = x.shape[0]
+    n = take(taken)           # the next sample, whichever thread asks first
+    while n < n_total:
         to_columns(x, n, two, two, pads[0], pads[1], th + 1, two, two, tw + 1, xs)
         _input_tiles(xs, c_, th, tw, pp, cps, v)
         for e in range(16):
             me = m[e, :blocks * fb * pp].reshape((blocks, fb, pp))
             _sweep(v[e * cps:e * cps + cp], offs, up[e], np.int64(0), c_, pp, me)
         _output_tiles(m, pp, bias, relu, n, tw, ot, y)
+        n = take(taken)
 
 
 @njit(inline="always", **JIT)
