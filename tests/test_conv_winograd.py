@@ -183,3 +183,32 @@ def test_the_weight_gradient_takes_winograd_only_with_even_sides_and_enough_tile
                                   ([16, 32, 32], {"filters": 16, "kernel_size": 3, "padding": "same"}, False)]:  # no Winograd
         net = Network().add("in", "Input", {"shape": shape}).add("conv", "Conv2D", params, after="in")
         assert Model(net, dtype=np.float32, seed=0).layers["conv"].dw_wino == chosen, (shape, params)
+
+
+def test_the_weight_gradient_never_reads_the_scratch_padding(monkeypatch):
+    """Scratch rows full of NaN before the pass (what np.empty may hold): the gradients stay
+    finite and equal a run on fresh scratch — only the real tiles' transforms are summed."""
+    from dlstudio.engine.layers import conv as conv_layer
+    from dlstudio.engine.model import Model
+    from dlstudio.spec import Network
+    monkeypatch.setattr(conv_layer, "WINOGRAD_MIN_CHANNELS", 16)
+    monkeypatch.setattr(conv_layer, "WINOGRAD_MIN_WORK", 1)
+    net = Network().add("in", "Input", {"shape": [33, 18, 20]}).add(
+        "conv", "Conv2D", {"filters": 17, "kernel_size": 3}, after="in")     # 72 tiles: 8 padding positions
+    x = np.random.default_rng(0).standard_normal((5, 33, 18, 20))
+    grads = []
+    for poison in (False, True):
+        layer = Model(net, dtype=np.float64, seed=0).layers["conv"]
+        assert layer.dw_wino
+        layer.parallel = False                              # one chunk: the scratch poisoned is the one used
+        y = layer.forward([x], True)
+        dy = np.random.default_rng(1).standard_normal(y.shape)
+        layer.backward(dy)                                   # makes the scratch
+        if poison:
+            for a in layer.wino._rows(1):
+                a[...] = np.nan
+            layer.wino._dw_scratch[2][...] = np.nan
+        layer.backward(dy)
+        grads.append(layer.g["kernel"].copy())
+    assert np.isfinite(grads[1]).all()
+    np.testing.assert_array_equal(grads[0], grads[1])

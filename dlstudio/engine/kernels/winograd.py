@@ -160,7 +160,8 @@ def winograd_dw_chunk(k, chunks, dy, x, pads, xs_rows, v_rows, dyt, zt, rowoffs,
     th, tw = oh // 2, ow // 2
     xs, v, dt, z = xs_rows[k], v_rows[k], dyt[k], zt[k]
     blocks, v_ = dt.shape[0], dt.shape[2]
-    pp = (th * tw + W - 1) // W * W              # tile positions, whole vectors (as the forward's)
+    tiles = th * tw
+    pp = (tiles + W - 1) // W * W                # tile positions, whole vectors (as the forward's)
     bpv = blocks * pp * v_
     cps = v.shape[0] // 16
     cp = c_ * pp
@@ -179,5 +180,6 @@ def winograd_dw_chunk(k, chunks, dy, x, pads, xs_rows, v_rows, dyt, zt, rowoffs,
             ve = v[e * cps:e * cps + cp]
             ze = z[e, :bpv].reshape((blocks, pp, v_))
             for fb in range(blocks):
+                zt_ = ze[fb, :tiles]           # the real tiles only: v's padding may hold anything
                 for r in range(0, rowoffs.shape[0], RB1):
-                    DW1(ze[fb], ve, rowoffs, zero, r, out[e, fb])
+                    DW1(zt_, ve, rowoffs, zero, r, out[e, fb])
