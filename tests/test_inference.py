@@ -137,3 +137,10 @@ def test_evaluation_reads_the_fused_losss_node_from_infer():
     logp -= np.log(np.exp(logp).sum(1, keepdims=True))
     assert got["loss"] == pytest.approx(-logp[np.arange(12), y].mean(), rel=1e-4)
     assert got["accuracy"] == pytest.approx((out.argmax(1) == y).mean())
+
+
+def test_keeping_an_unknown_node_is_a_clear_error():
+    from dlstudio.spec import NetworkError
+    m = Model(build_preset("mlp", (1, 8, 8), 3)[0], seed=0)
+    with pytest.raises(NetworkError, match="no node 'nope'"):
+        m.infer(np.zeros((2, 1, 8, 8), np.float32), keep=("nope",))

@@ -179,6 +179,9 @@ class Model:
         if x.dtype != self.dtype:
             x = x.astype(self.dtype)
         key = tuple(sorted(set(keep)))
+        for k in key:
+            if k not in self.layers:
+                raise NetworkError(tr("no node {id!r}").format(id=k))
         plans = self.__dict__.setdefault("_plans", {})
         plan = plans.get(key)
         if plan is None:

@@ -64,8 +64,9 @@ def _input_tiles(xs, c_, th, tw, pp, cps, v):
 @njit(inline="always", **JIT)
 def _output_tiles(m, pp, bias, relu, n, tw, ot, y):
     """y[n, f, 2·ty + r, 2·tx + s] = bias[f] + (Aᵀ M A)[r, s], M[e] = m[e, f·pp + p] at
-    p = ty·tw + tx, cropped to y (through a ReLU when `relu` is not 0); ot (4, pp) is scratch for one filter's four outputs, computed
-    W tiles at a time and written out two rows of 8 at a time, interleaved."""
+    p = ty·tw + tx, cropped to y (through a ReLU when `relu` is not 0); ot (4, pp) is scratch for
+    one filter's four outputs, computed W tiles at a time and written out two rows of 8 at a time,
+    interleaved."""
     f_, oh, ow = y.shape[1], y.shape[2], y.shape[3]
     es = m.shape[1]                        # one transform position e to the next
     half = ow // 2

@@ -195,9 +195,12 @@ class Conv2D(Layer):
         y = np.empty((n, f, oh, ow), self.dtype)
         if self.fwd_bcast:
             rows = (oh - 1) * w + max(-(-ow // KT.PB) * KT.PB, -(-ow // KT.V) * KT.V)
-            run_chunks(KT.forward_bcast_chunk, chunks, _counter(), x, KT.pack_vectors(kernel.reshape(f, c * kh * kw)),
-                       bias, self.fwd_offs, self.geo, int(relu), self._rows("xbs", chunks, c * h * w + KT.PB),
-                       self._scratch("pm", (chunks, rows, KT.V)), self._scratch("blk", (chunks, KT.V * KT.V)), y)
+            wpv = KT.pack_vectors(kernel.reshape(f, c * kh * kw))
+            xbs = self._rows("xbs", chunks, c * h * w + KT.PB)     # the sample and what its last tile reads
+            pm = self._scratch("pm", (chunks, rows, KT.V))
+            blk = self._scratch("blk", (chunks, KT.V * KT.V))
+            run_chunks(KT.forward_bcast_chunk, chunks, _counter(), x, wpv, bias, self.fwd_offs, self.geo,
+                       int(relu), xbs, pm, blk, y)
             return y
         wpk = KT.pack(kernel.reshape(f, c * kh * kw))
         xcs = self._rows("xfs", chunks, self.fwd_row)
@@ -239,7 +242,8 @@ class Conv2D(Layer):
         wpx = plan.pack(self.w["kernel"])
         dx = np.empty((n, c, h, w), self.dtype)
         dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
-        run_chunks(KT.backward_dx_chunk, chunks, _counter(), dy, wpx, plan.offs, plan.bounds, plan.phases, self.geo, dyp, dxw, dx)
+        run_chunks(KT.backward_dx_chunk, chunks, _counter(), dy, wpx, plan.offs, plan.bounds, plan.phases,
+                   self.geo, dyp, dxw, dx)
         return [dx]
 
     def _dx_as_forward(self, dy, chunks):
