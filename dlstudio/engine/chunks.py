@@ -177,6 +177,14 @@ def threads_for(work: int, parts: int, least: int | None = None) -> int:
     return min(parts, numba.get_num_threads())
 
 
+def sample_counter() -> np.ndarray:
+    """A fresh shared counter for one call of a kernel that hands out its samples one at a time
+    (`spin.take`: whichever thread asks first takes the next), so a thread slowed by other work on
+    its core does fewer instead of holding up the call. Kernels whose per-thread partial sums would
+    change with the split (the weight gradients) keep fixed shares: the same seed, the same weights."""
+    return np.zeros(1, np.int64)
+
+
 def run_chunks(kernel, chunks: int, *args) -> None:
     """kernel(k, chunks, *args) for every k < chunks, chunk 0 here and the rest in parallel;
     an exception in any chunk is raised here once all have finished."""

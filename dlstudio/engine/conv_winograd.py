@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import conv_tiling as KT
-from .chunks import run_chunks
+from .chunks import run_chunks, sample_counter
 from .kernels import winograd as K
 
 # G of F(2×2, 3×3): U = G g Gᵀ
@@ -58,7 +58,7 @@ class Winograd:
         this dtype, bias (F,)."""
         y = np.empty((x.shape[0], self.f, self.oh, self.ow), self.dtype) if out is None else out
         up = transform_kernel(kernel)
-        run_chunks(K.winograd_chunk, chunks, np.zeros(1, np.int64), x, up, bias, int(relu), self.offs, self.pads,
+        run_chunks(K.winograd_chunk, chunks, sample_counter(), x, up, bias, int(relu), self.offs, self.pads,
                    *self._rows(chunks), y)
         return y
 

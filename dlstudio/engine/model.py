@@ -66,6 +66,7 @@ class Model:
             layer.need_dx = any(s != self.input_id for s in self.sources[nid])
             self.layers[nid] = layer
         self._build_buffers()
+        self._plans: dict[tuple, object] = {}   # Model.infer's plans, by the nodes kept
         self.rng = np.random.default_rng(seed)
         for nid in self.order:
             self.layers[nid].set_rng(self.rng)
@@ -182,10 +183,9 @@ class Model:
         for k in key:
             if k not in self.layers:
                 raise NetworkError(tr("no node {id!r}").format(id=k))
-        plans = self.__dict__.setdefault("_plans", {})
-        plan = plans.get(key)
+        plan = self._plans.get(key)
         if plan is None:
-            plan = plans[key] = InferencePlan(self, key)
+            plan = self._plans[key] = InferencePlan(self, key)
         return plan.run(self, x)
 
     def backward(self, dout: np.ndarray, start: str | None = None) -> None:

@@ -264,10 +264,12 @@ def evaluate(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
 
 
 def evaluate_metrics(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
-                     batch_size: int | None = None, task: str | None = None) -> dict:
+                     batch_size: int | None = None, task: str | None = None,
+                     outputs: list | None = None) -> dict:
     """{"loss", "accuracy", "mae"} over a data set, in inference mode: the mean loss, and the
     accuracy (classification) or the mean absolute error (regression); the other is None.
-    The default batch is `model.inference_batch()` (bounded activation memory)."""
+    The default batch is `model.inference_batch()` (bounded activation memory). `outputs`, if
+    given, receives the network's outputs batch by batch (what predict would compute)."""
     batch_size = batch_size or model.inference_batch()
     loss = L.get_loss(loss_name)
     total = 0.0
@@ -280,6 +282,8 @@ def evaluate_metrics(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str,
         value, _ = loss(outs[start] if start else out, yb, fused=start is not None)
         total += value * len(xb)
         tally.add(out, yb, len(xb))
+        if outputs is not None:
+            outputs.append(out)
     return {"loss": total / max(len(x), 1), "accuracy": tally.accuracy(), "mae": tally.mae()}
 
 

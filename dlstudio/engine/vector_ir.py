@@ -75,60 +75,11 @@ def _mark_wide(builder, w, itemsize):
         set.add(attrs, '"prefer-vector-width"="512"')
 
 
-def forward_tile(fb: int, qb: int, w: int):
-    """The forward micro-kernel's tile: fb filters × qb positions in vectors of w values."""
-    if qb % w:
-        raise ValueError("qb must be a multiple of w")
-    nv = qb // w
-
-    @intrinsic
-    def tile(typingctx, xs, offs, wp, q0, out):
-        _need_c("xs", xs, 1)
-        _need_c("offs", offs, 1)
-        _need_c("wp", wp, 2)
-        _need_c("out", out, 2)
-        sig = types.void(xs, offs, wp, types.intp, out)
-
-        def codegen(context, builder, sig, args):
-            xs_t, offs_t, wp_t, _, out_t = sig.args
-            xa = context.make_array(xs_t)(context, builder, args[0])
-            oa = context.make_array(offs_t)(context, builder, args[1])
-            wa = context.make_array(wp_t)(context, builder, args[2])
-            ya = context.make_array(out_t)(context, builder, args[4])
-            q0 = args[3]
-            fty = context.get_value_type(xs_t.dtype)
-            _mark_wide(builder, w, xs_t.dtype.bitwidth // 8)
-            vty = ir.VectorType(fty, w)
-            intp = context.get_value_type(types.intp)
-            acc = _zeros(builder, vty, fb * nv)
-            taps = cgutils.unpack_tuple(builder, oa.shape, 1)[0]
-            wcols = cgutils.unpack_tuple(builder, wa.shape, 2)[1]
-            with cgutils.for_range(builder, taps) as loop:
-                t = loop.index
-                off = builder.load(builder.gep(oa.data, [t]))
-                xp = builder.gep(xa.data, [builder.add(off, q0)])
-                vecs = [builder.load(_vec_ptr(builder, builder.gep(xp, [ir.Constant(intp, m * w)]), w), align=4)
-                        for m in range(nv)]
-                wrow = builder.gep(wa.data, [builder.mul(t, wcols)])
-                for f in range(fb):
-                    wf = _splat(builder, builder.load(builder.gep(wrow, [ir.Constant(intp, f)])), w)
-                    for m in range(nv):
-                        _accumulate(builder, acc[f * nv + m], wf, vecs[m])
-            ocols = cgutils.unpack_tuple(builder, ya.shape, 2)[1]
-            for f in range(fb):
-                row = builder.gep(ya.data, [builder.add(builder.mul(ir.Constant(intp, f), ocols), q0)])
-                for m in range(nv):
-                    dst = _vec_ptr(builder, builder.gep(row, [ir.Constant(intp, m * w)]), w)
-                    builder.store(builder.load(acc[f * nv + m]), dst, align=4)
-            return context.get_dummy_value()
-        return sig, codegen
-    return tile
-
-
-def broadcast_tile(pb: int, w: int):
-    """The forward micro-kernel turned around, for layers with few filters and short rows: w filters
-    in one vector, pb positions broadcast — out[q + p, :] = Σ_t wp[t, :] · xs[offs[t] + q + p] for
-    p < pb (out position-major, rows of w). Any run of pb positions, no whole vectors of them."""
+def _tap_tile(w: int, sums: int, tap, store):
+    """An intrinsic tile(xs, offs, wp, q, out) that keeps `sums` vectors of w values in registers:
+    for every tap t, tap(builder, xp, wrow, acc, intp) with xp → xs[offs[t] + q] and wrow → wp[t]
+    accumulates into acc; then store(builder, acc, out's data, its row length, q, intp). The
+    forward tile and the turned-around one differ only in those two steps."""
 
     @intrinsic
     def tile(typingctx, xs, offs, wp, q, out):
@@ -145,26 +96,65 @@ def broadcast_tile(pb: int, w: int):
             wa = context.make_array(wp_t)(context, builder, args[2])
             ya = context.make_array(out_t)(context, builder, args[4])
             q = args[3]
-            fty = context.get_value_type(xs_t.dtype)
             _mark_wide(builder, w, xs_t.dtype.bitwidth // 8)
-            vty = ir.VectorType(fty, w)
+            vty = ir.VectorType(context.get_value_type(xs_t.dtype), w)
             intp = context.get_value_type(types.intp)
-            acc = _zeros(builder, vty, pb)
+            acc = _zeros(builder, vty, sums)
             taps = cgutils.unpack_tuple(builder, oa.shape, 1)[0]
+            wcols = cgutils.unpack_tuple(builder, wa.shape, 2)[1]
             with cgutils.for_range(builder, taps) as loop:
                 t = loop.index
                 off = builder.load(builder.gep(oa.data, [t]))
                 xp = builder.gep(xa.data, [builder.add(off, q)])
-                wv = _vload(builder, wa.data, builder.mul(t, ir.Constant(intp, w)), w)
-                for p in range(pb):
-                    xv = _splat(builder, builder.load(builder.gep(xp, [ir.Constant(intp, p)])), w)
-                    _accumulate(builder, acc[p], wv, xv)
-            for p in range(pb):
-                at = builder.mul(builder.add(q, ir.Constant(intp, p)), ir.Constant(intp, w))
-                _vstore(builder, builder.load(acc[p]), ya.data, at, w)
+                tap(builder, xp, builder.gep(wa.data, [builder.mul(t, wcols)]), acc, intp)
+            store(builder, acc, ya.data, cgutils.unpack_tuple(builder, ya.shape, 2)[1], q, intp)
             return context.get_dummy_value()
         return sig, codegen
     return tile
+
+
+def forward_tile(fb: int, qb: int, w: int):
+    """The forward micro-kernel's tile: fb filters × qb positions in vectors of w values —
+    out[f, q0 + j] = Σ_t wp[t, f] · xs[offs[t] + q0 + j]."""
+    if qb % w:
+        raise ValueError("qb must be a multiple of w")
+    nv = qb // w
+
+    def tap(builder, xp, wrow, acc, intp):
+        vecs = [builder.load(_vec_ptr(builder, builder.gep(xp, [ir.Constant(intp, m * w)]), w), align=4)
+                for m in range(nv)]
+        for f in range(fb):
+            wf = _splat(builder, builder.load(builder.gep(wrow, [ir.Constant(intp, f)])), w)
+            for m in range(nv):
+                _accumulate(builder, acc[f * nv + m], wf, vecs[m])
+
+    def store(builder, acc, out, ocols, q0, intp):
+        for f in range(fb):
+            row = builder.gep(out, [builder.add(builder.mul(ir.Constant(intp, f), ocols), q0)])
+            for m in range(nv):
+                dst = _vec_ptr(builder, builder.gep(row, [ir.Constant(intp, m * w)]), w)
+                builder.store(builder.load(acc[f * nv + m]), dst, align=4)
+
+    return _tap_tile(w, fb * nv, tap, store)
+
+
+def broadcast_tile(pb: int, w: int):
+    """The forward micro-kernel turned around, for layers with few filters and short rows: w filters
+    in one vector, pb positions broadcast — out[q + p, :] = Σ_t wp[t, :] · xs[offs[t] + q + p] for
+    p < pb (out position-major, rows of w). Any run of pb positions, no whole vectors of them."""
+
+    def tap(builder, xp, wrow, acc, intp):
+        wv = _vload(builder, wrow, ir.Constant(intp, 0), w)
+        for p in range(pb):
+            xv = _splat(builder, builder.load(builder.gep(xp, [ir.Constant(intp, p)])), w)
+            _accumulate(builder, acc[p], wv, xv)
+
+    def store(builder, acc, out, ocols, q, intp):
+        for p in range(pb):
+            at = builder.mul(builder.add(q, ir.Constant(intp, p)), ocols)
+            _vstore(builder, builder.load(acc[p]), out, at, w)
+
+    return _tap_tile(w, pb, tap, store)
 
 
 def bias_run(w: int):

@@ -3,9 +3,10 @@
 Numba compiles a kernel for the types of its arguments (dtype, number of dimensions, layout),
 not their sizes, and which kernels a layer calls depends on the batch size only through the
 parallel / serial choice. So a training step on a batch of zeros of the run's batch size, an
-optimizer step and inference passes (forward and infer) compile (or load from the disk cache)
-every kernel a real run of the network will call. The app does this in its training worker as
-soon as a network is open.
+optimizer step and inference passes compile (or load from the disk cache) every kernel a real run
+of the network will call — `Model.infer` (evaluation, predict) calls the same kernels as the
+inference `forward` (tests/test_kernel_signatures.py). The app does this in its training worker
+as soon as a network is open.
 """
 from __future__ import annotations
 
@@ -55,7 +56,5 @@ def compile_network(network, batch_size: int = 32, loss: str = "cross_entropy", 
         for n in sizes:
             if cancelled():
                 return False
-            xi = np.zeros((n, *model.input_shape), model.dtype)
-            model.forward(xi, training=False)      # probes
-            model.infer(xi)                        # evaluation and predict (engine/inference.py)
+            model.forward(np.zeros((n, *model.input_shape), model.dtype), training=False)
     return True

@@ -17,18 +17,10 @@ import numpy as np
 from .. import config
 from ..init import bias_init, kernel_init
 from .. import conv_tiling as KT
-from ..chunks import run_chunks, threads_for
+from ..chunks import run_chunks, sample_counter, threads_for
 from ..conv_winograd import Winograd
 from ...spec.layers.conv import resolve_padding
 from .base import Layer, engine_layer
-
-def _counter() -> np.ndarray:
-    """The shared sample counter of one call of a kernel that hands out samples one at a time to
-    whichever thread asks first (spin.take): a thread slowed by other work on its core takes fewer
-    samples instead of holding up the call. Kernels whose per-thread sums would change with the
-    split (the weight gradients) keep fixed shares, so training stays reproducible."""
-    return np.zeros(1, np.int64)
-
 
 #: Winograd F(2×2, 3×3) (the forward pass, the input gradient of "same" layers, and the weight
 #: gradient — WINOGRAD_DW_MIN_TILES) for 3×3 stride-1
@@ -199,14 +191,14 @@ class Conv2D(Layer):
             xbs = self._rows("xbs", chunks, c * h * w + KT.PB)     # the sample and what its last tile reads
             pm = self._scratch("pm", (chunks, rows, KT.V))
             blk = self._scratch("blk", (chunks, KT.V * KT.V))
-            run_chunks(KT.forward_bcast_chunk, chunks, _counter(), x, wpv, bias, self.fwd_offs, self.geo,
+            run_chunks(KT.forward_bcast_chunk, chunks, sample_counter(), x, wpv, bias, self.fwd_offs, self.geo,
                        int(relu), xbs, pm, blk, y)
             return y
         wpk = KT.pack(kernel.reshape(f, c * kh * kw))
         xcs = self._rows("xfs", chunks, self.fwd_row)
         yw = self._scratch("yw", (chunks, wpk.shape[0], KT.FB, KT.padded(self.fwd_length)))
-        run_chunks(KT.forward_tiled_chunk, chunks, _counter(), x, wpk, bias, self.fwd_offs, self.geo, int(relu),
-                   xcs, yw, y)
+        run_chunks(KT.forward_tiled_chunk, chunks, sample_counter(), x, wpk, bias, self.fwd_offs, self.geo,
+                   int(relu), xcs, yw, y)
         return y
 
     def backward(self, dout):
@@ -242,7 +234,7 @@ class Conv2D(Layer):
         wpx = plan.pack(self.w["kernel"])
         dx = np.empty((n, c, h, w), self.dtype)
         dxw = self._scratch("dxw", (chunks, wpx.shape[0], KT.FB, self.dx_len))
-        run_chunks(KT.backward_dx_chunk, chunks, _counter(), dy, wpx, plan.offs, plan.bounds, plan.phases,
+        run_chunks(KT.backward_dx_chunk, chunks, sample_counter(), dy, wpx, plan.offs, plan.bounds, plan.phases,
                    self.geo, dyp, dxw, dx)
         return [dx]
 
@@ -259,7 +251,7 @@ class Conv2D(Layer):
         dx = np.empty((dy.shape[0], c, h, w), self.dtype)
         rows = self._rows("dx_cols", chunks, g.row_size)
         yw = self._scratch("dx_yw", (chunks, wpk.shape[0], KT.FB, KT.padded(g.length)))
-        run_chunks(KT.forward_tiled_chunk, chunks, _counter(), dy, wpk, zero, g.offs, g.geo, 0, rows, yw, dx)
+        run_chunks(KT.forward_tiled_chunk, chunks, sample_counter(), dy, wpk, zero, g.offs, g.geo, 0, rows, yw, dx)
         return dx
 
     def _weight_grad(self, dy, x, chunks, gw, gb):

@@ -118,9 +118,12 @@ def evaluation(model: Model, x: np.ndarray, y: np.ndarray, loss_name: str, class
                which: str) -> dict:
     """Loss, accuracy, confusion matrix, per-class accuracy and the most confidently wrong
     examples (classification), or predictions against targets (regression)."""
-    from dlstudio.engine.trainer import evaluate
-    out = model.predict(x)
-    loss, acc = evaluate(model, x, y, loss_name)
+    from dlstudio.engine.trainer import evaluate_metrics
+    model.check_input(x)
+    outs: list = []     # one inference pass for the metrics and the outputs
+    m = evaluate_metrics(model, x, y, loss_name, outputs=outs)
+    out = np.concatenate(outs) if outs else np.zeros((0, *model.output_shape), model.dtype)
+    loss, acc = m["loss"], m["accuracy"]
     result = {"set": which, "samples": len(x), "loss": loss, "accuracy": acc, "classes": list(classes)}
     if not classes:  # regression: predicted against true values, the errors, the largest ones
         pred = out.reshape(len(out), -1).astype(np.float64)
