@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -128,9 +129,18 @@ def _wants_app_language(argv: list[str]) -> bool:
     return argv[0] == "--lang" or argv[0].startswith("--lang=")
 
 
+def _opens_a_spec(argv: list[str]) -> bool:
+    """`dlstudio SPEC` opens the app on a preset, or on a network / model file that exists
+    (docs/app.md); anything else is read as a command (a typo gets the command list)."""
+    from .zoo import preset_names
+    spec = argv[0]
+    return spec in preset_names() or (spec.lower().endswith((".dls", ".json", ".onnx")) and os.path.isfile(spec))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv or argv[0] in ("open", "lab") or "--screenshot" in argv or _wants_app_language(argv):
+    if (not argv or argv[0] in ("open", "lab") or "--screenshot" in argv or _wants_app_language(argv)
+            or _opens_a_spec(argv)):
         # the app; Qt is imported only here
         from .gui.app import main as gui_main
         return gui_main(argv)

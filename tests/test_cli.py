@@ -172,3 +172,13 @@ def test_evaluation_uses_the_recorded_normalisation(tmp_path, capsys):
     _, out, _ = run_cli(capsys, "evaluate", str(model), "--data", "digits?normalize=none", "--json")
     raw = json.loads(out)
     assert recorded["accuracy"] > 0.9 and recorded["value"] < raw["value"]
+
+
+def test_a_preset_or_an_existing_model_file_as_the_only_argument_opens_the_app(tmp_path):
+    """docs/app.md: `dlstudio SPEC` — the app, not the command parser's "invalid choice"."""
+    from dlstudio.cli import _opens_a_spec
+    model = tmp_path / "m.dls"
+    model.write_bytes(b"")
+    assert _opens_a_spec(["lenet5"]) and _opens_a_spec([str(model), "--lang", "en"])
+    assert not _opens_a_spec(["train", "lenet5"]) and not _opens_a_spec(["trian"])
+    assert not _opens_a_spec([str(tmp_path / "missing.dls")])
