@@ -29,7 +29,10 @@ def weights(layer):
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("return_sequences", [True, False])
-@pytest.mark.parametrize("t,f,u,n", [(1, 1, 1, 1), (7, 5, 3, 5), (7, 1, 6, 5), (1, 5, 6, 1), (7, 5, 1, 1)])
+@pytest.mark.parametrize("t,f,u,n", [(1, 1, 1, 1), (7, 5, 3, 5), (7, 1, 6, 5), (1, 5, 6, 1), (7, 5, 1, 1),
+                                     # register tiles (kernels.recurrent: K.RM rows by 2·K.V or K.V
+                                     # columns, the rest one row / column at a time)
+                                     (6, 7, 12, 11), (3, 4, 9, 17), (4, 3, 16, 8)])
 def test_forward_matches_step_by_step_reference(kind, dtype, return_sequences, t, f, u, n):
     m = single(kind, (t, f), u, return_sequences, dtype, seed=t * 100 + f * 10 + u)
     x = np.random.default_rng(n).standard_normal((n, t, f)).astype(dtype)
@@ -46,6 +49,14 @@ def test_forward_matches_step_by_step_reference(kind, dtype, return_sequences, t
 def test_bptt_matches_finite_differences(kind, return_sequences):
     # 5 time steps, so the gradient really travels back through the recurrence
     check_layer(kind, {"units": 3, "return_sequences": return_sequences}, (5, 4), batch=3, seed=2)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_bptt_through_the_register_tiles(kind):
+    # 9 samples (a full tile of K.RM ≤ 8 rows and single rows), 12 units (LSTM: 48 gate columns,
+    # tiles of 32 and 16 on AVX-512; SimpleRNN: 12 columns, the scalar rest), 5 features (dW's
+    # rows: a partial tile), in float64
+    check_layer(kind, {"units": 12, "return_sequences": True}, (4, 5), batch=9, seed=3)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -220,7 +231,8 @@ def test_lstm_learns_to_sum_a_sequence():
     assert last < 0.1 * first
 
 
-@pytest.mark.parametrize("m,k,j,groups", [(7, 5, 3, 2), (1, 1, 1, 1), (13, 300, 256, 3), (64, 40, 9, 2)])
+@pytest.mark.parametrize("m,k,j,groups", [(7, 5, 3, 2), (1, 1, 1, 1), (13, 300, 256, 3), (64, 40, 9, 2),
+                                          (17, 33, 48, 2), (9, 7, 37, 3), (8, 600, 16, 1)])
 def test_matmul_kernel_matches_numpy(m, k, j, groups):
     # the large products of the layers (projection, [dW; dU], dx): row tiles of four, chunked K
     rng = np.random.default_rng(m + k + j)
@@ -233,6 +245,28 @@ def test_matmul_kernel_matches_numpy(m, k, j, groups):
     np.testing.assert_allclose(out, ref, rtol=1e-4, atol=1e-4 * np.sqrt(k))
     run_chunks(K.matmul, groups, a, b, out, np.zeros(0, np.float32))
     np.testing.assert_allclose(out, ref - bias, rtol=1e-4, atol=1e-4 * np.sqrt(k))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n,t,f,u,g", [(3, 5, 1, 3, 12), (9, 7, 17, 10, 40), (2, 1, 4, 4, 16), (11, 4, 9, 33, 132)])
+def test_weight_gradient_kernel_matches_numpy(dtype, n, t, f, u, g):
+    # [dW; dU; db] = [Xᵀ; H_prevᵀ; 1ᵀ] dZ without transposes, split over 1, 2 and 3 chunks: the same bits
+    rng = np.random.default_rng(n * t + f + u)
+    x = rng.standard_normal((n, t, f)).astype(dtype)
+    h = rng.standard_normal((n, t, u)).astype(dtype)
+    dz = rng.standard_normal((n, t, g)).astype(dtype)
+    hp = np.concatenate([np.zeros((n, 1, u)), h[:, :-1]], axis=1)
+    ref = np.concatenate([np.einsum("ntf,ntg->fg", x, dz), np.einsum("ntu,ntg->ug", hp, dz),
+                          dz.sum(axis=(0, 1))[None]])
+    outs = []
+    for chunks in (1, 2, 3):
+        out = np.full((f + u + 1, g), np.nan, dtype)
+        run_chunks(K.weight_grads, chunks, x, h, dz, out)
+        outs.append(out)
+    tol = 1e-4 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(outs[0], ref, rtol=tol, atol=tol * np.sqrt(n * t))
+    np.testing.assert_array_equal(outs[0], outs[1])
+    np.testing.assert_array_equal(outs[0], outs[2])
 
 
 def test_float32_activations_are_accurate_everywhere():

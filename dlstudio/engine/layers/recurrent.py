@@ -7,12 +7,13 @@ c_t = f ⊙ c_{t-1} + i ⊙ g; h_t = o ⊙ tanh(c_t). h_0 = c_0 = 0. The output 
 
 How the work is split (DESIGN §6):
 - forward: the input projection of every time step is ONE matrix product (N·T, F) @ W + b,
-  then `kernels.recurrent` runs the recurrence, parallel over tiles of four samples, h_{t-1} U
-  written out by hand and each step's gates computed in vectorised passes;
+  then `kernels.recurrent` runs the recurrence, parallel over tiles of samples, h_{t-1} U by a
+  register tile of the kernels and each step's gates computed in vectorised passes;
 - backward: the kernel runs back-propagation through time per sample (parallel) and yields
-  dZ (N, T, G) for every step; then [dW; dU] = [Xᵀ; H_prevᵀ] dZ (H_prev: the hidden states
-  shifted one step, h_{-1} = 0) is one matrix product, db = Σ dZ a sum, dx = dZ Wᵀ one product.
-- the matrix products go to BLAS while small and to `kernels.recurrent.matmul` (the engine's
+  dZ (N, T, G) for every step; then [dW; dU; db] = [Xᵀ; H_prevᵀ; 1ᵀ] dZ (H_prev: the hidden
+  states shifted one step, h_{-1} = 0) in one pass of `kernels.recurrent.weight_grads`, which
+  reads X and H in place (no transposed copies), and dx = dZ Wᵀ one product;
+- the projection and dx go to BLAS while small and to `kernels.recurrent.matmul` (the engine's
   thread pool, engine/chunks.py) when large: a multi-threaded OpenBLAS call leaves its threads
   spinning, and on few cores they starve the parallel kernels that follow (`_matmul`);
 - a batch too small to pay for threads (one tile, or little work) runs each kernel as chunk 0
@@ -53,7 +54,7 @@ class _Recurrent(Layer):
         self.units = int(params["units"])
         self.return_sequences = bool(params["return_sequences"])
         self._buf: dict[str, np.ndarray] = {}
-        self._x2 = None
+        self._x = None
         self._h = None
         self._no_bias = np.zeros(0, self.dtype)
 
@@ -74,10 +75,10 @@ class _Recurrent(Layer):
         return b
 
     def _chunks(self, n: int, t: int) -> int:
-        """Threads for the recurrence: 1 (serial) for one tile of samples (≤ 4, see
+        """Threads for the recurrence: 1 (serial) for one tile of samples (K.RM, see
         kernels.recurrent) or little work, else one per thread, at most one per tile."""
         u = self.units
-        return threads_for(n * t * self.gates * u * (u + 1), (n + 3) // 4)
+        return threads_for(n * t * self.gates * u * (u + 1), -(-n // K.RM))
 
     def _matmul(self, a: np.ndarray, b: np.ndarray, out: np.ndarray, bias: np.ndarray | None = None) -> None:
         """out = a @ b (+ bias), all C-contiguous: BLAS when small, else `kernels.recurrent.matmul`.
@@ -97,10 +98,9 @@ class _Recurrent(Layer):
     def _project(self, x: np.ndarray) -> np.ndarray:
         """Z = x W + b for every step at once: (N·T, F) @ (F, G) → (N, T, G)."""
         n, t, f = x.shape
-        x = np.ascontiguousarray(x, dtype=self.dtype)
-        self._x2 = x2 = x.reshape(n * t, f)
+        self._x = x = np.ascontiguousarray(x, dtype=self.dtype)
         z = self._buffer("z", (n, t, self.gates * self.units))
-        self._matmul(x2, self.w["kernel"], z.reshape(n * t, -1), self.w["bias"])
+        self._matmul(x.reshape(n * t, f), self.w["kernel"], z.reshape(n * t, -1), self.w["bias"])
         return z
 
     def _output(self, h: np.ndarray) -> np.ndarray:
@@ -111,29 +111,22 @@ class _Recurrent(Layer):
         return d if self.return_sequences else d.reshape(d.shape[0], 1, d.shape[-1])
 
     def _weight_grads(self, dz: np.ndarray) -> list[np.ndarray | None]:
-        """dW, dU, db from dZ (N, T, G); returns [dx or None].
-
-        [dW; dU] = [Xᵀ; H_prevᵀ] dZ is ONE product: the inputs and the hidden states shifted one
-        step (h_{-1} = 0), both transposed, stacked to (F + U, N·T), times dZ (N·T, G).
-        """
+        """dW, dU, db from dZ (N, T, G) in one pass of `kernels.recurrent.weight_grads`
+        ([dW; dU; db] = [Xᵀ; H_prevᵀ; 1ᵀ] dZ, H_prev the hidden states one step back, h_(−1) = 0);
+        returns [dx or None] (dx = dZ Wᵀ)."""
         n, t, gu = dz.shape
         u = self.units
-        f = self._x2.shape[1]
-        dz2 = dz.reshape(n * t, gu)
-        np.sum(dz2, axis=0, out=self.g["bias"])
-        a = self._buffer("xh_t", (f + u, n * t))
-        a[:f] = self._x2.T
-        hp = a[f:].reshape(u, n, t)
-        hp[:, :, 0] = 0
-        hp[:, :, 1:] = self._h[:, :-1].transpose(2, 0, 1)
-        dwu = self._buffer("dwu", (f + u, gu))
-        self._matmul(a, dz2, dwu)
-        self.g["kernel"][...] = dwu[:f]
-        self.g["recurrent_kernel"][...] = dwu[f:]
+        f = self._x.shape[2]
+        out = self._buffer("dwub", (f + u + 1, gu))
+        tiles = -(-f // K.RM) + -(-u // K.RM)
+        run_chunks(K.weight_grads, threads_for(n * t * (f + u + 1) * gu, tiles), self._x, self._h, dz, out)
+        self.g["kernel"][...] = out[:f]
+        self.g["recurrent_kernel"][...] = out[f:f + u]
+        self.g["bias"][...] = out[f + u]
         if not self.need_dx:
             return [None]
         dx = np.empty((n * t, f), self.dtype)
-        self._matmul(dz2, np.ascontiguousarray(self.w["kernel"].T), dx)
+        self._matmul(dz.reshape(n * t, gu), np.ascontiguousarray(self.w["kernel"].T), dx)
         return [dx.reshape(n, t, f)]
 
     def _sample(self, sample: int) -> int:
