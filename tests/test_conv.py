@@ -61,6 +61,11 @@ CASES = [
     pytest.param((3, 9, 8), {"filters": 4, "kernel_size": 1, "strides": 2}, 2, id="1x1-stride2"),
     pytest.param((17, 9, 10), {"filters": 6, "kernel_size": 3, "strides": 2, "padding": "same"}, 2,
                  id="17-channels-stride2"),
+    # the input gradient by columns (stride 1, not "same"): LeNet-5's C3, rows of dx wider than a
+    # vector (x0 = 0, 16), channels in groups of four with a rest, uneven padding
+    pytest.param((6, 14, 14), {"filters": 16, "kernel_size": 5}, 3, id="lenet-c3"),
+    pytest.param((5, 7, 21), {"filters": 3, "kernel_size": [2, 5]}, 2, id="cols-wide-rows"),
+    pytest.param((9, 8, 9), {"filters": 4, "kernel_size": 3, "padding": [[2, 0], [1, 0]]}, 2, id="cols-uneven-pad"),
 ]
 
 
@@ -124,7 +129,8 @@ def test_keeps_dtype(dtype):
 @pytest.mark.parametrize("params", [
     {"filters": 5, "kernel_size": [3, 2], "strides": [2, 1], "padding": "same"},   # the strided backward kernel
     {"filters": 7, "kernel_size": 3, "padding": "same"},                          # the tiled stride-1 one
-], ids=["strided", "stride1"])
+    {"filters": 6, "kernel_size": 3, "padding": "valid"},                         # dx by columns
+], ids=["strided", "stride1", "stride1-valid"])
 def test_serial_and_parallel_kernels_agree(monkeypatch, params):
     # three uneven chunks over five samples (on three threads), however many cores this machine has
     monkeypatch.setattr("dlstudio.engine.chunks.numba.get_num_threads", lambda: 3)
@@ -143,13 +149,34 @@ def test_serial_and_parallel_kernels_agree(monkeypatch, params):
         rows3 = 1.2 * KT._blocks(27, 1) >= KT._blocks(9, 3)
         assert layer.dw_width == (3 if params["kernel_size"] == 3 and rows3 else 1)
         assert len(layer.dw_rows) * layer.dw_width >= layer.w["kernel"][0].size   # C·kh·kw taps
-        # the input gradient: a forward pass over dy's column planes at stride 1 ("same"), phase planes else
-        assert (layer.dx_fwd is not None) == ("strides" not in params)
+        # the input gradient: a forward pass over dy's column planes at stride 1 ("same"), by
+        # columns at stride 1 otherwise, phase planes else
+        assert (layer.dx_fwd is not None) == ("strides" not in params and params["padding"] == "same")
+        assert (layer.dx_cols is not None) == (params.get("padding") == "valid")
         results[parallel] = run_layer(model, x)
         y_eval = model.forward(x, training=False)
         np.testing.assert_array_equal(y_eval, results[parallel][0])
     for name, a, b in zip(["y", "dy", "dx", "dkernel", "dbias"], results[False], results[True]):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5, err_msg=name)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_dx_by_columns_reads_only_what_it_computed(dtype):
+    # LeNet-5's C3 takes the column path; its scratch poisoned with NaN before every backward
+    # (cols is np.empty: positions past dy's and rows past C·kh·kw must never reach dx)
+    model = conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5}, dtype, seed=3)
+    layer = model.layers["conv"]
+    assert layer.dx_cols is not None and layer.dx_fwd is None
+    assert not conv_model((6, 14, 14), {"filters": 16, "kernel_size": 5, "strides": 2}).layers["conv"].dx_cols
+    x = np.random.default_rng(5).standard_normal((4, 6, 14, 14)).astype(dtype)
+    y, dy, dx, _, _ = run_layer(model, x)
+    for name, a in layer._buf.items():
+        if name.startswith("dx_scatter_cols"):
+            a[...] = np.nan
+    (dx2,) = layer.backward(dy)
+    np.testing.assert_array_equal(dx2, dx)
+    dx_ref = conv2d_backward_reference(x, layer.w["kernel"], dy, (1, 1), "valid")[0]
+    assert_close(dx, dx_ref, dtype, "d/dx")
 
 
 def test_auto_dispatch_runs_small_work_serially():

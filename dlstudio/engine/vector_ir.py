@@ -210,6 +210,79 @@ def bias_run(w: int):
     return run
 
 
+def _masked_fns(builder, vty, w, suffix):
+    i32 = ir.IntType(32)
+    mty = ir.VectorType(ir.IntType(1), w)
+    mod = builder.module
+    load_fn = cgutils.get_or_insert_function(
+        mod, ir.FunctionType(vty, [vty.as_pointer(), i32, mty, vty]), f"llvm.masked.load.v{w}{suffix}.p0v{w}{suffix}")
+    store_fn = cgutils.get_or_insert_function(
+        mod, ir.FunctionType(ir.VoidType(), [vty, vty.as_pointer(), i32, mty]),
+        f"llvm.masked.store.v{w}{suffix}.p0v{w}{suffix}")
+    return load_fn, store_fn
+
+
+def window_sum(w: int, rb: int):
+    """dst[d + r·dstride + v] = Σ_(t0 ≤ t < t1) (src[base + r·cstride + offs[t] + x0 + v]
+    if lo[t] ≤ x0 + v < hi[t] else 0) for v < n (n ≤ w) and rows r < rb (a row r ≥ rows repeats the
+    last one): one vector of rb rows each, summed from shifted, masked windows (the input
+    gradient's col2im, each tap's window of its column row kept in a register and stored once;
+    rb rows share the masks and keep rb sums in flight). Lanes outside a window are never read."""
+
+    @intrinsic
+    def run(typingctx, src, base, cstride, offs, lo, hi, t0, t1, x0, dst, d, dstride, n, rows):
+        _need_c("src", src, 1)
+        _need_c("offs", offs, 1)
+        _need_c("lo", lo, 1)
+        _need_c("hi", hi, 1)
+        _need_c("dst", dst, 1)
+        ip = types.intp
+        sig = types.void(src, ip, ip, offs, lo, hi, ip, ip, ip, dst, ip, ip, ip, ip)
+
+        def codegen(context, builder, sig, args):
+            sa = context.make_array(sig.args[0])(context, builder, args[0])
+            oa = context.make_array(sig.args[3])(context, builder, args[3])
+            la = context.make_array(sig.args[4])(context, builder, args[4])
+            ha = context.make_array(sig.args[5])(context, builder, args[5])
+            da = context.make_array(sig.args[9])(context, builder, args[9])
+            base, cstride, t0, t1, x0 = args[1], args[2], args[6], args[7], args[8]
+            d, dstride, n, rows = args[10], args[11], args[12], args[13]
+            fty = context.get_value_type(sig.args[0].dtype)
+            _mark_wide(builder, w, sig.args[0].dtype.bitwidth // 8)
+            vty = ir.VectorType(fty, w)
+            intp = context.get_value_type(types.intp)
+            suffix = "f32" if isinstance(fty, ir.FloatType) else "f64"
+            load_fn, store_fn = _masked_fns(builder, vty, w, suffix)
+            i32 = ir.IntType(32)
+            zero = ir.Constant(vty, None)
+            index = ir.Constant(ir.VectorType(i32, w), list(range(w)))     # lane numbers: 32-bit compares
+            lanes = builder.add(index, _splat(builder, builder.trunc(x0, i32), w))
+            last = builder.sub(rows, ir.Constant(intp, 1))
+            rs = []
+            for r in range(rb):
+                c = ir.Constant(intp, r)
+                rs.append(builder.select(builder.icmp_signed("<", c, rows), c, last))
+            starts = [builder.add(builder.add(base, x0), builder.mul(r, cstride)) for r in rs]
+            acc = [cgutils.alloca_once_value(builder, zero) for _ in range(rb)]
+            with cgutils.for_range_slice(builder, t0, t1, ir.Constant(intp, 1), intp, inc=True) as (t, _):
+                off = builder.load(builder.gep(oa.data, [t]))
+                lo_v = _splat(builder, builder.trunc(builder.load(builder.gep(la.data, [t])), i32), w)
+                hi_v = _splat(builder, builder.trunc(builder.load(builder.gep(ha.data, [t])), i32), w)
+                mask = builder.and_(builder.icmp_signed(">=", lanes, lo_v), builder.icmp_signed("<", lanes, hi_v))
+                for r in range(rb):
+                    ptr = _vec_ptr(builder, builder.gep(sa.data, [builder.add(starts[r], off)]), w)
+                    v = builder.call(load_fn, [ptr, ir.Constant(i32, 4), mask, zero])
+                    builder.store(builder.fadd(builder.load(acc[r]), v), acc[r])
+            keep = builder.icmp_signed("<", index, _splat(builder, builder.trunc(n, i32), w))
+            for r in range(rb):
+                at = builder.add(d, builder.mul(rs[r], dstride))
+                builder.call(store_fn, [builder.load(acc[r]), _vec_ptr(builder, builder.gep(da.data, [at]), w),
+                                        ir.Constant(i32, 4), keep])
+            return context.get_dummy_value()
+        return sig, codegen
+    return run
+
+
 def weight_grad_tile(rb: int, kw: int, w: int):
     """The weight gradient's tile: rb kernel rows × kw taps by w filters (one vector)."""
 

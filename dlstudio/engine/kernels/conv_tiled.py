@@ -8,7 +8,11 @@ zero weights, positions to whole vectors: a run ends in one or two one-vector ti
 so the planes carry a tail of `tail(length)` values that it reads (its sums there are dropped).
 
 The input gradient of a stride-1 layer is a forward pass over dy's column planes with the kernel
-turned around (conv_tiling.DxAsForward). For other strides it uses the same micro-kernel another
+turned around (conv_tiling.DxAsForward) where the layer is padded to keep its size; without
+padding (LeNet-5's C3) half of that pass would multiply the zeros around dy, so there it is
+cols = Wᵀ dy by the micro-kernel — C·kh·kw rows, dy's own positions — and each row of dx the sum
+of the windows of cols that reach it (conv_tiling.DxScatter, backward_dx_scatter_chunk). For other
+strides it uses the same micro-kernel another
 way: with dy's wide rows placed in
 zero margins (`margin`), each of dx's padded phase planes (a, b) is the correlation of dy with
 the kernel taps (f, i, j) that read it (i mod sh = a, j mod sw = b), turned around — a forward
@@ -31,7 +35,7 @@ from numba import njit
 
 from ..config import JIT, RJIT
 from ..spin import take
-from ..vector_ir import bias_run
+from ..vector_ir import bias_run, window_sum
 from ..vector_width import WIDE_TILE, conv_tile
 from .conv import _chunk, _copy_run, _scatter_strided, _valid_range, _zero_run, to_columns, wide_row
 from .conv_micro import (bcast_10x8, bcast_10x16, dwt_2x5_8, dwt_4x3_8, dwt_5x5_16, dwt_8x1_8, dwt_8x3_16,
@@ -56,6 +60,9 @@ PB, BCAST = 10, (bcast_10x16 if WIDE else bcast_10x8)
 RB1, DW1 = (12, dwt_12x1_16) if WIDE else (8, dwt_8x1_8)
 RB3, DW3 = (8, dwt_8x3_16) if WIDE else (4, dwt_4x3_8)
 RB5, DW5 = (5, dwt_5x5_16) if WIDE else (2, dwt_2x5_8)
+# the input gradient's col2im (backward_dx_scatter_chunk): rows of dx summed four channels at a time
+RW = 4
+wsum = window_sum(V, RW)
 
 
 @njit(inline="always", **JIT)
@@ -239,6 +246,40 @@ def weight_grad_5(k, chunks, step, dy, x, geo, xcs, rowoffs, dyt, dwt_parts, db_
         for fb in range(dyt.shape[1]):
             for r in range(0, rowoffs.shape[0], RB5):
                 DW5(dyt[k, fb], xcs[k], rowoffs, step, r, dwt_parts[k, fb])
+
+
+@njit(**JIT)
+def backward_dx_scatter_chunk(k, chunks, taken, dy, wpt, offs, toffs, tlo, thi, bounds, taps, xs, cols, dx):
+    """Chunk k of a stride-1 layer's input gradient by columns (conv_tiling.DxScatter):
+
+    cols[(c, i, j), q] = Σ_f W[f, c, i, j] · dy[f, q] for dy's positions q (wpt from DxScatter.pack:
+    the C·kh·kw rows as the micro-kernel's "filters", dy's F planes as its taps at offs), then
+    dx[c, y, x0 + v] = Σ_t cols[c·taps·lp + toffs[t] + x0 + v] over the taps t of dx's row y
+    (bounds[y] … bounds[y + 1] − 1), lane v only where tlo[t] ≤ x0 + v < thi[t] (vector_ir.window_sum).
+    xs (chunks, F·P + lp) holds one sample's dy and zeros after it for the last tile; cols
+    (chunks, blocks, FB, lp). Samples are taken one at a time (spin.take)."""
+    n_total, f_ = dy.shape[0], dy.shape[1]
+    p = dy.shape[2] * dy.shape[3]
+    c_, h, w = dx.shape[1], dx.shape[2], dx.shape[3]
+    out = cols[k]
+    lp = out.shape[2]
+    cf = out.reshape(-1)
+    xk = xs[k]
+    dyf = dy.reshape(-1)
+    dxf = dx.reshape(-1)
+    per_c = taps * lp
+    n = take(taken)
+    while n < n_total:
+        _copy_run(xk, 0, dyf, n * f_ * p, f_ * p)
+        _sweep(xk, offs, wpt, 0, f_, lp, out)
+        for c0 in range(0, c_, RW):
+            rows = min(RW, c_ - c0)
+            for y in range(h):
+                d = ((n * c_ + c0) * h + y) * w
+                for x0 in range(0, w, V):
+                    wsum(cf, c0 * per_c, per_c, toffs, tlo, thi, bounds[y], bounds[y + 1], x0,
+                         dxf, d + x0, h * w, min(V, w - x0), rows)
+        n = take(taken)
 
 
 @njit(**JIT)

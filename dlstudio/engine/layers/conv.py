@@ -99,6 +99,10 @@ class Conv2D(Layer):
         # stride 1, "same" padding: dx as a forward pass over dy's column planes
         self.dx_fwd = (KT.DxAsForward(c, h, w, f, kh, kw, pt, pl)
                        if KT.DxAsForward.applies(sh, sw, kh, kw, self.pads) else None)
+        # other stride-1 layers (no padding: LeNet-5's C3): dx by columns, Wᵀ dy then col2im
+        self.dx_cols = (KT.DxScatter(c, h, w, f, oh, ow, kh, kw, pt, pl)
+                        if KT.DxScatter.applies(sh, sw, kh, kw, self.pads, c, oh, ow, np.dtype(dtype).itemsize)
+                        else None)
         # and by Winograd where the forward pass uses it (dy's F channels in, C out)
         self.dx_wino = (Winograd(f, oh, ow, c, h, w, kh - 1 - pt, kw - 1 - pl, dtype)
                         if self.winograd and self.dx_fwd is not None else None)
@@ -227,6 +231,8 @@ class Conv2D(Layer):
             return [None]
         if self.dx_fwd is not None:
             return [self._dx_as_forward(dy, chunks)]
+        if self.dx_cols is not None:
+            return [self._dx_by_columns(dy, chunks)]
         dyp = self._buf.get("dyp")
         if dyp is None or dyp.shape != (chunks, f * self.dy_row) or dyp.dtype != self.dtype:
             dyp = self._buf["dyp"] = np.zeros((chunks, f * self.dy_row), self.dtype)  # margins stay 0
@@ -252,6 +258,17 @@ class Conv2D(Layer):
         rows = self._rows("dx_cols", chunks, g.row_size)
         yw = self._scratch("dx_yw", (chunks, wpk.shape[0], KT.FB, KT.padded(g.length)))
         run_chunks(KT.forward_tiled_chunk, chunks, sample_counter(), dy, wpk, zero, g.offs, g.geo, 0, rows, yw, dx)
+        return dx
+
+    def _dx_by_columns(self, dy, chunks):
+        """dx of a stride-1 layer by columns (conv_tiling.DxScatter)."""
+        c, h, w = self.shapes[:3]
+        g = self.dx_cols
+        dx = np.empty((dy.shape[0], c, h, w), self.dtype)
+        xs = self._rows("dx_scatter_dy", chunks, g.xs_size)
+        cols = self._scratch("dx_scatter_cols", (chunks, g.blocks, KT.FB, g.lp))
+        run_chunks(KT.backward_dx_scatter_chunk, chunks, sample_counter(), dy, g.pack(self.w["kernel"]), g.offs,
+                   g.toffs, g.tlo, g.thi, g.bounds, g.taps, xs, cols, dx)
         return dx
 
     def _weight_grad(self, dy, x, chunks, gw, gb):
