@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dlstudio.bench import core, kernels, peak, report
@@ -65,6 +66,22 @@ def test_the_gemm_peak_is_a_positive_rate():
     assert peak.gemm_peak(1, n=64, repeat=1, min_seconds=0.01) > 0
     with pytest.raises(ValueError, match="positive"):
         peak.gemm_peak(0)
+
+
+def test_the_fma_limit_runs_every_chain():
+    from dlstudio.bench import fma
+    assert peak.fma_peak(1, steps=20_000, repeat=1) > 0
+    # the lanes' sum after n rounds of v ← a·v + b is the closed form over every chain's start
+    # (1 + (k·W + i) / (W·SUMS) for chain k, lane i): a chain dropped or counted twice shows
+    out = np.zeros(1, np.float32)
+    n = 1000
+    fma.burn(0, 1, n, out)
+    a, b = float(np.float32(0.9999999)), float(np.float32(1e-7))
+    starts = 1 + np.arange(fma.W * fma.SUMS) / (fma.W * fma.SUMS)
+    expected = np.sum(a ** n * starts + b * (1 - a ** n) / (1 - a))
+    assert out[0] == pytest.approx(expected, rel=1e-5)
+    with pytest.raises(ValueError, match="positive"):
+        peak.fma_peak(0)
 
 
 def test_the_share_is_flops_over_time_over_peak(monkeypatch):

@@ -1,9 +1,16 @@
-"""The machine's measured matrix-product peak: the limit every kernel's speed is compared with.
+"""The machine's measured limits: the matrix-product peak every kernel's speed is compared with,
+and the rate at which its cores can issue fused multiply-adds at all.
 
-A float32 GEMM (C = A·B, n×n) through NumPy's BLAS, at the engine's thread count, in a fresh
-interpreter: dlstudio sets OPENBLAS_NUM_THREADS=1 for its own process (BLAS threads starve
+`gemm_peak`: a float32 GEMM (C = A·B, n×n) through NumPy's BLAS, at the engine's thread count, in
+a fresh interpreter: dlstudio sets OPENBLAS_NUM_THREADS=1 for its own process (BLAS threads starve
 Numba's), so the child gets the count in its environment before NumPy loads. FLOPs are 2·n³
 per product; the figure is the best of `repeat` timed runs.
+
+`fma_peak`: independent chains of vector FMAs held in registers (`vector_ir.fma_chain`: no loads,
+no stores), one run per engine thread — the roof no kernel can pass. The GEMM peak is what a good
+library reaches on real data; on CPUs whose BLAS build does not use every vector unit (NumPy's
+OpenBLAS on the AMD Zen 5 this project is measured on reaches about a third of the FMA limit) the
+engine's own kernels go past it, and the FMA share says how far from the hardware they still are.
 """
 from __future__ import annotations
 
@@ -70,3 +77,33 @@ def add_shares(r: dict, peak: float | None) -> dict:
         r["share"] = share(r["gflops"], peak)
         r["torch_share"] = share(r.get("torch_gflops"), peak)
     return r
+
+
+def _fma_kernel():
+    from ..engine.chunks import run_chunks
+    from .fma import burn
+    return run_chunks, burn
+
+
+def fma_peak(threads: int, steps: int = 2_000_000, repeat: int = 5) -> float:
+    """Best rate in GFLOP/s of `threads` threads each running FMA chains in registers
+    (bench/fma.py: SUMS vectors of W float32 values, 2·W·SUMS FLOPs a step)."""
+    if threads < 1 or steps < 1 or repeat < 1:
+        raise ValueError(f"threads, steps and repeat must be positive, got {threads}, {steps}, {repeat}")
+    key = ("fma", threads, steps, repeat)
+    if key not in _CACHE:
+        import time
+        import numpy as np
+        from .fma import FLOPS_PER_STEP
+        run_chunks, burn = _fma_kernel()
+        out = np.zeros(threads, np.float32)
+        run_chunks(burn, threads, 1000, out)          # compile and wake the threads
+        best = 0.0
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            run_chunks(burn, threads, steps, out)
+            best = max(best, threads * steps * FLOPS_PER_STEP / (time.perf_counter() - t0))
+        if not np.all(np.isfinite(out)):
+            raise RuntimeError("the FMA measurement produced non-finite sums")
+        _CACHE[key] = best / 1e9
+    return _CACHE[key]

@@ -1,7 +1,8 @@
 """`run_cases`: run benchmark cases and print a table (or JSON lines) with the machine's peak.
 
-The header names the thread count, PyTorch's version and the measured float32 GEMM peak; each
-row with known FLOPs gets its share of that peak ("share" in JSON, "% peak" in the table).
+The header names the thread count, PyTorch's version, the measured float32 GEMM peak and the
+cores' FMA limit (bench/peak.py); each row with known FLOPs gets its share of the GEMM peak
+("share" in JSON, "peak share" in the table) and, in JSON, of the FMA limit ("fma_share").
 `memory=True` runs the memory cases instead (peak RSS of training runs in fresh interpreters).
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 
 from .cases import CASES
 from .core import threads, torch_module
-from .peak import add_shares, gemm_peak
+from .peak import add_shares, fma_peak, gemm_peak, share
 
 
 def _pct(v: float | None) -> str:
@@ -49,14 +50,18 @@ def run_cases(names: list[str] | None, as_json: bool = False, repeat: int = 3, m
     unknown = [n for n in names if n not in CASES]
     if unknown:
         raise UserError(f"unknown benchmark case {unknown[0]!r} (known: {', '.join(CASES)})")
-    peak = gemm_peak(threads(), repeat=max(repeat, 1))
+    peak = gemm_peak(threads(), repeat=max(repeat, 1))   # first: a child process, the engine's threads idle
+    fma = fma_peak(threads())
     if not as_json:
         version = f"PyTorch {torch.__version__}" if torch else "PyTorch not installed (pip install -e '.[bench]')"
         print(f"threads: {threads()} · {version} · peak: float32 GEMM (NumPy, {threads()} threads) "
-              f"{peak:,.1f} GFLOP/s", flush=True)
+              f"{peak:,.1f} GFLOP/s · FMA limit {fma:,.1f} GFLOP/s", flush=True)
     for name in names:
         results = CASES[name].run(repeat)
         for r in results if isinstance(results, list) else [results]:
             add_shares(r, peak)
+            if r.get("gflops") is not None:
+                r["fma_gflops"] = round(fma, 1)
+                r["fma_share"] = share(r["gflops"], fma)
             print(json.dumps(r) if as_json else row_text(name, r), flush=True)
     return 0

@@ -283,6 +283,41 @@ def window_sum(w: int, rb: int):
     return run
 
 
+def fma_chain(w: int, sums: int):
+    """The FMA units' limit: sums independent vectors of w values, each updated v ← v·a + b for
+    `steps` rounds, all in registers (no loads or stores in the loop); returns the sum of every
+    lane, so that nothing is optimised away. 2·w·sums FLOPs a round (bench/peak.py)."""
+
+    @intrinsic
+    def run(typingctx, steps, a, b):
+        if not isinstance(a, types.Float) or b != a:
+            raise TypingError("a and b must be floats of one type")
+        sig = a(types.intp, a, a)
+
+        def codegen(context, builder, sig, args):
+            steps, a_, b_ = args
+            fty = context.get_value_type(sig.args[1])
+            _mark_wide(builder, w, sig.args[1].bitwidth // 8)
+            vty = ir.VectorType(fty, w)
+            av, bv = _splat(builder, a_, w), _splat(builder, b_, w)
+            # distinct starting values (equal chains could be merged into one)
+            acc = [cgutils.alloca_once_value(builder, ir.Constant(vty, [1.0 + (k * w + i) / (w * sums)
+                                                                        for i in range(w)]))
+                   for k in range(sums)]
+            with cgutils.for_range(builder, steps):
+                for slot in acc:
+                    builder.store(_fma(builder, builder.load(slot), av, bv), slot)
+            total = builder.load(acc[0])
+            for slot in acc[1:]:
+                total = builder.fadd(total, builder.load(slot))
+            out = builder.extract_element(total, ir.Constant(ir.IntType(32), 0))
+            for i in range(1, w):
+                out = builder.fadd(out, builder.extract_element(total, ir.Constant(ir.IntType(32), i)))
+            return out
+        return sig, codegen
+    return run
+
+
 def weight_grad_tile(rb: int, kw: int, w: int):
     """The weight gradient's tile: rb kernel rows × kw taps by w filters (one vector)."""
 
