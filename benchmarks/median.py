@@ -17,7 +17,7 @@ import sys
 
 KEY_FIELDS = ("case", "batch", "shape", "filters", "kernel", "seq", "features", "hidden")
 VALUE_FIELDS = ("dlstudio", "torch", "ratio", "gflops", "torch_gflops", "share", "torch_share",
-                "peak_gflops")
+                "peak_gflops", "fma_share", "fma_gflops")
 
 
 def key(row: dict) -> str:
