@@ -303,3 +303,26 @@ def test_a_model_file_from_the_command_line_predicts_and_shows_its_history(make_
     qtbot.waitUntil(lambda: c.hub.predict.result is not None, timeout=RUN_MS)
     assert c.state == "idle" and c.prepared and not win.files.results_dirty
     assert c.hub.panel.start_button.text() == "Continue"
+
+
+def test_evaluate_on_a_network_that_cannot_run_says_why_and_never_hangs(make_window, qtbot):
+    # an empty network: Evaluate (button or menu) used to leave the view at "Evaluating…" with the
+    # button disabled for good; now it is disabled with the reason, and the menu action says it
+    win = make_window(Network(name="empty"))
+    c = ready(win, qtbot, data="xor?n=200")
+    ev = c.hub.evaluation
+    win.bottom_tabs.setCurrentWidget(ev)
+    assert c.problems()
+    assert not ev.button.isEnabled() and "Cannot evaluate" in ev.button.toolTip()
+    assert "Input" in ev.summary.text()
+    with qtbot.waitSignal(c.sigMessage, timeout=5_000) as said:
+        win.acts.train_evaluate.trigger()
+    assert said.args[0].startswith("Cannot evaluate") and "Input" in said.args[0]
+    assert ev.summary.text() != "Evaluating…" and not c._pending
+    # a network that can run: Evaluate is back, with its own tooltip, and evaluates
+    win.files.load_network(mlp_xor(), layout=True)
+    qtbot.waitUntil(lambda: ev.button.isEnabled(), timeout=5_000)
+    assert "Cannot" not in ev.button.toolTip() and "Cannot" not in ev.summary.text()
+    ev.button.click()
+    qtbot.waitUntil(lambda: ev.result is not None, timeout=RUN_MS)
+    assert ev.result["samples"] == 40 and ev.button.isEnabled()

@@ -117,12 +117,15 @@ class EvaluationView(QWidget):
         self._worst_key = None
         self.result: dict | None = None
         self.stale = False   # the weights changed since `result` was computed
+        self._busy = False
+        self._problem: str | None = None   # why the network cannot be evaluated now
         self.apply_theme()
 
     def reset(self) -> None:
         """Another network: nothing evaluated yet."""
         self.result, self.stale, self._worst_key = None, False, None
-        self.summary.setText(tr("Evaluate the network to see where it goes wrong."))
+        self.summary.setText(tr("Cannot evaluate: {problem}").format(problem=self._problem) if self._problem
+                             else tr("Evaluate the network to see where it goes wrong."))
         self.conf_image.clear()
         self.counts.set_counts(None, None)
         self.bars.setOpts(x=[], height=[])
@@ -131,9 +134,21 @@ class EvaluationView(QWidget):
         self.wrong.clear()
 
     def set_busy(self, busy: bool) -> None:
-        self.button.setEnabled(not busy)
+        self._busy = busy
+        self.button.setEnabled(not busy and not self._problem)
         if busy:
             self.summary.setText(tr("Evaluating…"))
+
+    def show_problem(self, problem: str | None) -> None:
+        """Why the network cannot be evaluated now (None: it can): Evaluate is disabled with the
+        reason as its tooltip, and shown in place of the summary while nothing was evaluated."""
+        self._problem = problem
+        self.button.setEnabled(not problem and not self._busy)
+        self.button.setToolTip(tr("Cannot evaluate: {problem}").format(problem=problem) if problem
+                               else tr("Run the validation set through the network now"))
+        if self.result is None and not self._busy:
+            self.summary.setText(tr("Cannot evaluate: {problem}").format(problem=problem) if problem
+                                 else tr("Evaluate the network to see where it goes wrong."))
 
     def show_result(self, r: dict) -> None:
         self.result, self.stale = r, False

@@ -301,6 +301,13 @@ class LiveViews(QObject):
 
     # ---- evaluate / predict ------------------------------------------------------------------
     def evaluate(self) -> None:
+        if not self.c.prepared and not self.c.active and not self.c.loader.loading:
+            problems = self.c.problems()
+            if problems:      # nothing could run it: say why instead of waiting for ever
+                problem = tr_text(problems[0])
+                self.evaluation.show_problem(problem)
+                self.c.sigMessage.emit(tr("Cannot evaluate: {problem}").format(problem=problem))
+                return
         self.evaluation.set_busy(True)
 
         def work(run):
@@ -389,6 +396,7 @@ class LiveViews(QObject):
         problems = [tr_text(p) for p in problems]
         self.setup.set_problems(problems, note)
         self.predict.show_problem(problems[0] if problems else None)
+        self.evaluation.show_problem(problems[0] if problems else None)
         self.panel.status.setText("" if not problems else tr("⚠ {problem}").format(problem=problems[0]))
         self.refresh_state(ready=not problems and ds is not None)
 

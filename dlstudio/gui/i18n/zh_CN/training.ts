@@ -228,6 +228,10 @@
       <translation>最自信的错误</translation>
     </message>
     <message>
+      <source>Cannot evaluate: {problem}</source>
+      <translation>无法评估：{problem}</translation>
+    </message>
+    <message>
       <source>Evaluating…</source>
       <translation>正在评估…</translation>
     </message>
