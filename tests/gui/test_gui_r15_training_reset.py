@@ -68,6 +68,9 @@ def test_new_document_starts_with_a_clean_panel_and_reset_views(make_window, qtb
     cur = hub.curves.current
     assert cur.bx.n == 0 and not cur.epochs and hub.curves.earlier == []
     assert hub.curves.empty_label.isVisible()
+    for plot in (hub.curves.p_batch, hub.curves.p_epoch, hub.curves.p_acc):   # not the last run's axes
+        (x0, x1), (y0, y1) = plot.getViewBox().viewRange()
+        assert x1 <= 1.5 and y1 <= 1.5, plot
     assert hub.panel.progress.format() == "Ready" and hub.panel.progress.value() == 0
     assert not hub.panel.details.text().strip()
     assert "Finished" not in hub.panel.status.text()

@@ -262,7 +262,11 @@ class CurvesView(QWidget):
         self.clear_earlier()
         self._remove_items(self.current)
         self._make_current(RunCurves(tr("current run")))
-        self.p_batch.enableAutoRange()
+        for plot in (self.p_batch, self.p_epoch, self.p_acc):
+            # empty plots keep their last range under auto-range: the previous run's epochs and
+            # losses stayed on the axes of a new document
+            plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            plot.enableAutoRange()
         self._show_accuracy()
         self._dirty = True
         self.refresh()
