@@ -326,3 +326,27 @@ def test_evaluate_on_a_network_that_cannot_run_says_why_and_never_hangs(make_win
     ev.button.click()
     qtbot.waitUntil(lambda: ev.result is not None, timeout=RUN_MS)
     assert ev.result["samples"] == 40 and ev.button.isEnabled()
+
+
+def test_train_pressed_while_the_data_load_starts_once_they_are_there(make_window, qtbot):
+    # the Train action opens the panel and loads the data; it used to answer "Cannot start: the
+    # data are still loading" and do nothing
+    win = make_window(mlp_xor())
+    c = win.training
+    s = c.hub.setup
+    s.epochs.setValue(2)
+    s.set_data_spec("xor?n=203")            # not loaded before in this process: it loads now
+    assert c.loader.loading and s.dataset is None
+    with qtbot.waitSignal(c.sigMessage, timeout=5_000) as said:
+        assert c.start(None)
+    assert said.args[0] == "Training starts once the data have loaded"
+    with qtbot.waitSignal(c.sigRunFinished, timeout=RUN_MS, check_params_cb=trained) as finished:
+        pass
+    assert finished.args[0] == "done" and len(c.hub.curves.current.epochs) == 2
+    # Stop while waiting forgets the Start
+    s.set_data_spec("xor?n=207")
+    assert c.loader.loading and c.start(None)
+    c.stop()
+    qtbot.waitUntil(lambda: s.dataset is not None and not c.loader.loading, timeout=20_000)
+    qtbot.wait(200)
+    assert not c.active and c.state == "idle"

@@ -75,6 +75,7 @@ class TrainingController(QObject):
         self._job_trains = False
         self._queued: bool | None = False  # a Start asked for while the model was being prepared
         self._pause_queued = False
+        self._after_load: tuple | None = None  # (fresh,): a Start asked for while the data were loading
         self.hub = None                # the live views (views.py), set by install()
         win.files.guards.append(self.confirm_drop)
         app = QApplication.instance()
@@ -134,6 +135,10 @@ class TrainingController(QObject):
             return False
         problems = self.problems()
         self.hub.show_problems(problems)
+        if problems and train and self.hub.setup.dataset is None and self.loader.loading:
+            self._after_load = (fresh,)       # start once they are there (LiveViews._dataset_changed)
+            self.sigMessage.emit(tr("Training starts once the data have loaded"))
+            return True
         if problems:
             self.sigMessage.emit(tr("Cannot start: {problem}").format(problem=tr_text(problems[0])))
             return False
@@ -205,8 +210,13 @@ class TrainingController(QObject):
         else:
             self.start(None)  # during a look at the model: trains right after it
 
+    def take_start_after_load(self) -> tuple | None:
+        """The Start asked for while the data were loading, if any (asked once: it is forgotten)."""
+        pending, self._after_load = self._after_load, None
+        return pending
+
     def stop(self) -> None:
-        self._queued, self._pause_queued = False, False
+        self._queued, self._pause_queued, self._after_load = False, False, None
         if self.active and self.state != "stopping":
             self.worker.post("stop")
             self._set_state("stopping")

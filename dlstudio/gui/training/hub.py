@@ -343,6 +343,7 @@ class LiveViews(QObject):
 
     def document_replaced(self) -> None:
         """A network or model file was opened: show its training settings and history."""
+        self.c.take_start_after_load()   # a Start pressed for the previous network is not for this one
         self.c.forget_run()
         self.c.info = None
         self.reset_views()
@@ -365,12 +366,15 @@ class LiveViews(QObject):
             self.c.warm_up_network()
 
     def _dataset_changed(self, ds) -> None:
+        pending = self.c.take_start_after_load()
         if ds is not None and not self.c.active:
             self.c.forget_run()
             for view in (self.maps, self.gates):
                 view.sample.set_dataset(ds)
             self._regions_tab(ds)
         self.refresh_problems()
+        if pending is not None and ds is not None and not self.c.active:
+            self.c.start(pending[0])      # Train was pressed while the data were loading
         if ds is not None and not self.c.active:
             self.tab_shown()  # a live view on screen shows the model for these data
 

@@ -76,6 +76,10 @@
       <translation>学习率必须是数字，当前为 {value}</translation>
     </message>
     <message>
+      <source>Training starts once the data have loaded</source>
+      <translation>数据加载完成后开始训练</translation>
+    </message>
+    <message>
       <source>Cannot start: {problem}</source>
       <translation>无法开始：{problem}</translation>
     </message>
