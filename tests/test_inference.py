@@ -25,7 +25,7 @@ def _trained_statistics(m: Model, seed: int = 1) -> None:
 
 def _kinds(m: Model, keep=()) -> list:
     m.infer(np.zeros((1, *m.input_shape), m.dtype), keep)
-    return [(st.kind, st.conv, st.bn, st.relu) for st in m._plans[tuple(sorted(keep))].steps]
+    return [(st.kind, st.base, st.bn, st.relu) for st in m._plans[tuple(sorted(keep))].steps]
 
 
 @pytest.mark.parametrize("name,shape", [("lenet5", (1, 28, 28)), ("alexnet", (3, 32, 32)),
@@ -83,6 +83,31 @@ def test_a_node_read_twice_or_kept_is_not_folded_away(extra_reader):
     folds_bn = None if extra_reader else "bn"
     assert _kinds(m, ("bn",))[1] == ("conv", "conv", folds_bn, False)  # bn kept: no ReLU fused
     assert _kinds(m, ("conv",))[1] == ("conv", "conv", None, False)    # conv kept: no BN folded
+
+
+@pytest.mark.parametrize("shape", [[12], [5, 12]])        # vectors, and sequences (per time step)
+@pytest.mark.parametrize("bias", [True, False])
+def test_a_dense_layer_folds_the_batchnorm_after_it(shape, bias):
+    net = (Network().add("in", "Input", {"shape": shape})
+           .add("d1", "Dense", {"units": 9, "use_bias": bias}, after="in")
+           .add("bn1", "BatchNorm", after="d1").add("act", "ReLU", after="bn1")
+           .add("d2", "Dense", {"units": 4}, after="act").add("bn2", "BatchNorm", after="d2"))
+    m = Model(net, seed=6)
+    _trained_statistics(m, 7)
+    x = np.random.default_rng(8).standard_normal((6, *shape)).astype(np.float32)
+    want = m.forward(x, training=False).copy()
+    steps = _kinds(m)
+    assert [s for s in steps if s[0] == "dense"] == [("dense", "d1", "bn1", False), ("dense", "d2", "bn2", False)]
+    assert ("inplace", None, None, False) in steps                       # the ReLU over d1's folded output
+    got = m.infer(x)[m.output_id]
+    assert got.dtype == np.float32 and got.shape == want.shape
+    np.testing.assert_allclose(got, want, rtol=2e-5, atol=2e-6)
+    m.forward(x, training=False)
+    ref_d1 = m.values["d1"].copy()
+    got = m.infer(x, keep=("d1",))                                       # kept: d1 as forward computes it
+    np.testing.assert_allclose(got["d1"], ref_d1, rtol=2e-5, atol=2e-6)
+    np.testing.assert_allclose(got[m.output_id], want, rtol=2e-5, atol=2e-6)
+    assert ("dense", "d1", "bn1", False) not in _kinds(m, ("d1",))
 
 
 @pytest.mark.parametrize("channels", [4, 32])     # the direct tiled kernel, and Winograd

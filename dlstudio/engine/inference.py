@@ -5,7 +5,8 @@ only the network's output (and perhaps the node a fused loss reads) is wanted, t
 less work, exactly as PyTorch's and ONNX Runtime's graph optimisers do for deployment:
 
 - a Conv2D whose only reader is a BatchNorm folds it into its kernel and bias (inference mode is
-  y = scale · x + shift per channel, so y = conv(x; scale · kernel) + scale · bias + shift);
+  y = scale · x + shift per channel, so y = conv(x; scale · kernel) + scale · bias + shift), and
+  so does a Dense layer (per unit: y = x (W · scale) + scale · b + shift);
 - a ReLU whose only input is such a convolution (or a plain one) is applied as the convolution
   writes its outputs;
 - other elementwise activations run in place over an input that nothing else reads;
@@ -22,18 +23,20 @@ import numpy as np
 
 from .layers.activation import ReLU
 from .layers.conv import Conv2D
+from .layers.core import Dense
 from .layers.norm import BatchNorm
 
 
 @dataclass(frozen=True)
 class Step:
     """One pass of the plan: `node`'s output from `sources`' outputs. kind "conv": the Conv2D
-    `conv` with the BatchNorm `bn` folded in (or None) and a ReLU if `relu`; "inplace": an
-    elementwise activation over its input's array; "layer": the layer's own inference forward."""
+    `base` with the BatchNorm `bn` folded in (or None) and a ReLU if `relu`; "dense": the Dense
+    `base` with the BatchNorm `bn` folded in; "inplace": an elementwise activation over its
+    input's array; "layer": the layer's own inference forward."""
     node: str
     kind: str
     sources: tuple
-    conv: str | None = None
+    base: str | None = None
     bn: str | None = None
     relu: bool = False
 
@@ -65,7 +68,10 @@ class InferencePlan:
                 relu = only_reader(tail, ReLU)
                 tail = relu or tail
                 absorbed.update(a for a in (bn, relu) if a)
-                steps.append(Step(tail, "conv", srcs, conv=nid, bn=bn, relu=relu is not None))
+                steps.append(Step(tail, "conv", srcs, base=nid, bn=bn, relu=relu is not None))
+            elif type(layer) is Dense and (bn := only_reader(nid, BatchNorm)) is not None:
+                absorbed.add(bn)
+                steps.append(Step(bn, "dense", srcs, base=nid, bn=bn))
             elif (getattr(layer, "inplace", False) and len(srcs) == 1 and srcs[0] != model.input_id
                   and len(readers[srcs[0]]) == 1 and srcs[0] not in self.keep):
                 steps.append(Step(nid, "inplace", srcs))
@@ -90,7 +96,9 @@ class InferencePlan:
                 scale = shift = None
                 if st.bn is not None:
                     scale, shift = layers[st.bn].inference_affine()
-                values[st.node] = layers[st.conv].forward_fused(ins[0], scale, shift, st.relu)
+                values[st.node] = layers[st.base].forward_fused(ins[0], scale, shift, st.relu)
+            elif st.kind == "dense":
+                values[st.node] = layers[st.base].forward_fused(ins[0], *layers[st.bn].inference_affine())
             elif st.kind == "inplace" and _writable(ins[0], x, values, st.sources[0]):
                 values[st.node] = layers[st.node].forward_inplace(ins[0])
             else:

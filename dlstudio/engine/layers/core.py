@@ -65,6 +65,16 @@ class Dense(Layer):
             y += self.w["bias"]
         return y.reshape(*x.shape[:-1], y.shape[-1])
 
+    def forward_fused(self, x: np.ndarray, scale: np.ndarray, shift: np.ndarray) -> np.ndarray:
+        """Inference only: scale · (x W + b) + shift per unit — a BatchNorm in inference mode
+        folded into the kernel's columns and the bias (engine/inference.py)."""
+        kernel = (self.w["kernel"] * scale).astype(self.dtype)
+        bias = self.w["bias"] * scale + shift if "bias" in self.w else shift
+        x2 = x.reshape(-1, x.shape[-1])
+        y = x2 @ kernel
+        y += bias.astype(self.dtype)
+        return y.reshape(*x.shape[:-1], y.shape[-1])
+
     def backward(self, dout):
         d2 = dout.reshape(-1, dout.shape[-1])
         np.matmul(self._x.T, d2, out=self.g["kernel"])
