@@ -53,6 +53,7 @@ class _Team:
         self.closed = False
         self.main_sem = threading.Semaphore(0)
         self.sems = [threading.Semaphore(0) for _ in range(helpers + 1)]
+        self.native_ids: list[int] = []      # the helpers' OS thread ids (for their scheduling priority)
         per_us = _reads_per_us()
         self.spins = max(1000, int(SPIN_US * per_us))
         self.settle = int(SETTLE_US * per_us)
@@ -61,6 +62,7 @@ class _Team:
                              daemon=True).start()
 
     def _serve(self, i: int) -> None:
+        self.native_ids.append(threading.get_native_id())
         st, sem = self.state, self.sems[i]
         seen, store_at, done_at, asleep_at = 0, -1, spin.done_word(i), spin.asleep_word(i)
         while True:
@@ -156,6 +158,14 @@ def _team_of(helpers: int) -> _Team:
             if old is not None:
                 old.close()
         return _team
+
+
+def helper_native_ids() -> list[int]:
+    """The OS thread ids of the helper threads that run chunks 1, 2, … (none before the first
+    parallel call). A helper inherits the scheduling priority of the thread that started it; the
+    app lowers theirs with its training thread's (gui/training/worker.py)."""
+    with _lock:
+        return list(_team.native_ids) if _team is not None else []
 
 
 def _forget_team() -> None:

@@ -350,3 +350,21 @@ def test_train_pressed_while_the_data_load_starts_once_they_are_there(make_windo
     qtbot.waitUntil(lambda: s.dataset is not None and not c.loader.loading, timeout=20_000)
     qtbot.wait(200)
     assert not c.active and c.state == "idle"
+
+
+def test_the_engine_helper_threads_train_at_the_lower_priority_too(make_window, qtbot):
+    # the engine's helper threads (engine/chunks.py) do half of a 2-core run; started by the
+    # warm-up or by anything else before the first run, they kept normal priority and competed
+    # with the window's thread while only the training thread itself was lowered
+    import os
+    from dlstudio.engine import chunks
+    from dlstudio.gui.training.worker import NICE
+    if not hasattr(os, "getpriority"):
+        pytest.skip("thread priorities are a Linux feature here")
+    chunks.run_chunks(lambda k, n: None, 2)      # a team exists, started by this (normal) thread
+    helpers = chunks.helper_native_ids()
+    assert helpers
+    win = make_window(mlp_xor())
+    c = ready(win, qtbot, epochs=1)
+    run(c, qtbot)
+    assert all(os.getpriority(os.PRIO_PROCESS, tid) >= NICE for tid in helpers)

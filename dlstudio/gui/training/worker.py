@@ -267,20 +267,26 @@ NICE = 10  # the training threads' niceness: the window's thread (nice 0) gets a
 
 
 def _yield_to_the_window() -> None:
-    """Lower this thread's scheduling priority a little (Linux: per thread; the engine's OpenMP
-    threads, created by this thread, inherit it). With the training threads busy on every core,
-    the GUI thread then gets a core as soon as it wakes up instead of waiting a time slice;
-    when the window is idle, the training threads use the machine as before."""
+    """Lower the scheduling priority of this thread and of the engine's helper threads a little
+    (Linux: per thread). With the training threads busy on every core, the GUI thread then gets a
+    core as soon as it wakes up instead of waiting a time slice; when the window is idle, the
+    training threads use the machine as before. The helpers are lowered on every job: they may
+    have been started before this thread was (by the warm-up, which runs at normal priority), and
+    a new thread only inherits its creator's priority."""
     import os
     import threading
-    if not hasattr(os, "setpriority") or _niced.get(threading.get_ident()):
+    if not hasattr(os, "setpriority"):
         return
-    try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), NICE))
-    except OSError:
-        pass
-    _niced[threading.get_ident()] = True
+    from dlstudio.engine.chunks import helper_native_ids
+    tids = helper_native_ids()
+    if not _niced.get(threading.get_ident()):
+        tids.append(threading.get_native_id())
+        _niced[threading.get_ident()] = True
+    for tid in tids:
+        try:
+            os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), NICE))
+        except OSError:
+            pass
 
 
 _niced: dict = {}
