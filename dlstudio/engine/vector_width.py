@@ -53,6 +53,6 @@ WIDE_ROWS = (8, 16)
 NARROW_ROWS = (4, 8)
 
 
-def rows_tile() -> tuple[int, int]:
+def recurrent_tile() -> tuple[int, int]:
     """The recurrent product tile for this machine (DLSTUDIO_CONV_TILE=narrow forces AVX2's too)."""
     return NARROW_ROWS if conv_tile() != WIDE_TILE else WIDE_ROWS

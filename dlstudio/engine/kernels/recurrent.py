@@ -41,7 +41,7 @@ from numba import njit
 
 from .. import vector_ir
 from ..config import JIT
-from ..vector_width import rows_tile
+from ..vector_width import recurrent_tile
 
 
 @njit(inline="always", **JIT)
@@ -120,7 +120,7 @@ def _zero(v):
 
 # ---- the products: register tiles of RM rows ------------------------------------------------
 
-RM, V = rows_tile()
+RM, V = recurrent_tile()
 _tile_2 = vector_ir.rows_tile(RM, 2, V)
 _tile_1 = vector_ir.rows_tile(RM, 1, V)
 _row_2 = vector_ir.rows_tile(1, 2, V)
