@@ -15,8 +15,10 @@ Both tiles keep their sums in stack slots that LLVM's mem2reg turns into vector 
   for r < rb, j < kw, l < w: per position one vector load of w filters' dy, rb · kw broadcast
   inputs and FMAs.
 
-`rows_tile` (the recurrent layers' products) is the forward tile's pattern on plain matrices; the
-other tiles are data moves (transposes, Winograd transforms, masked bias runs).
+`rows_tile` (the recurrent layers' products) is the forward tile's pattern on plain matrices;
+`window_sum` sums masked, shifted windows of rows in registers (the input gradient's col2im);
+`fma_chain` only multiplies and adds in registers (the bench's FMA limit); the other tiles are
+data moves (transposes, Winograd transforms, masked bias runs).
 
 Arrays must be C-contiguous (the typing refuses others); no index is checked, as in the kernels
 that call these (engine/kernels/conv_micro.py).
