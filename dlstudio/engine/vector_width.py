@@ -2,7 +2,7 @@
 
 With AVX-512 (32 registers of 16 floats) the tiles are 8 filters × 48 positions for the forward
 pass and 16 filters per vector for the weight gradient; with AVX2 (16 registers of 8 floats),
-6 × 16 and 8 filters. The tiles themselves are LLVM vector code (engine/vector_ir.py). LLVM's x86
+6 × 16 and 8 filters. The tiles themselves are LLVM vector code (engine/vector_ir/). LLVM's x86
 tuning for AVX-512 Intel CPUs prefers 256-bit vectors ("prefer-256-bit"), so its vectorizers never
 build 16-float vectors by themselves; vector_ir writes them out and marks the functions
 "prefer-vector-width"="512".

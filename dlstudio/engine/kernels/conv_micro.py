@@ -1,4 +1,4 @@
-"""The convolution's micro-kernels: compiled wrappers around the vector tiles of engine/vector_ir.py.
+"""The convolution's micro-kernels: compiled wrappers around the vector tiles of engine/vector_ir/.
 
 micro_FBxQB(xs, offs, wp, q0, out):
     out[f, q0 + j] = Σ_t wp[t, f] · xs[offs[t] + q0 + j]     for f < FB, j < QB

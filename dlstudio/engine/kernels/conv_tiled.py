@@ -24,7 +24,7 @@ tiles of kernel rows × kw taps by V filters, the sums vectors over filters for 
 (weight_grad_3, _5: rows of 3 or 5 taps, a plane apart, for layers that wide; one tap per "row" for the
 rest).
 
-The micro-kernels are LLVM vector code (engine/vector_ir.py) wrapped in kernels/conv_micro.py.
+The micro-kernels are LLVM vector code (engine/vector_ir/) wrapped in kernels/conv_micro.py.
 """
 from __future__ import annotations
 

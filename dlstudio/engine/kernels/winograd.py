@@ -10,7 +10,7 @@ _sweep: the channels are its taps, 2.25× fewer products than the direct kernels
 Per sample (`winograd_chunk`): the padded input is split into its four stride-2 phase planes
 (kernels/conv.py to_columns with a 2 × 2 "kernel" at stride 2, rows of tw + 1), so that the 16
 values of a row of tiles are unit-stride runs; the input transform (a vector tile of
-engine/vector_ir.py) writes them at compact positions p = ty·tw + tx; the 16 products; then the
+engine/vector_ir/) writes them at compact positions p = ty·tw + tx; the 16 products; then the
 output transform (a vector tile), its two columns of each tile interleaved into y by shuffles. U (the kernel transform, G g Gᵀ) is
 made in NumPy by engine/conv_winograd.py.
 
@@ -31,7 +31,7 @@ from ..vector_ir import interleave_tile, winograd_dy_tile, winograd_input_tile, 
 from .conv import _chunk, to_columns
 from .conv_tiled import DW1, RB1, V, W, _fill_dyt, _sweep
 
-# the transforms on W tiles at a time, and two rows of 8 outputs interleaved (engine/vector_ir.py)
+# the transforms on W tiles at a time, and two rows of 8 outputs interleaved (engine/vector_ir/)
 _in_tile16 = winograd_input_tile(16)
 _in_tile8 = winograd_input_tile(8)
 _out_tile = winograd_output_tile(W)
