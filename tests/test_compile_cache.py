@@ -53,6 +53,22 @@ def test_a_chosen_cache_dir_gets_a_subfolder_once_not_again_in_child_processes(t
     assert _cache_dir_in_child(env) == str(tmp_path / f"dlstudio-narrow-{key}")
 
 
+def test_numba_imported_before_dlstudio_still_caches_in_the_keyed_folder(tmp_path):
+    # numba reads NUMBA_CACHE_DIR at its own import; without config telling it afterwards, the
+    # kernels were cached beside their sources (no version key, no tile: the narrow tile's tests
+    # loaded kernels compiled for the wide one and crashed)
+    env = {k: v for k, v in os.environ.items() if k not in ("NUMBA_CACHE_DIR",)}
+    env["DLSTUDIO_CONV_TILE"] = "narrow"
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    code = ("import numba, os; from dlstudio.engine.kernels import conv_tiled as K; "
+            "print(os.environ['NUMBA_CACHE_DIR']); print(K.forward_tiled_chunk._cache._cache_path)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+                         timeout=120, check=True)
+    chosen, used = run.stdout.strip().splitlines()[-2:]
+    assert os.path.basename(chosen).startswith("narrow-")
+    assert used.startswith(chosen + os.sep)
+
+
 def test_the_default_cache_dir_is_kept_by_child_processes(tmp_path):
     """A child process (the memory benchmark, the tests' subprocesses) inherits the folder its
     parent chose and must use it, not start an empty one inside it."""

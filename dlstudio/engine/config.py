@@ -72,6 +72,12 @@ def _prune(root: Path, keep: str, older_than_days: float = 30) -> None:
 
 
 os.environ["NUMBA_CACHE_DIR"] = _cache_dir()
+# Numba reads NUMBA_CACHE_DIR once, when it is first imported. A program (or a test module) that
+# imports numba before dlstudio would otherwise cache every kernel beside its source, in a folder
+# that knows neither the sources' version nor the convolution tile: a kernel compiled for the
+# other tile, loaded from there, reads past its buffers.
+if "numba.core.config" in sys.modules:
+    sys.modules["numba.core.config"].CACHE_DIR = os.environ["NUMBA_CACHE_DIR"]
 
 
 def limit_blas_threads(n: int = 1) -> bool:
