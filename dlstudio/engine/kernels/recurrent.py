@@ -163,19 +163,25 @@ def _tiles(n):
 
 
 @njit(inline="always", **JIT)
-def _step_rows(n0, r, t, t_n, a_len, o_len, a_rows, o_rows):
-    """Row offsets of samples n0 … n0 + r − 1 at step t in flat (N, T, ·) arrays: a at t − 1, o at t."""
+def _recur(n0, r, t, H, Uk, Z, rows):
+    """Z[n, t] += H[n, t − 1] @ Uk for the samples n0 … n0 + r − 1 of a tile (t ≥ 1); rows is
+    (2, RM) scratch for the rows' offsets."""
+    t_n, u, g = Z.shape[1], H.shape[2], Z.shape[2]
     for s in range(r):
-        a_rows[s] = ((n0 + s) * t_n + t - 1) * a_len
-        o_rows[s] = ((n0 + s) * t_n + t) * o_len
+        rows[0, s] = ((n0 + s) * t_n + t - 1) * u
+        rows[1, s] = ((n0 + s) * t_n + t) * g
+    _product(H.reshape(-1), rows[0], 1, Uk, Z.reshape(-1), rows[1], r)
 
 
 @njit(inline="always", **JIT)
-def _back_rows(n0, r, t, t_n, a_len, o_len, a_rows, o_rows):
-    """Row offsets for dh_(t−1) = dz_t Uᵀ: a = DZ at step t, o = the per-sample work rows."""
+def _back(n0, r, t, DZ, UT, WH, rows):
+    """WH[n] = DZ[n, t] @ UT (dz_t Uᵀ, the gradient reaching h_(t−1)) for the samples of a tile."""
+    t_n, g, u = DZ.shape[1], DZ.shape[2], WH.shape[1]
     for s in range(r):
-        a_rows[s] = ((n0 + s) * t_n + t) * a_len
-        o_rows[s] = (n0 + s) * o_len
+        _zero(WH[n0 + s])
+        rows[0, s] = ((n0 + s) * t_n + t) * g
+        rows[1, s] = (n0 + s) * u
+    _product(DZ.reshape(-1), rows[0], 1, UT, WH.reshape(-1), rows[1], r)
 
 
 # ---- the big products (input projection, weight gradients, dx) -------------------------------
@@ -280,20 +286,15 @@ def weight_grads(k, chunks, X, H, DZ, out):
 def rnn_forward(k, chunks, Z, Uk, H):
     """h_t = tanh(z_t + h_{t-1} U), h_0 = 0, samples in parallel (Z gets h_{t-1} U added)
     (chunk k of `chunks` runs of sample tiles)."""
-    n_, t_n, g = Z.shape
-    u = H.shape[2]
-    zf = Z.reshape(-1)
-    hf = H.reshape(-1)
-    a_rows = np.empty(RM, np.intp)
-    o_rows = np.empty(RM, np.intp)
+    n_ = Z.shape[0]
+    rows = np.empty((2, RM), np.intp)
     tiles = _tiles(n_)
     for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         n0 = RM * p
         r = min(RM, n_ - n0)
-        for t in range(t_n):
+        for t in range(Z.shape[1]):
             if t > 0:
-                _step_rows(n0, r, t, t_n, u, g, a_rows, o_rows)
-                _product(hf, a_rows, 1, Uk, zf, o_rows, r)
+                _recur(n0, r, t, H, Uk, Z, rows)
             for n in range(n0, n0 + r):
                 _tanh_into(Z[n, t], H[n, t])
 
@@ -321,23 +322,17 @@ def _rnn_dz(n, t, H, DH, DZ, WH):
 def rnn_backward(k, chunks, H, UT, DH, DZ, WH):
     """Back-propagation through time: DZ = d(loss)/d(pre-activation) of every step
     (chunk k of `chunks` runs of sample tiles)."""
-    n_, t_n, u = H.shape
-    dzf = DZ.reshape(-1)
-    whf = WH.reshape(-1)
-    a_rows = np.empty(RM, np.intp)
-    o_rows = np.empty(RM, np.intp)
+    n_ = DZ.shape[0]
+    rows = np.empty((2, RM), np.intp)
     tiles = _tiles(n_)
     for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         n0 = RM * p
         r = min(RM, n_ - n0)
-        for t in range(t_n - 1, -1, -1):
+        for t in range(DZ.shape[1] - 1, -1, -1):
             for n in range(n0, n0 + r):
                 _rnn_dz(n, t, H, DH, DZ, WH)
-            if t > 0:       # WH ← dz_t Uᵀ, the gradient reaching h_(t−1)
-                for n in range(n0, n0 + r):
-                    _zero(WH[n])
-                _back_rows(n0, r, t, t_n, u, u, a_rows, o_rows)
-                _product(dzf, a_rows, 1, UT, whf, o_rows, r)
+            if t > 0:
+                _back(n0, r, t, DZ, UT, WH, rows)
 
 
 # ---- LSTM -----------------------------------------------------------------------------------
@@ -375,20 +370,15 @@ def _lstm_cell(n, t, Z, C, TC, H):
 def lstm_forward(k, chunks, Z, Uk, C, TC, H):
     """LSTM over whole sequences, samples in parallel; Z (x W + b) becomes the gates i, f, g, o
     (chunk k of `chunks` runs of sample tiles)."""
-    n_, t_n, g = Z.shape
-    u = H.shape[2]
-    zf = Z.reshape(-1)
-    hf = H.reshape(-1)
-    a_rows = np.empty(RM, np.intp)
-    o_rows = np.empty(RM, np.intp)
+    n_ = Z.shape[0]
+    rows = np.empty((2, RM), np.intp)
     tiles = _tiles(n_)
     for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         n0 = RM * p
         r = min(RM, n_ - n0)
-        for t in range(t_n):
+        for t in range(Z.shape[1]):
             if t > 0:
-                _step_rows(n0, r, t, t_n, u, g, a_rows, o_rows)
-                _product(hf, a_rows, 1, Uk, zf, o_rows, r)
+                _recur(n0, r, t, H, Uk, Z, rows)
             for n in range(n0, n0 + r):
                 _lstm_cell(n, t, Z, C, TC, H)
 
@@ -443,21 +433,14 @@ def _lstm_dz(n, t, A, C, TC, DH, DZ, WH, WC):
 def lstm_backward(k, chunks, A, C, TC, UT, DH, DZ, WH, WC):
     """Back-propagation through time: DZ = d(loss)/d(gate pre-activations) of every step
     (chunk k of `chunks` runs of sample tiles)."""
-    n_, t_n, g = A.shape
-    u = C.shape[2]
-    dzf = DZ.reshape(-1)
-    whf = WH.reshape(-1)
-    a_rows = np.empty(RM, np.intp)
-    o_rows = np.empty(RM, np.intp)
+    n_ = DZ.shape[0]
+    rows = np.empty((2, RM), np.intp)
     tiles = _tiles(n_)
     for p in range(tiles * k // chunks, tiles * (k + 1) // chunks):
         n0 = RM * p
         r = min(RM, n_ - n0)
-        for t in range(t_n - 1, -1, -1):
+        for t in range(DZ.shape[1] - 1, -1, -1):
             for n in range(n0, n0 + r):
                 _lstm_dz(n, t, A, C, TC, DH, DZ, WH, WC)
-            if t > 0:       # WH ← dz_t Uᵀ, the gradient reaching h_(t−1)
-                for n in range(n0, n0 + r):
-                    _zero(WH[n])
-                _back_rows(n0, r, t, t_n, g, u, a_rows, o_rows)
-                _product(dzf, a_rows, 1, UT, whf, o_rows, r)
+            if t > 0:
+                _back(n0, r, t, DZ, UT, WH, rows)
