@@ -174,7 +174,7 @@ class Model:
 
     def infer(self, x: np.ndarray, keep: tuple = ()) -> dict[str, np.ndarray]:
         """Inference mode for the outputs only: {output id: its output, and the nodes in `keep`}.
-        Faster and leaner than forward() (BatchNorm folded into the convolution before it, ReLU
+        Faster and leaner than forward() (BatchNorm folded into the convolution or dense layer before it, ReLU
         fused, nothing else kept: engine/inference.py); self.values is left as it was."""
         from .inference import InferencePlan
         if x.dtype != self.dtype:
